@@ -1,0 +1,5 @@
+"""formulas stage."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,226 @@
+"""The one data model that flows through every stage: :class:`Document` and its parts.
+
+A reader (``definiens.ingest``) builds a :class:`Document` from a source (a wiki page, a LaTeX
+file, a Markdown file): ``source_text`` is the document as written, ``text`` is plain prose in
+which each formula is replaced by its placeholder (``Formula.placeholder``), and ``offsets`` maps
+every offset of ``text`` back to ``source_text``. Later stages fill ``Formula.identifiers``
+(``definiens.formulas``) and ``Document.definitions`` (``definiens.define``). ``to_record`` gives
+the JSON-ready dict that ``definiens extract`` writes; ``from_record`` reads it back.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "PLACEHOLDER_PREFIX",
+    "Definiens",
+    "Document",
+    "Formula",
+    "Identifier",
+    "Link",
+    "OffsetMap",
+    "Problem",
+    "placeholder",
+]
+
+PLACEHOLDER_PREFIX = "FORMULA"
+
+
+def placeholder(index: int) -> str:
+    """The token that stands for formula ``index`` in ``Document.text`` (e.g. ``FORMULA3``).
+
+    It is one alphanumeric word so that a tokenizer keeps it whole and a tagger reads it as a
+    noun, the way a reader reads a formula inside a sentence.
+    """
+    return f"{PLACEHOLDER_PREFIX}{index}"
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in ``Document.text`` to offsets in ``Document.source_text``.
+
+    Stored as sorted, non-overlapping segments ``(text_start, source_start, length)``: text
+    offset ``text_start + k`` comes from source offset ``source_start + k`` for ``k < length``.
+    An offset that falls between segments maps to the end of the preceding segment.
+    """
+
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def add(self, text_start: int, source_start: int, length: int) -> None:
+        """Append a segment; segments must be added in increasing ``text_start`` order."""
+        if length <= 0:
+            return
+        if self.segments:
+            last_t, last_s, last_n = self.segments[-1]
+            if last_t + last_n == text_start and last_s + last_n == source_start:
+                self.segments[-1] = (last_t, last_s, last_n + length)
+                return
+        self.segments.append((text_start, source_start, length))
+
+    def to_source(self, text_offset: int) -> int:
+        """The source offset of a text offset."""
+        if not self.segments:
+            return text_offset
+        starts = [seg[0] for seg in self.segments]
+        i = bisect.bisect_right(starts, text_offset) - 1
+        if i < 0:
+            return self.segments[0][1]
+        t, s, n = self.segments[i]
+        return s + min(text_offset - t, n)
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of a text span ``[start, end)``."""
+        if end <= start:
+            pos = self.to_source(start)
+            return pos, pos
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+
+@dataclass
+class Problem:
+    """A damaged piece of input, reported and counted; the run goes on."""
+
+    kind: str
+    message: str
+    location: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass
+class Link:
+    """A hyperlink of the text (a wikilink): a strong candidate for a meaning."""
+
+    target: str
+    anchor: str
+    start: int
+    end: int
+    source_start: int = -1
+    source_end: int = -1
+
+
+@dataclass
+class Identifier:
+    """An identifier of a formula in canonical TeX, with its first position in ``Formula.tex``."""
+
+    tex: str
+    start: int = -1
+    end: int = -1
+    count: int = 1
+
+
+@dataclass
+class Formula:
+    """A formula of a document.
+
+    ``kind`` says how it was written: ``math`` (``<math>``), ``template`` (``{{math}}`` /
+    ``{{mvar}}``), ``italic`` (``''x''``), ``dollar`` (``$…$`` / ``$$…$$``), ``paren``
+    (``\\(…\\)`` / ``\\[…\\]``) or ``environment`` (``\\begin{equation}…``).
+    """
+
+    index: int
+    tex: str
+    display: bool = False
+    kind: str = "math"
+    source_start: int = -1
+    source_end: int = -1
+    text_start: int = -1
+    text_end: int = -1
+    identifiers: list[Identifier] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def placeholder(self) -> str:
+        return placeholder(self.index)
+
+
+@dataclass
+class Definiens:
+    """One candidate meaning of an identifier, with its score and where it came from.
+
+    ``method`` names the evidence (``pattern``, ``link``, ``noun_phrase``, ``namespace``…);
+    ``sentence`` is the sentence it was read from (formulas shown as their TeX) and
+    ``source_start``/``source_end`` its span in ``Document.source_text`` (-1 when it has none,
+    as for a meaning inherited from a namespace).
+    """
+
+    identifier: str
+    text: str
+    score: float
+    method: str
+    sentence: str = ""
+    source_start: int = -1
+    source_end: int = -1
+    link_target: str | None = None
+
+
+@dataclass
+class Document:
+    """A document with mathematics, as it flows through the stages."""
+
+    id: str
+    title: str
+    source: str
+    format: str
+    source_text: str
+    text: str = ""
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    formulas: list[Formula] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    definitions: dict[str, list[Definiens]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, kind: str, message: str, where: str | None = None) -> Problem:
+        """Record a damaged piece of this document, located in it, and return the record."""
+        location = f"{self.source}: {self.title}" + (f": {where}" if where else "")
+        problem = Problem(kind=kind, message=message, location=location)
+        self.problems.append(problem)
+        return problem
+
+    def to_record(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The JSON-ready record written by ``definiens extract``."""
+        record: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "format": self.format,
+            "metadata": self.metadata,
+            "formulas": [asdict(f) for f in self.formulas],
+            "links": [asdict(link) for link in self.links],
+            "definitions": {
+                ident: [asdict(d) for d in items] for ident, items in self.definitions.items()
+            },
+            "problems": [asdict(p) for p in self.problems],
+        }
+        if include_text:
+            record["text"] = self.text
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], source_text: str = "") -> Document:
+        """Rebuild a document (without its text map) from a record."""
+        formulas = []
+        for f in record.get("formulas", []):
+            f = dict(f)
+            f["identifiers"] = [Identifier(**i) for i in f.get("identifiers", [])]
+            formulas.append(Formula(**f))
+        return cls(
+            id=record["id"],
+            title=record["title"],
+            source=record["source"],
+            format=record["format"],
+            source_text=source_text,
+            text=record.get("text", ""),
+            metadata=dict(record.get("metadata", {})),
+            formulas=formulas,
+            links=[Link(**link) for link in record.get("links", [])],
+            definitions={
+                k: [Definiens(**d) for d in v] for k, v in record.get("definitions", {}).items()
+            },
+            problems=[Problem(**p) for p in record.get("problems", [])],
+        )

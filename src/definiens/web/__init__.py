@@ -1,0 +1,5 @@
+"""web stage."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
