@@ -19,6 +19,7 @@ __all__ = ["build_parser", "main"]
 
 COMMANDS = [
     "definiens.cli.extract",
+    "definiens.cli.evaluate",
 ]
 
 EXIT_ERROR = 1
