@@ -1,5 +1,21 @@
-"""ingest stage."""
+"""ingest stage: read Wikipedia dumps, LaTeX and Markdown into documents, and parse them.
+
+Reading (:func:`read_inputs`) is cheap and runs in the main process; parsing (:func:`parse`)
+is a stage and can run in worker processes.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from definiens.ingest.items import Failed, Item, Skipped, has_math
+from definiens.ingest.parse import FORMATS, find_formula, from_text, parse
+
+__all__ = [
+    "FORMATS",
+    "Failed",
+    "Item",
+    "Skipped",
+    "find_formula",
+    "from_text",
+    "has_math",
+    "parse",
+]

@@ -1,0 +1,349 @@
+"""Wikitext → plain text with formula placeholders, links and a map back to the source.
+
+A single-pass scanner: one regular expression finds the next piece of markup, the prose before
+it is copied verbatim (so it maps to its own source offsets), and the markup is handled:
+
+* ``<math>`` (also the ``&lt;math&gt;`` escaped form), ``{{math|…}}``, ``{{mvar|…}}`` and
+  ``''x''`` italic single letters become formulas (their placeholder goes in the text);
+* ``[[target|anchor]]`` keeps its anchor in the text and becomes a :class:`~definiens.model.Link`;
+  ``File:``/``Image:``/``Category:`` and interlanguage links are dropped;
+* comments, ``<ref>``, ``<nowiki>`` and other non-prose tags, templates, magic words, list
+  markers and table markup are dropped (math inside comments, refs and nowiki is not math of the
+  page text); table cells are kept as text;
+* headings become their own paragraph; bold/italic quote marks are removed; entities decoded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from definiens.ingest.builder import TextBuilder, line_of
+from definiens.ingest.wikimath import GREEK, split_template, template_tex, wiki_to_tex
+from definiens.model import Document
+
+__all__ = ["categories", "parse_wikitext"]
+
+_TOKEN = re.compile(
+    r"(?P<line>^(?:[*#:;]+|=|\{\||\|\}|\|[-+]?|!|-{4,}))"
+    r"|(?P<comment><!--|&lt;!--)"
+    r"|(?P<tag>(?:<|&lt;)(?P<close>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)"
+    r"(?P<attrs>(?:\s(?:[^<>&]|&(?!gt;))*?)?)(?P<selfclose>/?)\s*(?:>|&gt;))"
+    r"|(?P<template>\{\{)"
+    r"|(?P<link>\[\[)"
+    r"|(?P<ext>\[(?:https?:|ftp:)?//)"
+    r"|(?P<cell>\|\||!!)"
+    r"|(?P<quotes>'{2,})"
+    r"|(?P<entity>&(?:[a-zA-Z]+[0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)"
+    r"|(?P<magic>__[A-Z]+__)",
+    re.M,
+)
+_HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
+_ITALIC_LETTER = re.compile(
+    r"('{2}|'{5})([^\W\d_])\1(?!')((?:<(su[bp])>[^<>\n]{1,12}</\4>)*)", re.I
+)
+_CELL_ATTRS = re.compile(r"[^|\[\]{}<>\n]*=[^|\[\]{}<>\n]*\|(?!\|)")
+_BRACKETS = re.compile(r"\{\{|\}\}|\[\[|\]\]")
+_BRACKETS_BAR = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_IMAGE_OPTION = re.compile(
+    r"|thumb(?:nail)?|frame(?:d|less)?|border|left|right|center|centre|none|upright[= \d.]*"
+    r"|\d*x?\d+ ?px|(?:alt|link|page|class|lang|upright)=.*",
+    re.I,
+)
+_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*([^\]|\n]+)", re.I)
+_INTERLANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")
+_SKIP_CONTENT = frozenset(
+    [
+        "ref",
+        "nowiki",
+        "gallery",
+        "references",
+        "pre",
+        "source",
+        "syntaxhighlight",
+        "timeline",
+        "score",
+        "graph",
+        "imagemap",
+        "hiero",
+        "chem",
+        "ce",
+        "templatestyles",
+        "mapframe",
+        "inputbox",
+        "categorytree",
+        "math",
+    ]
+)
+_DROPPED_NAMESPACES = frozenset({"file", "image", "media", "category"})
+
+
+def categories(source: str) -> list[str]:
+    """The categories of a page, from its ``[[Category:…]]`` links, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for match in _CATEGORY.finditer(source):
+        seen.setdefault(match.group(1).strip().replace("_", " "), None)
+    return list(seen)
+
+
+def parse_wikitext(document: Document) -> Document:
+    """Fill the text, offsets, formulas and links of a wikitext document."""
+    scanner = _Scanner(document)
+    scanner.scan(0, len(document.source_text))
+    scanner.footnotes()
+    return scanner.out.fill(document)
+
+
+def _find_close(src: str, start: int, end: int, open_: str, close: str) -> int:
+    """Index of the ``close`` matching the ``open_`` at ``start`` (nesting counted), or -1."""
+    depth = 0
+    for match in _BRACKETS.finditer(src, start, end):
+        token = match.group(0)
+        if token == open_:
+            depth += 1
+        elif token == close:
+            depth -= 1
+            if depth == 0:
+                return match.start()
+    return -1
+
+
+class _Scanner:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.src = document.source_text
+        self.out = TextBuilder()
+        self.table_depth = 0
+        self.refs: list[tuple[int, int]] = []
+        self.in_ref = False
+
+    def scan(self, start: int, end: int) -> None:
+        """Turn ``src[start:end]`` into text."""
+        src = self.src
+        pos = start
+        while pos < end:
+            match = _TOKEN.search(src, pos, end)
+            if match is None:
+                self.out.copy(src, pos, end)
+                return
+            self.out.copy(src, pos, match.start())
+            pos = self.handle(match, end)
+
+    def handle(self, match: re.Match[str], end: int) -> int:
+        kind = match.lastgroup
+        if kind == "line":
+            return self.line_start(match, end)
+        if kind == "comment":
+            closer = "-->" if match.group(0) == "<!--" else "--&gt;"
+            close = self.src.find(closer, match.end(), end)
+            return end if close < 0 else close + len(closer)
+        if kind == "tag":
+            return self.tag(match, end)
+        if kind == "template":
+            return self.template(match.start(), end)
+        if kind == "link":
+            return self.link(match.start(), end)
+        if kind == "ext":
+            return self.external_link(match.start(), end)
+        if kind == "quotes":
+            return self.quotes(match, end)
+        if kind == "entity":
+            text = html.unescape(match.group(0)).replace("\u00a0", " ")
+            self.out.replace(text, match.start(), match.end())
+            return match.end()
+        if kind == "cell" and self.table_depth > 0:
+            self.out.replace(" ", match.start(), match.end())
+            return self.skip_cell_attributes(match.end(), end)
+        if kind == "cell":
+            self.out.copy(self.src, match.start(), match.end())
+        return match.end()
+
+    def footnotes(self) -> None:
+        """Append the content of ``<ref>``s as footnote paragraphs after the page text.
+
+        A reader sees them in the list of references, not inside the sentence they are attached
+        to; their formulas are flagged ``ref``.
+        """
+        self.in_ref = True
+        first = len(self.out.formulas)
+        for start, end in self.refs:
+            self.out.insert("\n\n")
+            self.table_depth = 0
+            self.scan(start, end)
+        for formula in self.out.formulas[first:]:
+            formula.flags.append("ref")
+
+    # -- line starts: headings, lists, tables ------------------------------------------------
+
+    def line_end(self, pos: int, end: int) -> int:
+        newline = self.src.find("\n", pos, end)
+        return end if newline < 0 else newline
+
+    def line_start(self, match: re.Match[str], end: int) -> int:
+        token, pos = match.group(0), match.start()
+        if token == "=":
+            heading = _HEADING.match(self.src, pos, self.line_end(pos, end))
+            if heading is None:
+                self.out.copy(self.src, pos, match.end())
+                return match.end()
+            self.out.insert("\n")
+            self.scan(heading.start(2), heading.end(2))
+            self.out.insert("\n")
+            return heading.end()
+        if token == "{|":
+            self.table_depth += 1
+            return self.line_end(pos, end)
+        if self.table_depth == 0:
+            if token[0] in "|!":
+                self.out.copy(self.src, pos, match.end())
+            return match.end()
+        if token == "|}":
+            self.table_depth -= 1
+            return match.end()
+        if token == "|-":
+            return self.line_end(pos, end)
+        if token[0] in "|!":
+            return self.skip_cell_attributes(match.end(), end)
+        return match.end()
+
+    def skip_cell_attributes(self, pos: int, end: int) -> int:
+        attrs = _CELL_ATTRS.match(self.src, pos, end)
+        return attrs.end() if attrs else pos
+
+    # -- tags ---------------------------------------------------------------------------------
+
+    def tag(self, match: re.Match[str], end: int) -> int:
+        name = match.group("name").lower()
+        if match.group("close") or match.group("selfclose"):
+            return match.end()
+        if name == "br":
+            self.out.replace(" ", match.start(), match.end())
+            return match.end()
+        if name not in _SKIP_CONTENT:
+            return match.end()
+        escaped = match.group(0).startswith("&")
+        closer = re.compile((r"&lt;/" if escaped else "</") + name + r"\s*(?:&gt;|>)", re.I)
+        close = closer.search(self.src, match.end(), end)
+        if name == "math":
+            return self.math(match, close, end, escaped)
+        if close is None:
+            return match.end()
+        if name == "ref" and not self.in_ref:
+            self.refs.append((match.end(), close.start()))
+        return close.end()
+
+    def math(
+        self, match: re.Match[str], close: re.Match[str] | None, end: int, escaped: bool
+    ) -> int:
+        start = match.start()
+        if close is None:
+            line = line_of(self.src, start)
+            self.doc.report("unclosed-math", f"unclosed <math> at line {line}", f"line {line}")
+            content_end = stop = self.line_end(match.end(), end)
+        else:
+            content_end, stop = close.start(), close.end()
+        tex = self.src[match.end() : content_end]
+        if escaped:
+            tex = html.unescape(tex)
+        display = "block" in match.group("attrs").lower() or self.on_own_line(start, stop, end)
+        formula = self.out.formula(tex.strip(), start, stop, display=display, kind="math")
+        if close is None:
+            formula.flags.append("unclosed")
+        return stop
+
+    def on_own_line(self, start: int, stop: int, end: int) -> bool:
+        line_start = self.src.rfind("\n", 0, start) + 1
+        before = self.src[line_start:start].strip()
+        after = self.src[stop : self.line_end(stop, end)].strip()
+        return (before == "" or set(before) == {":"}) and len(after) <= 2
+
+    # -- templates and links ------------------------------------------------------------------
+
+    def template(self, start: int, end: int) -> int:
+        close = _find_close(self.src, start, end, "{{", "}}")
+        if close < 0:
+            return start + 2
+        inner = self.src[start + 2 : close]
+        name = split_template(inner)[0].lower()
+        if name in ("math", "mvar"):
+            tex = template_tex(inner)
+            if tex:
+                self.out.formula(tex, start, close + 2, display=False, kind="template")
+        return close + 2
+
+    def link(self, start: int, end: int) -> int:
+        close = _find_close(self.src, start, end, "[[", "]]")
+        if close < 0:
+            self.out.copy(self.src, start, start + 2)
+            return start + 2
+        inner_start = start + 2
+        bar = self.src.find("|", inner_start, close)
+        target = self.src[inner_start : close if bar < 0 else bar].strip()
+        prefix, colon, _ = target.partition(":")
+        prefix = prefix.strip().lower()
+        if colon and prefix in ("file", "image"):
+            self.caption(inner_start, close)
+            return close + 2
+        if colon and (prefix in _DROPPED_NAMESPACES or _INTERLANGUAGE.fullmatch(prefix)):
+            return close + 2
+        target = target.lstrip(":").replace("_", " ").strip()
+        trail = re.match(r"[a-z]+", self.src[close + 2 : min(end, close + 40)])
+        stop = close + 2 + (trail.end() if trail else 0)
+        mark = self.out.mark()
+        if bar < 0:
+            self.scan(inner_start, close)
+        elif bar + 1 == close:  # pipe trick: [[Target (x)|]] shows "Target"
+            shown = re.sub(r"\s*\(.*\)$", "", target)
+            self.out.replace(shown, inner_start, bar)
+        else:
+            self.scan(bar + 1, close)
+        if trail:
+            self.out.copy(self.src, close + 2, stop)
+        if target:
+            self.out.link(target, mark, start, stop)
+        return stop
+
+    def caption(self, start: int, end: int) -> None:
+        """Keep the caption of an image (its last argument that is not an option) as a line."""
+        bars = [start - 1]
+        depth = 0
+        for match in _BRACKETS_BAR.finditer(self.src, start, end):
+            token = match.group(0)
+            if token == "|" and depth == 0:
+                bars.append(match.start())
+            elif token != "|":
+                depth += 1 if token in ("{{", "[[") else -1
+        if len(bars) < 2:
+            return
+        cap_start = bars[-1] + 1
+        if _IMAGE_OPTION.fullmatch(self.src[cap_start:end].strip()):
+            return
+        first = len(self.out.formulas)
+        self.out.insert("\n")
+        self.scan(cap_start, end)
+        self.out.insert("\n")
+        for formula in self.out.formulas[first:]:
+            formula.flags.append("caption")
+
+    def external_link(self, start: int, end: int) -> int:
+        close = self.src.find("]", start, self.line_end(start, end))
+        if close < 0:
+            self.out.copy(self.src, start, start + 1)
+            return start + 1
+        space = self.src.find(" ", start, close)
+        if space >= 0:
+            self.scan(space + 1, close)
+        return close + 1
+
+    # -- quotes -------------------------------------------------------------------------------
+
+    def quotes(self, match: re.Match[str], end: int) -> int:
+        letter = _ITALIC_LETTER.match(self.src, match.start(), end)
+        if letter is None:
+            return match.end()
+        char = letter.group(2)
+        tex = GREEK.get(char, char)
+        if letter.group(3):
+            tex = wiki_to_tex(tex + (" " if tex.startswith("\\") else "") + letter.group(3))
+        self.out.formula(tex, letter.start(), letter.end(), display=False, kind="italic")
+        return letter.end()
