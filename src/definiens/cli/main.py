@@ -20,6 +20,10 @@ __all__ = ["build_parser", "main"]
 COMMANDS = [
     "definiens.cli.extract",
     "definiens.cli.evaluate",
+    "definiens.cli.run",
+    "definiens.cli.stats",
+    "definiens.cli.define",
+    "definiens.cli.export",
 ]
 
 EXIT_ERROR = 1

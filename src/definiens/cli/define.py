@@ -1,0 +1,100 @@
+"""``definiens define``: what an identifier means across a corpus, from a results database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from definiens.errors import UsageError
+from definiens.store import Database
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "define",
+        help="the meanings of an identifier across a corpus, ranked",
+        description="Print the meanings found for IDENTIFIER (TeX, e.g. 'E' or '\\alpha') in "
+        "a results database, ranked by the summed best score of the documents that support "
+        "each, with how many documents support it and example sources.",
+    )
+    parser.add_argument("identifier", metavar="IDENTIFIER", help="the identifier, in TeX")
+    parser.add_argument("--db", required=True, metavar="RESULTS", help="the database file")
+    parser.add_argument("--doc", metavar="TITLE", help="only in the document with this title")
+    parser.add_argument(
+        "--namespace", metavar="NAME", help="the meanings inherited in this namespace"
+    )
+    parser.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most N meanings (default 10)"
+    )
+    parser.add_argument(
+        "--examples",
+        type=int,
+        default=3,
+        metavar="N",
+        help="example sources per meaning (default 3)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(func=run)
+
+
+def _identifier(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and text.startswith("$") and text.endswith("$"):
+        text = text.strip("$").strip()
+    if not text:
+        raise UsageError("IDENTIFIER is empty")
+    return text
+
+
+def _print_text(identifier: str, meanings: list[dict[str, Any]]) -> None:
+    total = sum(m["documents"] for m in meanings)
+    print(f"{identifier}: {len(meanings)} meanings, supported {total} times")
+    for rank, meaning in enumerate(meanings, 1):
+        docs = meaning["documents"]
+        print(
+            f"{rank:3}. {meaning['meaning']}  ({docs} document{'s' * (docs != 1)}, "
+            f"best score {meaning['best']:.2f})"
+        )
+        for example in meaning["examples"]:
+            sentence = " ".join(example["sentence"].split())
+            if len(sentence) > 160:
+                sentence = sentence[:157] + "..."
+            print(
+                f"       {example['title']} ({example['source']}#{example['id']}, "
+                f"{example['method']} {example['score']:.2f}): {sentence}"
+            )
+
+
+def run(args: argparse.Namespace) -> int:
+    identifier = _identifier(args.identifier)
+    with Database(args.db, readonly=True) as database:
+        if args.doc is not None and not database.has_title(args.doc):
+            near = database.titles_like(args.doc)
+            hint = f" (did you mean: {', '.join(near)})" if near else ""
+            raise UsageError(f"no document titled {args.doc!r} in {args.db}{hint}")
+        meanings = database.meanings(
+            identifier,
+            title=args.doc,
+            namespace=args.namespace,
+            limit=args.limit,
+            examples=args.examples,
+        )
+    if args.json:
+        json.dump(
+            {"identifier": identifier, "meanings": meanings},
+            sys.stdout,
+            indent=1,
+            ensure_ascii=False,
+        )
+        print()
+    elif meanings:
+        _print_text(identifier, meanings)
+    if not meanings:
+        where = f" in {args.doc!r}" if args.doc else ""
+        print(f"definiens: no meaning found for {identifier!r}{where}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,126 @@
+"""``definiens run``: process a corpus into a results database, on all cores or a Dask cluster."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import logging
+import sys
+from typing import Any
+
+from definiens.api import default_stages
+from definiens.errors import UsageError
+from definiens.store import (
+    DaskExecutor,
+    Database,
+    Executor,
+    InProcessExecutor,
+    PoolExecutor,
+    default_workers,
+    run_corpus,
+)
+from definiens.store.work import StageFactory
+
+__all__ = ["register", "run"]
+
+logger = logging.getLogger(__name__)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="process a corpus (a Wikipedia dump, folders of LaTeX files) into a database",
+        description=(
+            "Read every page or file of the inputs, find formulas, identifiers and their "
+            "meanings, and store everything in a SQLite results database. Pages without "
+            "mathematics are recorded as skipped; damaged ones as failed, with the reason."
+        ),
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a dump (.xml or .xml.bz2), a file or a folder"
+    )
+    parser.add_argument("--db", required=True, metavar="RESULTS", help="the database file")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help=f"worker processes (default: all cores, here {default_workers()}); "
+        "1 runs in this process",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a dask.distributed cluster (e.g. tcp://host:8786)",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip documents already in the database (after an interrupted run)",
+    )
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=8,
+        metavar="N",
+        help="documents sent to a worker at a time (default 8)",
+    )
+    parser.add_argument(
+        "--no-definitions",
+        action="store_true",
+        help="only formulas and identifiers (no definitions stage)",
+    )
+    parser.add_argument(
+        "--include-redirects",
+        action="store_true",
+        help="read redirect pages too (default: record them as skipped)",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+def _executor(args: argparse.Namespace, factory: StageFactory) -> Executor:
+    if args.scheduler:
+        if args.workers is not None:
+            raise UsageError(
+                "--workers and --scheduler do not go together "
+                "(the cluster decides how many workers run)"
+            )
+        return DaskExecutor(factory, args.scheduler)
+    workers = default_workers() if args.workers is None else args.workers
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
+    if workers == 1:
+        return InProcessExecutor(factory)
+    return PoolExecutor(factory, workers)
+
+
+def _reader(args: argparse.Namespace) -> Any:
+    from definiens.ingest import read_inputs
+
+    return functools.partial(read_inputs, include_redirects=args.include_redirects)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.chunk_size < 1:
+        raise UsageError(f"--chunk-size must be at least 1, not {args.chunk_size}")
+    factory = functools.partial(default_stages, definitions=not args.no_definitions)
+    options = {"definitions": not args.no_definitions, "scheduler": args.scheduler}
+    with Database(args.db) as database, _executor(args, factory) as executor:
+        summary = run_corpus(
+            args.inputs,
+            database,
+            executor,
+            chunk_size=args.chunk_size,
+            resume=args.resume,
+            show_progress=not args.no_progress and not args.quiet,
+            read=_reader(args),
+            options=options,
+        )
+    json.dump(
+        {"run": summary.run, **summary.counts, "seconds": round(summary.seconds, 3)}, sys.stdout
+    )
+    print()
+    for error in summary.input_errors:
+        print(f"definiens: error: {error}", file=sys.stderr)
+    return 0 if summary.ok else 1

@@ -1,0 +1,196 @@
+"""Executors: where batches of documents are processed (in-process, a process pool, Dask).
+
+The runner hands batches to an executor with :meth:`Executor.submit` and collects finished
+batches with :meth:`Executor.ready` and :meth:`Executor.drain`. Work in flight is bounded:
+``submit`` blocks while ``max_in_flight`` batches are out, so memory does not grow with the
+input. A batch whose worker dies (a crash, an out-of-memory kill) comes back as failed records
+with the reason, so no document is ever lost.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from definiens.errors import UsageError
+from definiens.model import Document
+from definiens.store.records import DocumentRecord, failed_record
+from definiens.store.work import StageFactory, initialize, process_batch
+
+__all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "PoolExecutor", "default_workers"]
+
+logger = logging.getLogger(__name__)
+
+Batch = list[Document]
+Records = list[DocumentRecord]
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _lost(batch: Batch, exc: BaseException) -> Records:
+    reason = f"worker failed: {type(exc).__name__}: {exc}"
+    return [failed_record(document, reason) for document in batch]
+
+
+class Executor:
+    """Runs batches of documents through the stages built by a stage factory."""
+
+    workers = 1
+
+    def __init__(self, factory: StageFactory, max_in_flight: int = 2) -> None:
+        self.factory = factory
+        self.max_in_flight = max(1, max_in_flight)
+        self._pending: dict[Any, Batch] = {}
+        self._ready: list[Records] = []
+
+    def _submit(self, batch: Batch) -> Any:
+        raise NotImplementedError
+
+    def _wait_first(self, pending: list[Any]) -> list[Any]:
+        raise NotImplementedError
+
+    def _result(self, future: Any) -> Records:
+        return list(future.result())
+
+    def _collect(self, done: list[Any]) -> None:
+        for future in done:
+            batch = self._pending.pop(future)
+            try:
+                self._ready.append(self._result(future))
+            except Exception as exc:
+                logger.error("a batch of %d documents failed: %s", len(batch), exc)
+                self._ready.append(_lost(batch, exc))
+                self._recover(exc)
+
+    def _recover(self, exc: BaseException) -> None:
+        """Make the executor usable again after a worker died (default: nothing to do)."""
+
+    def submit(self, batch: Batch) -> None:
+        """Send a batch out, first waiting while too many batches are in flight."""
+        while len(self._pending) >= self.max_in_flight:
+            self._collect(self._wait_first(list(self._pending)))
+        self._pending[self._submit(batch)] = batch
+
+    def ready(self) -> list[Records]:
+        """The batches finished so far (without waiting)."""
+        done = [future for future in self._pending if future.done()]
+        if done:
+            self._collect(done)
+        ready, self._ready = self._ready, []
+        return ready
+
+    def drain(self) -> Iterator[Records]:
+        """Wait for every batch in flight, yielding each as it finishes."""
+        yield from self.ready()
+        while self._pending:
+            self._collect(self._wait_first(list(self._pending)))
+            yield from self.ready()
+
+    def close(self) -> None:
+        """Stop the workers (batches still in flight are abandoned)."""
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Done:
+    """A finished in-process batch, shaped like a future."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> Records:
+        return self._records
+
+
+class InProcessExecutor(Executor):
+    """Processes each batch at once, in this process (``--workers 1``)."""
+
+    def __init__(self, factory: StageFactory) -> None:
+        super().__init__(factory, max_in_flight=1)
+        initialize(factory)
+
+    def _submit(self, batch: Batch) -> Any:
+        return _Done(process_batch(self.factory, batch))
+
+    def _wait_first(self, pending: list[Any]) -> list[Any]:
+        return pending
+
+
+class PoolExecutor(Executor):
+    """A pool of worker processes, each building the stages once in its initializer."""
+
+    def __init__(self, factory: StageFactory, workers: int, max_in_flight: int = 0) -> None:
+        super().__init__(factory, max_in_flight or 2 * workers)
+        self.workers = workers
+        self._pool = self._start()
+
+    def _start(self) -> cf.ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        return cf.ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=initialize, initargs=(self.factory,)
+        )
+
+    def _submit(self, batch: Batch) -> Any:
+        return self._pool.submit(process_batch, self.factory, batch)
+
+    def _wait_first(self, pending: list[Any]) -> list[Any]:
+        done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        return list(done)
+
+    def _recover(self, exc: BaseException) -> None:
+        if isinstance(exc, cf.process.BrokenProcessPool):
+            logger.warning("a worker process died; starting a new pool")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(Executor):
+    """Batches run as tasks on a dask.distributed cluster (its scheduler's address)."""
+
+    def __init__(self, factory: StageFactory, address: str, max_in_flight: int = 0) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - distributed is a dependency
+            raise UsageError("--scheduler needs the 'distributed' package") from exc
+        try:
+            self._client = Client(address, timeout=30)
+        except OSError as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        threads = sum(self._client.nthreads().values())
+        self.workers = max(1, threads)
+        super().__init__(factory, max_in_flight or 2 * self.workers)
+        self._client.run(initialize, factory)
+
+    def _submit(self, batch: Batch) -> Any:
+        return self._client.submit(process_batch, self.factory, batch, pure=False)
+
+    def _wait_first(self, pending: list[Any]) -> list[Any]:
+        from distributed import wait
+
+        done, _ = wait(pending, return_when="FIRST_COMPLETED")
+        return list(done)
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        self._client.close()

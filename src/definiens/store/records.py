@@ -1,0 +1,132 @@
+"""Flat, picklable records of documents: what a worker sends back and the writer stores.
+
+A :class:`DocumentRecord` holds plain tuples in the column order of the tables of
+:mod:`definiens.store.schema`, so it crosses process (and network) boundaries cheaply and the
+writer inserts it without further work. The source text is not kept: the database holds
+results, and spans point into the input.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+from definiens.model import Document
+
+__all__ = [
+    "FAILED",
+    "PROCESSED",
+    "SKIPPED",
+    "DocumentRecord",
+    "failed_record",
+    "record_of",
+    "skipped_record",
+]
+
+PROCESSED = "processed"
+SKIPPED = "skipped"
+FAILED = "failed"
+NO_FORMULAS = "no formulas found when parsing"
+
+
+class DocumentRecord(NamedTuple):
+    """One document as rows: the ``documents`` row and the rows of its child tables."""
+
+    source: str
+    id: str
+    title: str
+    format: str
+    metadata: str
+    status: str
+    reason: str | None
+    formulas: list[tuple[Any, ...]]
+    identifiers: list[tuple[Any, ...]]
+    definitions: list[tuple[Any, ...]]
+    problems: list[tuple[str, str, str]]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.source, self.id
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record_of(document: Document) -> DocumentRecord:
+    """The record of a document that went through the stages.
+
+    A document in which parsing found no formula at all is recorded as skipped (no math).
+    """
+    formulas = [
+        (f.index, f.tex, int(f.display), f.kind, f.source_start, f.source_end, _json(f.flags))
+        for f in document.formulas
+    ]
+    identifiers = [
+        (f.index, i.tex, i.start, i.end, i.count) for f in document.formulas for i in f.identifiers
+    ]
+    definitions = [
+        (
+            ident,
+            rank,
+            d.text,
+            float(d.score),
+            d.method,
+            d.sentence,
+            d.source_start,
+            d.source_end,
+            d.link_target,
+        )
+        for ident, items in document.definitions.items()
+        for rank, d in enumerate(items)
+    ]
+    problems = [(p.kind, p.message, p.location) for p in document.problems]
+    status, reason = (PROCESSED, None) if formulas else (SKIPPED, NO_FORMULAS)
+    return DocumentRecord(
+        source=document.source,
+        id=str(document.id),
+        title=document.title,
+        format=document.format,
+        metadata=_json(document.metadata),
+        status=status,
+        reason=reason,
+        formulas=formulas,
+        identifiers=identifiers,
+        definitions=definitions,
+        problems=problems,
+    )
+
+
+def failed_record(document: Document | Any, reason: str) -> DocumentRecord:
+    """The record of a document (or a reader's ``Failed`` item) that could not be processed."""
+    metadata = getattr(document, "metadata", None) or {}
+    return DocumentRecord(
+        source=str(document.source),
+        id=str(document.id),
+        title=str(document.title),
+        format=str(getattr(document, "format", "") or ""),
+        metadata=_json(metadata),
+        status=FAILED,
+        reason=reason,
+        formulas=[],
+        identifiers=[],
+        definitions=[],
+        problems=[],
+    )
+
+
+def skipped_record(item: Any) -> DocumentRecord:
+    """The record of a reader's ``Skipped`` item (a page without mathematics)."""
+    return DocumentRecord(
+        source=str(item.source),
+        id=str(item.id),
+        title=str(item.title),
+        format=str(getattr(item, "format", "") or ""),
+        metadata="{}",
+        status=SKIPPED,
+        reason=str(item.reason),
+        formulas=[],
+        identifiers=[],
+        definitions=[],
+        problems=[],
+    )

@@ -1,0 +1,68 @@
+"""What a worker does: build the stages once, then turn batches of documents into records.
+
+These functions run in worker processes (a process pool, a Dask worker) or in the main
+process; the stages never know which. The stages are built by a *stage factory*, a picklable
+callable such as :func:`definiens.api.default_stages`, once per process (the definitions stage
+loads a spaCy pipeline, which takes seconds) and cached here.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import threading
+from collections.abc import Callable, Sequence
+
+from definiens.errors import DefiniensError
+from definiens.model import Document
+from definiens.pipeline import Stage, run_stages
+from definiens.store.records import DocumentRecord, failed_record, record_of
+
+__all__ = ["StageFactory", "initialize", "process_batch", "process_document", "stages_for"]
+
+logger = logging.getLogger(__name__)
+
+StageFactory = Callable[[], Sequence[Stage]]
+
+_lock = threading.Lock()
+_stages: dict[bytes, list[Stage]] = {}
+
+
+def _key(factory: StageFactory) -> bytes:
+    try:
+        return pickle.dumps(factory)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return repr(id(factory)).encode()
+
+
+def stages_for(factory: StageFactory) -> list[Stage]:
+    """The stages ``factory`` builds, built once per process and then reused."""
+    key = _key(factory)
+    with _lock:
+        stages = _stages.get(key)
+        if stages is None:
+            stages = list(factory())
+            _stages[key] = stages
+            logger.debug("built stages %s", [getattr(s, "__name__", s) for s in stages])
+    return stages
+
+
+def initialize(factory: StageFactory) -> None:
+    """Worker initializer: build the stages now, before the first batch arrives."""
+    stages_for(factory)
+
+
+def process_document(document: Document, stages: Sequence[Stage]) -> DocumentRecord:
+    """Run one document through the stages; a failure becomes a failed record with its reason."""
+    try:
+        return record_of(run_stages(document, stages))
+    except DefiniensError as exc:
+        return failed_record(document, str(exc))
+    except RecursionError as exc:  # pragma: no cover - run_stages wraps ordinary exceptions
+        return failed_record(document, f"recursion too deep: {exc}")
+
+
+def process_batch(factory: StageFactory, documents: list[Document]) -> list[DocumentRecord]:
+    """Process a batch of raw documents; exactly one record comes back for each."""
+    stages = stages_for(factory)
+    return [process_document(document, stages) for document in documents]
