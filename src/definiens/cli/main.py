@@ -24,6 +24,7 @@ COMMANDS = [
     "definiens.cli.stats",
     "definiens.cli.define",
     "definiens.cli.export",
+    "definiens.cli.serve",
 ]
 
 EXIT_ERROR = 1

@@ -1,0 +1,84 @@
+"""Request and response models of the HTTP API (they also make its OpenAPI description)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "AnnotateRequest",
+    "AnnotateResponse",
+    "DefiniensOut",
+    "ErrorOut",
+    "FormulaOut",
+    "IdentifierOut",
+    "OccurrenceOut",
+]
+
+
+class AnnotateRequest(BaseModel):
+    """A text to annotate."""
+
+    text: str = Field(description="the document as written")
+    format: Literal["wikitext", "latex", "markdown"] = Field(
+        "markdown", description="how it is written: wikitext, LaTeX, or Markdown/plain with $…$"
+    )
+    title: str = Field("text", max_length=500, description="a title for messages")
+
+
+class IdentifierOut(BaseModel):
+    tex: str = Field(description="canonical TeX of the identifier")
+    start: int = Field(description="start of its first occurrence in the formula's TeX")
+    end: int
+    count: int = Field(description="how many times it occurs in the formula")
+
+
+class OccurrenceOut(BaseModel):
+    identifier: str = Field(description="canonical TeX of the identifier")
+    start: int = Field(description="span of this occurrence in the formula's TeX")
+    end: int
+
+
+class FormulaOut(BaseModel):
+    index: int
+    tex: str
+    display: bool
+    kind: str
+    source_start: int = Field(description="span of the formula in the text as written")
+    source_end: int
+    text_start: int = Field(description="span of its placeholder in `text`")
+    text_end: int
+    identifiers: list[IdentifierOut]
+    occurrences: list[OccurrenceOut] = Field(description="every occurrence of each identifier")
+    flags: list[str]
+
+
+class DefiniensOut(BaseModel):
+    identifier: str
+    text: str = Field(description="the meaning")
+    score: float = Field(description="the ranker's confidence, 0 to 1")
+    method: str = Field(description="the evidence: pattern, link, noun_phrase, namespace…")
+    sentence: str = Field(description="the sentence it was read from")
+    source_start: int = Field(description="its span in the text as written (-1: none)")
+    source_end: int
+    text_start: int = Field(description="the same span in `text` (-1: none)")
+    text_end: int
+    link_target: str | None
+
+
+class AnnotateResponse(BaseModel):
+    id: str
+    title: str
+    format: str
+    text: str = Field(description="plain text; formula i appears as the placeholder FORMULAi")
+    formulas: list[FormulaOut]
+    links: list[dict[str, object]]
+    definitions: dict[str, list[DefiniensOut]] = Field(
+        description="identifier → its meanings, best first"
+    )
+    problems: list[dict[str, str]]
+
+
+class ErrorOut(BaseModel):
+    detail: str
