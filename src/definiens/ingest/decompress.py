@@ -89,6 +89,31 @@ class _PipedStream(io.RawIOBase):
         super().close()
 
 
+class _Bz2Stream(io.RawIOBase):
+    """:mod:`bz2` decompression whose damage errors name the file (as :class:`InputError`)."""
+
+    def __init__(self, path: Path, raw: IO[bytes]) -> None:
+        super().__init__()
+        self._path = path
+        self._raw = raw
+        self._bz2 = bz2.BZ2File(raw, "rb")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            return self._bz2.readinto(buffer)
+        except (EOFError, OSError) as exc:
+            raise InputError(f"cannot decompress: {exc}", location=str(self._path)) from exc
+
+    def close(self) -> None:
+        if not self.closed:
+            self._bz2.close()
+            self._raw.close()
+        super().close()
+
+
 def _open_raw(path: Path) -> IO[bytes]:
     try:
         return open(path, "rb")
@@ -111,7 +136,7 @@ def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
         return raw  # type: ignore[return-value]
     tool = decompressor()
     if tool is None:
-        return bz2.open(raw, "rb")  # type: ignore[return-value]
+        return io.BufferedReader(_Bz2Stream(path, raw), 1 << 20)
     logger.debug("decompressing %s with %s", path, tool)
     return io.BufferedReader(_PipedStream(path, raw, [tool, "-dc"]), 1 << 20)
 

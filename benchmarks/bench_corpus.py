@@ -1,0 +1,176 @@
+"""Corpus-run benchmarks: a Wikipedia-like dump against lbzip2, peak memory, PlanetMath speed-up.
+
+    .venv/bin/python benchmarks/bench_corpus.py [--data ../shared/data] [--scales 1 4]
+
+1. Builds (once, cached in benchmarks/out/) a bz2 dump of 16,000 pages, one in 200 with
+   mathematics (benchmarks/dumpgen.py), and the same at 4x the size.
+2. Times ``lbzip2 -dc DUMP > /dev/null`` and ``definiens run DUMP --db …`` in the same run and
+   prints the ratio (target <= 2.0), with the peak RSS of the whole process tree.
+3. Runs ``definiens run`` over PlanetMath LaTeX files (extracted to /tmp) with 1 and 2 workers
+   and prints documents per second and the speed-up (target >= 1.8 on 2 cores).
+
+Figures are printed and written to benchmarks/out/bench_corpus.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).parent))
+from dumpgen import build_dump
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "benchmarks" / "out"
+DEFINIENS = [sys.executable, "-m", "definiens.cli.main"]
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        members = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for member in members:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += member.memory_info().rss
+    return total
+
+
+def measure(command: list[str], stdout: Any = subprocess.PIPE) -> dict[str, Any]:
+    """Run ``command``; return its wall time, peak RSS of its process tree and its output."""
+    start = time.perf_counter()
+    popen = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, text=True)
+    proc, peak = psutil.Process(popen.pid), 0
+    while popen.poll() is None:
+        peak = max(peak, _tree_rss(proc))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    out, err = popen.communicate()
+    if popen.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({popen.returncode}): {err[-2000:]}")
+    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1), "stdout": out}
+
+
+def _run_definiens(inputs: list[Path], workers: int, extra: list[str]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="bench-db-") as tmp:
+        db = Path(tmp) / "results.db"
+        cmd = [*DEFINIENS, "run", *map(str, inputs), "--db", str(db), "--no-progress"]
+        result = measure([*cmd, "--workers", str(workers), *extra])
+        result["counts"] = json.loads(result.pop("stdout").strip().splitlines()[-1])
+        result["db_mb"] = round(db.stat().st_size / 2**20, 1)
+    return result
+
+
+def bench_dump(data: Path, scale: int, workers: int, extra: list[str]) -> dict[str, Any]:
+    pages = 16_000 * scale
+    dump = build_dump(data, OUT, pages=pages, target_mb=290 * scale)
+    with open("/dev/null", "w") as null:
+        lbzip2 = measure(["lbzip2", "-dc", str(dump)], stdout=null)
+    run = _run_definiens([dump], workers, extra)
+    ratio = run["seconds"] / lbzip2["seconds"]
+    print(f"dump x{scale}: {pages} pages, {dump.stat().st_size / 2**20:.1f} MB bz2")
+    print(f"  lbzip2 -dc        {lbzip2['seconds']:8.2f} s")
+    print(
+        f"  definiens run     {run['seconds']:8.2f} s  ({workers} workers)  ratio {ratio:.2f}"
+        f"  peak RSS {run['peak_rss_mb']:.0f} MB  counts {run['counts']}"
+    )
+    return {
+        "pages": pages,
+        "dump": str(dump),
+        "bz2_mb": round(dump.stat().st_size / 2**20, 1),
+        "lbzip2": lbzip2,
+        "definiens": run,
+        "ratio": round(ratio, 2),
+    }
+
+
+def planetmath_files(data: Path, limit: int) -> Path:
+    """Extract PlanetMath to /tmp once and link every k-th file into a subset folder."""
+    root = Path(tempfile.gettempdir()) / "definiens-planetmath"
+    if not (root / "planetmath").is_dir():
+        root.mkdir(exist_ok=True)
+        with tarfile.open(data / "planetmath-tex.tar.gz") as tar:
+            tar.extractall(root, filter="data")
+    files = sorted((root / "planetmath").rglob("*.tex"))
+    if not limit or limit >= len(files):
+        return root / "planetmath"
+    subset = root / f"subset-{limit}"
+    if not subset.is_dir():
+        tmp = root / f"subset-{limit}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        step = len(files) / limit
+        for k in range(limit):
+            src = files[int(k * step)]
+            (tmp / src.parent.name).mkdir(exist_ok=True)
+            shutil.copy(src, tmp / src.parent.name / src.name)
+        tmp.rename(subset)
+    return subset
+
+
+def bench_planetmath(data: Path, limit: int, extra: list[str]) -> dict[str, Any]:
+    folder = planetmath_files(data, limit)
+    result: dict[str, Any] = {"folder": str(folder), "files": sum(1 for _ in folder.rglob("*.tex"))}
+    for workers in (1, 2):
+        run = _run_definiens([folder], workers, extra)
+        docs = run["counts"]["pages"]
+        run["docs_per_second"] = round(docs / run["seconds"], 2)
+        result[f"workers_{workers}"] = run
+        print(
+            f"planetmath {result['files']} files, {workers} worker(s): {run['seconds']:.1f} s, "
+            f"{run['docs_per_second']:.2f} docs/s, peak RSS {run['peak_rss_mb']:.0f} MB, "
+            f"counts {run['counts']}"
+        )
+    speedup = result["workers_2"]["docs_per_second"] / result["workers_1"]["docs_per_second"]
+    result["speedup"] = round(speedup, 2)
+    print(f"planetmath speed-up 1 -> 2 workers: {speedup:.2f}x")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument(
+        "--scales",
+        type=int,
+        nargs="*",
+        default=[1, 4],
+        help="dump sizes to run, in multiples of 16,000 pages",
+    )
+    parser.add_argument("--workers", type=int, default=psutil.cpu_count() or 1)
+    parser.add_argument(
+        "--planetmath",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="PlanetMath files to run (spread over all; 0 = all 9,477; -1 = skip)",
+    )
+    parser.add_argument(
+        "--no-definitions", action="store_true", help="run without the definitions stage"
+    )
+    args = parser.parse_args()
+    extra = ["--no-definitions"] if args.no_definitions else []
+    results: dict[str, Any] = {"extra": extra, "cpus": psutil.cpu_count()}
+    for scale in args.scales:
+        results[f"dump_x{scale}"] = bench_dump(args.data, scale, args.workers, extra)
+    if args.planetmath >= 0:
+        results["planetmath"] = bench_planetmath(args.data, args.planetmath, extra)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bench_corpus.json").write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
