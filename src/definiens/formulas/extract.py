@@ -1,0 +1,224 @@
+"""Step three: walk the node tree and collect the identifiers in canonical TeX.
+
+The rules (documented with examples in ``docs/identifiers.md``):
+
+- a symbol with a subscript is one identifier (``x_{0}``, ``E_{\\mathrm{k}}``); a superscript
+  is kept when it indexes (``u^{\\mu}``, ``f^{(n)}``), dropped when it decorates (``V^*``,
+  ``A^\\top``), and is a power otherwise (``x^2``: ``x``, and the identifiers of the exponent);
+- the limits of operators and functions hold identifiers (``\\sum_{j}``, ``\\log_c``);
+- differentials are not identifiers: ``d`` or ``\\mathrm{d}`` before a symbol, the ``d``, ``D``,
+  ``\\delta``, ``\\partial`` that open both parts of a fraction, ``\\Delta``/``\\delta`` before a
+  symbol;
+- a run of plain letters that spells a function (``sin``) is a function, one that spells a
+  word of prose (``if``) is dropped, and a longer lowercase word (``seqs``) is one identifier
+  ``\\mathrm{seqs}``; any other run is a product of one-letter identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from definiens.formulas import nodes as n
+from definiens.formulas.nodes import Node, canonical
+from definiens.formulas.structure import Tree
+from definiens.formulas.vocabulary import (
+    DECORATION_SUPERSCRIPTS,
+    FUNCTION_NAMES,
+    GREEK_LOWER,
+    INDEX_GREEK,
+    TEXT_WORDS,
+)
+
+__all__ = ["Emit", "collect"]
+
+Emit = Callable[[str, int, int], None]
+
+_DIFFERENTIALS = frozenset({"d", "D", "\\delta", "\\Delta", "\\partial", "\\mathrm{d}"})
+_DROPPED_SUBSCRIPTS = frozenset({"*", "\\ast", "\\star"})
+_DIFFERENTIAL_PRODUCT = re.compile(r"(?:d[a-z])+")
+_VOWELS = frozenset("aeiou")
+_PREFIX_FUNCTIONS = sorted((f for f in FUNCTION_NAMES if len(f) >= 3), key=len, reverse=True)
+
+
+def collect(tree: Tree, emit: Emit) -> None:
+    """Call ``emit(canonical_tex, start, end)`` for each identifier occurrence, in order."""
+    _Walker(emit, tree.greek_subscripts).walk(tree.nodes)
+
+
+class _Walker:
+    def __init__(self, emit: Emit, greek_subscripts: bool) -> None:
+        self.emit = emit
+        self.greek_subscripts = greek_subscripts
+
+    def walk(self, nodes: list[Node]) -> None:
+        i = 0
+        size = len(nodes)
+        while i < size:
+            node = nodes[i]
+            kind = node.kind
+            if kind == n.LETTER:
+                i = self.letters(nodes, i)
+                continue
+            following = nodes[i + 1] if i + 1 < size else None
+            if kind == n.IDENT or kind == n.CONST:
+                self.symbol_or_operator(node, following)
+            elif kind == n.WORD:
+                if following is not None and following.kind == n.OPEN and following.tex == "(":
+                    self.limits(node)
+                else:
+                    self.symbol(node)
+            elif kind == n.GROUP:
+                self.group(node)
+            elif kind == n.FRAC:
+                _mark_fraction_differentials(node)
+                self.walk(node.children or [])
+                self.limits(node)
+            elif kind == n.DIFF:
+                pass
+            else:
+                self.limits(node, labels=kind == n.CLOSE)
+            i += 1
+
+    def symbol_or_operator(self, node: Node, following: Node | None) -> None:
+        if node.kind == n.CONST and node.sub is None:
+            self.limits(node)
+        elif node.tex in _DIFFERENTIALS and not node.scripted and _is_symbol(following):
+            return  # \Delta x, \delta x: an operator on the next symbol
+        else:
+            self.symbol(node)
+
+    def group(self, node: Node) -> None:
+        children = node.children or []
+        if node.scripted and len(children) == 1 and children[0].kind in n.SYMBOLS:
+            inner = children[0]
+            if not inner.scripted:  # {x}_i is x_i
+                inner.sub, inner.sup, inner.primes = node.sub, node.sup, node.primes
+                self.symbol(inner)
+                return
+        self.walk(children)
+        self.limits(node)
+
+    def limits(self, node: Node, labels: bool = False) -> None:
+        """Identifiers in the scripts of something that is not itself an identifier."""
+        for script in (node.sub, node.sup):
+            if script is None or (labels and _is_label(script)):
+                continue
+            self.walk([script])
+
+    # -- symbols ----------------------------------------------------------------------------
+
+    def symbol(self, node: Node) -> None:
+        base = node.tex + "'" * node.primes
+        sub = node.sub
+        if sub is not None:
+            sub_tex = canonical(sub)
+            if sub_tex not in _DROPPED_SUBSCRIPTS:
+                base += "_{" + sub_tex + "}"
+        sup = node.sup
+        if sup is None:
+            self.emit(base, node.start, node.end)
+            return
+        sup_tex = canonical(sup)
+        if sup_tex in DECORATION_SUPERSCRIPTS:
+            self.emit(base, node.start, node.base_end)
+        elif self.is_index(sup, sup_tex):
+            self.emit(base + "^{" + sup_tex + "}", node.start, node.end)
+        else:
+            self.emit(base, node.start, node.base_end)
+            self.walk([sup])
+
+    def is_index(self, sup: Node, sup_tex: str) -> bool:
+        """Is a superscript an index (``u^{\\mu}``, ``f^{(n)}``) rather than a power?"""
+        if sup_tex[:1] in "([" and sup_tex[-1:] in ")]" and len(sup_tex) > 2:
+            return True
+        children = sup.children if sup.kind == n.GROUP and not sup.scripted else [sup]
+        if not children:
+            return False
+        if not all(c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children):
+            return False
+        return self.greek_subscripts or all(c.tex in INDEX_GREEK for c in children)
+
+    # -- runs of plain letters --------------------------------------------------------------
+
+    def letters(self, nodes: list[Node], i: int) -> int:
+        """Handle the run of plain letters starting at ``i``; return the index after it."""
+        j = i
+        size = len(nodes)
+        while j < size and nodes[j].kind == n.LETTER:
+            j += 1
+            if nodes[j - 1].scripted:
+                break
+        if j - i > 1:
+            i = self.word(nodes, i, j)
+        while i < j:
+            node = nodes[i]
+            following = nodes[i + 1] if i + 1 < size else None
+            if node.tex == "d" and _is_differential(node, following):
+                pass
+            else:
+                self.symbol(node)
+            i += 1
+        return j
+
+    def word(self, nodes: list[Node], i: int, j: int) -> int:
+        """Consume a leading function name or a whole word of the run ``nodes[i:j]``."""
+        text = "".join(node.tex for node in nodes[i:j])
+        last = nodes[j - 1]
+        if text in FUNCTION_NAMES or text.lower() in TEXT_WORDS:
+            self.limits(last)
+            return j
+        for name in _PREFIX_FUNCTIONS:
+            if text.startswith(name):
+                return i + len(name)
+        if _is_word(text):
+            word = Node(n.IDENT, "\\mathrm{" + text + "}", nodes[i].start, last.end)
+            word.sub, word.sup, word.primes = last.sub, last.sup, last.primes
+            word.base_end = last.base_end
+            self.symbol(word)
+            return j
+        return i
+
+
+def _is_symbol(node: Node | None) -> bool:
+    return node is not None and node.kind in n.SYMBOLS
+
+
+def _is_differential(node: Node, following: Node | None) -> bool:
+    """``d`` before a symbol (``dx``, ``d^3x``, ``d\\Theta``) is a differential."""
+    if node.sub is not None or node.primes or not _is_symbol(following):
+        return False
+    return node.sup is None or canonical(node.sup).isdigit()
+
+
+def _is_word(text: str) -> bool:
+    return (
+        len(text) >= 4
+        and text.islower()
+        and not _VOWELS.isdisjoint(text)
+        and not _DIFFERENTIAL_PRODUCT.fullmatch(text)
+    )
+
+
+def _is_label(script: Node) -> bool:
+    """A subscript of several plain letters on a bracket names it: ``\\{f, g\\}_{DB}``."""
+    children = script.children if script.kind == n.GROUP and script.children else [script]
+    return len(children) > 1 and all(c.kind == n.LETTER for c in children)
+
+
+def _first(node: Node) -> Node | None:
+    while node.kind == n.GROUP and node.children:
+        node = node.children[0]
+    return None if node.kind == n.GROUP else node
+
+
+def _mark_fraction_differentials(node: Node) -> None:
+    """``\\frac{d y}{d x}``, ``\\frac{D u}{D t}``: the operators opening both parts."""
+    children = node.children or []
+    if len(children) != 2:
+        return
+    top, bottom = _first(children[0]), _first(children[1])
+    if top is None or bottom is None or top.tex != bottom.tex or top.tex not in _DIFFERENTIALS:
+        return
+    for part in (top, bottom):
+        part.kind = n.DIFF

@@ -1,0 +1,51 @@
+"""The identifiers of one formula: :func:`extract_identifiers`.
+
+Three steps: a flat token stream (:mod:`~definiens.formulas.tokens`), a node tree
+(:mod:`~definiens.formulas.structure`), and a walk that applies the identifier rules
+(:mod:`~definiens.formulas.extract`). Pure Python, no TeX engine, never raises on bad TeX.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from definiens.formulas.extract import collect
+from definiens.formulas.structure import build
+from definiens.model import Identifier
+
+__all__ = ["IdentifierResult", "extract_identifiers"]
+
+
+class IdentifierResult(NamedTuple):
+    """Identifiers in order of first appearance, and flags naming what was malformed."""
+
+    identifiers: list[Identifier]
+    flags: list[str]
+
+    @property
+    def tex(self) -> list[str]:
+        """The canonical TeX of the identifiers, in order."""
+        return [identifier.tex for identifier in self.identifiers]
+
+
+def extract_identifiers(tex: str) -> IdentifierResult:
+    """The identifiers of the formula ``tex`` in canonical TeX, with spans and counts.
+
+    >>> extract_identifiers(r"W(2, k) > 2^k/k^\\varepsilon").tex
+    ['W', 'k', '\\\\varepsilon']
+
+    Malformed TeX gives best-effort identifiers and flags such as ``unbalanced_braces``,
+    ``unknown_macro:\\\\foo`` or ``unclosed_environment``; it never raises.
+    """
+    tree = build(tex)
+    found: dict[str, Identifier] = {}
+
+    def emit(canonical: str, start: int, end: int) -> None:
+        seen = found.get(canonical)
+        if seen is None:
+            found[canonical] = Identifier(canonical, start, end, 1)
+        else:
+            seen.count += 1
+
+    collect(tree, emit)
+    return IdentifierResult(list(found.values()), tree.flags)

@@ -1,0 +1,56 @@
+"""The identifiers stage: fills ``Formula.identifiers`` and ``Formula.flags``."""
+
+from __future__ import annotations
+
+import logging
+
+from definiens.formulas.identifiers import extract_identifiers
+from definiens.model import Document
+
+__all__ = ["REPORTED_FLAGS", "identify"]
+
+logger = logging.getLogger(__name__)
+
+#: Flags that mean the TeX is damaged (reported on the document); an unknown macro is only
+#: recorded on the formula, since documents often define their own.
+REPORTED_FLAGS = frozenset(
+    {
+        "unbalanced_braces",
+        "unclosed_environment",
+        "mismatched_environment",
+        "unmatched_end",
+        "missing_argument",
+        "too_deep",
+        "double_subscript",
+        "double_superscript",
+    }
+)
+
+
+def identify(document: Document) -> Document:
+    """Find the identifiers of every formula of ``document`` (any kind: math, template…).
+
+    Damaged TeX gives best-effort identifiers, flags on the formula and a
+    :class:`~definiens.model.Problem` on the document; it never raises.
+    """
+    for formula in document.formulas:
+        try:
+            result = extract_identifiers(formula.tex)
+        except RecursionError:  # a defence in depth: nesting is bounded by the parser
+            formula.identifiers, formula.flags = [], ["too_deep"]
+        else:
+            formula.identifiers, formula.flags = result.identifiers, list(result.flags)
+        damaged = [flag for flag in formula.flags if flag in REPORTED_FLAGS]
+        if damaged:
+            document.report(
+                "tex",
+                f"malformed TeX ({', '.join(damaged)}): {_excerpt(formula.tex)}",
+                where=f"formula {formula.index}",
+            )
+    logger.debug("identified %d formulas of %s", len(document.formulas), document.title)
+    return document
+
+
+def _excerpt(tex: str, limit: int = 60) -> str:
+    tex = " ".join(tex.split())
+    return tex if len(tex) <= limit else tex[: limit - 1] + "…"
