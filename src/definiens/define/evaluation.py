@@ -156,7 +156,7 @@ def _ident_rows(reader: Iterable[list[str]], where: str) -> list[IdentRow]:
                 f"expected 4 fields qId,title,identifier,definiens, got {len(fields)}",
                 location=f"{where}: line {number}",
             )
-        rows.append(IdentRow(*(f.strip() for f in fields[:3]), fields[3]))
+        rows.append(IdentRow(fields[0].strip(), fields[1].strip(), fields[2].strip(), fields[3]))
     return rows
 
 

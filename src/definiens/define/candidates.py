@@ -1,0 +1,170 @@
+"""Candidate meanings in a parsed sentence: noun phrases and wiki links, with surface variants.
+
+A noun phrase is a spaCy noun chunk with its determiner, numbers and formula placeholders cut
+off ("the kinetic energy FORMULA4" gives "kinetic energy"); a chunk followed by ``of`` and
+another chunk also gives the longer phrase ("speed of light"). Each mention carries the surface
+forms a reader could give as its meaning: the phrase as written, the phrase with its head noun
+lemmatised ("prime numbers" -> "prime number"), the head lemma alone ("positive integer" ->
+"integer"), the modifier and head ("non-negative real numbers" -> "real number"), and for a wiki
+link its anchor and target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from definiens.model import PLACEHOLDER_PREFIX, Link
+
+__all__ = ["Mention", "mentions"]
+
+_DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
+_DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@dataclass
+class Mention:
+    """One occurrence of a candidate phrase in a sentence (token span ``[first, last]``)."""
+
+    text: str
+    first: int
+    last: int
+    start: int
+    end: int
+    head_lemma: str
+    head_pos: str = "NOUN"
+    determiner: str = ""
+    method: str = "noun_phrase"
+    variants: list[tuple[str, str]] = field(default_factory=list)
+    link_target: str | None = None
+
+
+def _is_placeholder(token: Any) -> bool:
+    text = token.text
+    return text.startswith(PLACEHOLDER_PREFIX) and text[len(PLACEHOLDER_PREFIX) :].isdigit()
+
+
+def _trim(tokens: Sequence[Any]) -> list[Any]:
+    """Cut determiners, numbers and punctuation at the edges, and stop at a placeholder."""
+    kept: list[Any] = []
+    for token in tokens:
+        if _is_placeholder(token):
+            if kept:
+                break
+            continue
+        kept.append(token)
+    while kept and (kept[0].pos_ in _DROP_LEADING or not _WORD.search(kept[0].text)):
+        kept.pop(0)
+    while kept and kept[-1].pos_ in _DROP_TRAILING:
+        kept.pop()
+    return kept
+
+
+def _phrase(tokens: Sequence[Any]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
+    phrase = _phrase(tokens)
+    head = tokens[-1]
+    head_lemma = head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower()
+    forms = [("phrase", phrase)]
+    lemma_phrase = _phrase(tokens[:-1]) + (" " if len(tokens) > 1 else "") + head_lemma
+    forms.append(("lemma", lemma_phrase.strip()))
+    if len(tokens) > 1 and head.pos_ == "NOUN":
+        adjectives = all(t.pos_ in ("ADJ", "ADV", "VERB") for t in tokens[:-1])
+        forms.append(("head_adj" if adjectives else "head", head_lemma))
+    if len(tokens) > 2 and tokens[-2].pos_ in ("ADJ", "NOUN", "PROPN"):
+        forms.append(("compound", f"{tokens[-2].text} {head_lemma}"))
+    seen: set[str] = set()
+    unique = []
+    for kind, form in forms:
+        if form.lower() not in seen:
+            seen.add(form.lower())
+            unique.append((kind, form))
+    return unique
+
+
+def _mention(tokens: Sequence[Any], offset: int, determiner: str) -> Mention | None:
+    kept = _trim(tokens)
+    if not kept or not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in kept):
+        return None
+    if kept[-1].pos_ == "PRON" or not _WORD.search(_phrase(kept)):
+        return None
+    head = kept[-1]
+    return Mention(
+        text=_phrase(kept),
+        first=kept[0].i,
+        last=head.i,
+        start=offset + kept[0].idx,
+        end=offset + head.idx + len(head.text),
+        head_lemma=head.lemma_.lower(),
+        head_pos=head.pos_,
+        determiner=determiner,
+        variants=_variants(kept),
+    )
+
+
+def _determiner(chunk: Any) -> str:
+    first = chunk[0]
+    return first.lower_ if first.pos_ == "DET" else ""
+
+
+def _of_extension(chunk: Any, chunks_by_start: dict[int, Any]) -> Any | None:
+    after = chunk.end
+    doc = chunk.doc
+    if after + 1 < len(doc) and doc[after].lower_ == "of":
+        return chunks_by_start.get(after + 1)
+    return None
+
+
+def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Mention]:
+    end_offset = offset + len(doc.text)
+    for link in links:
+        if link.start < offset or link.end > end_offset:
+            continue
+        span = doc.char_span(link.start - offset, link.end - offset, alignment_mode="expand")
+        if span is None or not _WORD.search(link.anchor):
+            continue
+        target = link.target.split("#", 1)[0].replace("_", " ").strip()
+        target = _DISAMBIGUATION.sub("", target)
+        variants = [("link_anchor", link.anchor.strip())]
+        if target and target.lower() != link.anchor.strip().lower():
+            variants.append(("link_target", target))
+        head = span[-1]
+        yield Mention(
+            text=link.anchor.strip(),
+            first=span[0].i,
+            last=head.i,
+            start=link.start,
+            end=link.end,
+            head_lemma=head.lemma_.lower(),
+            method="link",
+            variants=variants,
+            link_target=target or None,
+        )
+
+
+def mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]:
+    """The candidate mentions of a parsed sentence starting at ``offset`` of ``Document.text``."""
+    found: list[Mention] = []
+    chunks = list(doc.noun_chunks)
+    by_start = {chunk.start: chunk for chunk in chunks}
+    for chunk in chunks:
+        mention = _mention(chunk, offset, _determiner(chunk))
+        if mention is None:
+            continue
+        found.append(mention)
+        extension = _of_extension(chunk, by_start)
+        if extension is not None and mention.last == chunk.end - 1:
+            longer = _mention([*chunk, doc[chunk.end], *extension], offset, mention.determiner)
+            if longer is not None and longer.last == extension.end - 1:
+                longer.variants = [(k, v) for k, v in longer.variants if k in ("phrase", "lemma")]
+                longer.first = mention.first
+                found.append(longer)
+    found.extend(_link_mentions(doc, offset, links))
+    return found

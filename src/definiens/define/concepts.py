@@ -1,0 +1,50 @@
+"""General mathematical type words and vague English nouns, as features of a candidate.
+
+These are field-independent vocabularies of mathematics and English (what kind of object a
+symbol can name; which nouns never say what a symbol is); they hold nothing about particular
+pages or symbols.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CONCEPTS", "VAGUE", "is_concept", "is_vague"]
+
+_CONCEPT_WORDS = """
+number integer variable constant parameter coefficient function set element point vector
+matrix space group ring field module algebra graph vertex edge node tree path polynomial
+sequence series sum product term index exponent power root angle length distance radius
+diameter area volume mass energy velocity speed time temperature pressure force charge
+frequency wavelength probability distribution density measure operator map mapping morphism
+category object array list string word letter symbol alphabet language formula equation
+relation predicate order degree dimension rank size limit derivative integral norm metric
+topology manifold curve surface line plane circle sphere triangle polygon interval domain
+range codomain image kernel basis subspace subgroup subset partition permutation
+transformation determinant trace eigenvalue eigenvector scalar tensor quantity value
+rate ratio fraction percentage factor weight cost price income utility acceleration momentum
+current voltage resistance potential wave particle state hamiltonian lagrangian entropy
+enthalpy coordinate axis origin prime divisor multiple modulus remainder quotient numerator
+denominator base digit bit event outcome sample estimator statistic mean variance deviation
+expectation
+"""
+
+_VAGUE_WORDS = """
+case example way form following result fact property kind type sort instance thing part use
+one other others notation definition theorem proof lemma section article page figure table
+method approach idea problem question answer reason respect sense lot
+"""
+
+#: Kinds of mathematical objects a symbol commonly names (head lemmas).
+CONCEPTS = frozenset(_CONCEPT_WORDS.split())
+
+#: Nouns that never say what a symbol is on their own.
+VAGUE = frozenset(_VAGUE_WORDS.split())
+
+
+def is_concept(lemma: str) -> bool:
+    """Whether ``lemma`` names a general kind of mathematical object or quantity."""
+    return lemma.lower() in CONCEPTS
+
+
+def is_vague(lemma: str) -> bool:
+    """Whether ``lemma`` is a noun that alone never says what a symbol means."""
+    return lemma.lower() in VAGUE

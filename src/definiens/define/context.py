@@ -1,0 +1,110 @@
+"""The sentences that can hold a definition: those that mention a formula with identifiers.
+
+``Document.text`` is split into sentences by a cheap rule (end punctuation followed by a capital,
+or a line break); only the sentences that contain a formula placeholder whose formula has
+identifiers are parsed by spaCy, in one ``nlp.pipe`` batch. The rest of the page is never parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
+
+__all__ = ["Sentence", "parse_sentences", "split_sentences"]
+
+logger = logging.getLogger(__name__)
+
+_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[]?[A-Z])|\s*\n\s*")
+_PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER_PREFIX}(\d+)\b")
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+#: Sentences longer than this many characters are cut (tables, lists run together).
+MAX_SENTENCE_CHARS = 1500
+
+
+@dataclass
+class Sentence:
+    """A sentence of ``Document.text``: its ordinal, span, formulas and (once parsed) tokens."""
+
+    index: int
+    start: int
+    end: int
+    formulas: list[int] = field(default_factory=list)
+    doc: Any = None
+
+    def text_of(self, document: Document) -> str:
+        return document.text[self.start : self.end]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (empty ones dropped)."""
+    spans = []
+    position = 0
+    for match in _BOUNDARY.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    result = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            result.append((start, cut))
+            start = cut + 1
+        if text[start:end].strip():
+            result.append((start, end))
+    return result
+
+
+def _formula_indices(text: str, formulas: dict[int, Formula]) -> list[int]:
+    found = []
+    for match in _PLACEHOLDER.finditer(text):
+        index = int(match.group(1))
+        if index in formulas and formulas[index].identifiers:
+            found.append(index)
+    return found
+
+
+def _formula_only(text: str) -> bool:
+    """A line that is (almost) only formulas, like a displayed equation."""
+    words = _WORDS.findall(_PLACEHOLDER.sub(" ", text))
+    return bool(_PLACEHOLDER.search(text)) and len(words) < 2
+
+
+def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join each formula-only span to the sentence before and after it (one sentence)."""
+    merged: list[tuple[int, int]] = []
+    join_next = False
+    for start, end in spans:
+        only = _formula_only(text[start:end])
+        if merged and (only or join_next):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+        join_next = only
+    return merged
+
+
+def select_sentences(document: Document) -> list[Sentence]:
+    """Every sentence of the document, with the formulas (having identifiers) it mentions."""
+    formulas = {f.index: f for f in document.formulas}
+    spans = _merge_displays(document.text, split_sentences(document.text))
+    sentences = []
+    for ordinal, (start, end) in enumerate(spans):
+        indices = _formula_indices(document.text[start:end], formulas)
+        sentences.append(Sentence(ordinal, start, end, indices))
+    return sentences
+
+
+def parse_sentences(document: Document, nlp: Any, batch_size: int = 64) -> list[Sentence]:
+    """The sentences that mention an identifier, parsed by ``nlp`` (others are not parsed)."""
+    chosen = [s for s in select_sentences(document) if s.formulas]
+    texts: Sequence[str] = [s.text_of(document) for s in chosen]
+    for sentence, doc in zip(chosen, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        sentence.doc = doc
+    logger.debug("%s: parsed %d sentences", document.title, len(chosen))
+    return chosen

@@ -1,0 +1,257 @@
+"""Candidate (identifier, meaning) pairs of a document and their features.
+
+Every identifier occurrence (a formula placeholder whose formula has the identifier) is paired
+with every candidate mention of its sentence; each surface variant of the mention becomes a
+candidate meaning of the identifier. Evidence over all pairs is aggregated per (identifier,
+normalised meaning): distances, MLP score, definitional patterns, syntax, link, frequency, the
+kind of surface form and generic properties of the phrase.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from definiens.define.candidates import Mention, mentions
+from definiens.define.concepts import is_concept, is_vague
+from definiens.define.context import Sentence
+from definiens.define.mlp import mlp_score
+from definiens.define.patterns import PATTERNS, match_patterns
+from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
+
+__all__ = ["FEATURES", "Candidate", "build_candidates", "normalise"]
+
+KINDS = ("phrase", "lemma", "head", "head_adj", "compound", "link_anchor", "link_target")
+FEATURES = (
+    "mlp", "dist", "sent", "pairs", "sentences", "alone", "alone_pattern", "before", "nearest",
+    "dep_direct", "dep_sibling", "link", "tf", "tf_norm", "words", "concept", "form_concept",
+    "vague", "det_indef", "det_def", "first_pos", "in_title", "capital", "rank_mlp",
+    "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
+    "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
+    *(f"pat_{p}" for p in PATTERNS), *(f"kind_{k}" for k in KINDS),
+)  # fmt: skip
+
+_PLACEHOLDER = re.compile(rf"^{PLACEHOLDER_PREFIX}(\d+)$")
+
+
+def normalise(text: str) -> str:
+    """A meaning as compared: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class Candidate:
+    """A candidate meaning of an identifier with its aggregated features and best evidence."""
+
+    identifier: str
+    form: str
+    key: str
+    kinds: set[str] = field(default_factory=set)
+    values: dict[str, float] = field(default_factory=dict)
+    best: tuple[float, Mention, Sentence] | None = None
+
+    def vector(self) -> list[float]:
+        return [self.values.get(name, 0.0) for name in FEATURES]
+
+    @property
+    def method(self) -> str:
+        if self.values.get("pattern_any"):
+            return "pattern"
+        if self.kinds & {"link_anchor", "link_target"}:
+            return "link"
+        if self.kinds & {"head", "compound"}:
+            return "head_lemma"
+        return "noun_phrase"
+
+
+@dataclass
+class _Occurrence:
+    identifier: str
+    token: int
+    alone: bool
+
+
+def _is_alone(formula: Formula, tex: str) -> bool:
+    return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
+
+
+def _occurrences(sentence: Sentence, formulas: dict[int, Formula]) -> list[_Occurrence]:
+    found = []
+    for token in sentence.doc:
+        match = _PLACEHOLDER.match(token.text)
+        if not match or int(match.group(1)) not in formulas:
+            continue
+        formula = formulas[int(match.group(1))]
+        for ident in formula.identifiers:
+            found.append(_Occurrence(ident.tex, token.i, _is_alone(formula, ident.tex)))
+    return found
+
+
+def _pair(doc: Any, occurrence: _Occurrence, mention: Mention) -> dict[str, Any]:
+    after = mention.first > occurrence.token
+    lo, hi = (
+        (occurrence.token + 1, mention.first) if after else (mention.last + 1, occurrence.token)
+    )
+    gap = [t.lower_ for t in doc[lo:hi]] if hi > lo else []
+    previous = doc[occurrence.token - 1].lower_ if occurrence.token > 0 else ""
+    head, ident = doc[mention.last], doc[occurrence.token]
+    return {
+        "distance": max(hi - lo + 1, 1),
+        "after": after,
+        "patterns": match_patterns(gap, after, previous)
+        - (set() if head.pos_ in ("NOUN", "PROPN") else {"appos_before", "comma_before"}),
+        "blocked": any(_PLACEHOLDER.match(w) for w in (t.text for t in doc[lo:hi])),
+        "direct": head.head.i == ident.i or ident.head.i == head.i,
+        "sibling": head.head.i == ident.head.i and head.i != ident.i,
+        "inside": mention.first <= occurrence.token <= mention.last,
+    }
+
+
+class _Aggregator:
+    """Collects pair evidence per (identifier, normalised form)."""
+
+    def __init__(self, document: Document, tf: dict[str, int]) -> None:
+        self.document = document
+        self.tf = tf
+        self.max_tf = max(tf.values(), default=1) or 1
+        self.by_key: dict[tuple[str, str], Candidate] = {}
+
+    def add(self, occurrence: _Occurrence, mention: Mention, sentence: Sentence, n: int) -> None:
+        pair = _pair(sentence.doc, occurrence, mention)
+        if pair["inside"]:
+            return
+        for kind, form in mention.variants:
+            key = normalise(form)
+            if len(key) < 2:
+                continue
+            tf = self.tf.get(key, 0) / self.max_tf
+            score = mlp_score(pair["distance"], n, tf)
+            candidate = self.by_key.setdefault(
+                (occurrence.identifier, key), Candidate(occurrence.identifier, form, key)
+            )
+            candidate.kinds.add(kind)
+            self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
+
+    def _update(
+        self,
+        c: Candidate,
+        pair: dict[str, Any],
+        mention: Mention,
+        sentence: Sentence,
+        n: int,
+        score: float,
+        alone: bool,
+    ) -> None:
+        v = c.values
+        if c.best is None or score > c.best[0]:
+            c.best = (score, mention, sentence)
+            v["det_indef"] = float(mention.determiner in ("a", "an"))
+            v["det_def"] = float(mention.determiner == "the")
+        v["mlp"] = max(v.get("mlp", 0.0), score)
+        v["dist"] = min(v.get("dist", 99.0), float(pair["distance"]))
+        v["sent"] = min(v.get("sent", 99.0), float(n))
+        v["pairs"] = v.get("pairs", 0.0) + 1
+        v["before"] = v.get("before", 0.0) + (0.0 if pair["after"] else 1.0)
+        v["alone"] = max(v.get("alone", 0.0), float(alone))
+        v["nearest"] = max(v.get("nearest", 0.0), float(not pair["blocked"]))
+        v["dep_direct"] = max(v.get("dep_direct", 0.0), float(pair["direct"]))
+        v["dep_sibling"] = max(v.get("dep_sibling", 0.0), float(pair["sibling"]))
+        v["link"] = max(v.get("link", 0.0), float(mention.method == "link"))
+        v["patterns"] = v.get("patterns", 0.0) + float(bool(pair["patterns"]))
+        v["close"] = v.get("close", 0.0) + float(pair["distance"] <= 3)
+        v["noun_head"] = float(mention.method == "link" or mention.head_pos in ("NOUN", "PROPN"))
+        for name in pair["patterns"]:
+            v[f"pat_{name}"] = 1.0
+            v["pattern_any"] = 1.0
+            if alone:
+                v["alone_pattern"] = 1.0
+        v.setdefault("first_pos", mention.start / max(len(self.document.text), 1))
+        c.values.setdefault("_sentences", 0.0)
+        seen = v.setdefault("_last_sentence", -1.0)
+        if seen != sentence.index:
+            v["_sentences"] += 1
+            v["_last_sentence"] = float(sentence.index)
+
+
+def _term_frequencies(document: Document, keys: set[str]) -> dict[str, int]:
+    text = document.text.lower()
+    return {key: text.count(key) for key in keys}
+
+
+def _finish(candidates: list[Candidate], document: Document) -> None:
+    title = normalise(document.title.replace("_", " "))
+    by_mlp = sorted(candidates, key=lambda c: -c.values["mlp"])
+    by_dist = sorted(candidates, key=lambda c: c.values["dist"])
+    for rank, c in enumerate(by_mlp, start=1):
+        c.values["rank_mlp"] = math.log(rank)
+    for rank, c in enumerate(by_dist, start=1):
+        c.values["rank_dist"] = math.log(rank)
+    best_mlp = by_mlp[0].values["mlp"] if by_mlp else 0.0
+    most_pairs = max((c.values["pairs"] for c in candidates), default=1.0)
+    for c in candidates:
+        c.values["mlp_gap"] = best_mlp - c.values["mlp"]
+        c.values["pairs_share"] = c.values["pairs"] / most_pairs
+        _static_features(c, title, len(candidates))
+
+
+def _static_features(c: Candidate, title: str, count: int) -> None:
+    v = c.values
+    words = c.key.split()
+    v["sentences"] = v.pop("_sentences", 0.0)
+    v.pop("_last_sentence", None)
+    v["before"] = v["before"] / v["pairs"]
+    v["pairs"] = math.log1p(v["pairs"])
+    v["patterns"] = math.log1p(v.get("patterns", 0.0))
+    v["close"] = math.log1p(v.get("close", 0.0))
+    v["dist"] = math.log1p(v["dist"])
+    v["words"] = float(len(words))
+    v["concept"] = float(is_concept(words[-1]))
+    v["form_concept"] = float(len(words) <= 2 and is_concept(words[-1]))
+    v["vague"] = float(is_vague(words[-1]))
+    v["in_title"] = float(c.key in title)
+    v["capital"] = float(c.form[:1].isupper())
+    v["candidates"] = math.log(count)
+    v["id_length"] = float(len(c.identifier))
+    v["id_greek"] = float(c.identifier.startswith("\\"))
+    v["id_script"] = float("_" in c.identifier or "^" in c.identifier)
+    for kind in c.kinds:
+        v[f"kind_{kind}"] = 1.0
+
+
+def build_candidates(
+    document: Document, sentences: Sequence[Sentence]
+) -> dict[str, list[Candidate]]:
+    """Candidate meanings of every identifier mentioned in the parsed ``sentences``."""
+    formulas = {f.index: f for f in document.formulas if f.identifiers}
+    parsed = [s for s in sentences if s.doc is not None]
+    occurrences = {s.index: _occurrences(s, formulas) for s in parsed}
+    first: dict[str, int] = {}
+    for s in parsed:
+        for o in occurrences[s.index]:
+            first.setdefault(o.identifier, s.index)
+    found = {s.index: mentions(s.doc, s.start, document.links) for s in parsed}
+    keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
+    aggregator = _Aggregator(document, _term_frequencies(document, keys))
+    for s in parsed:
+        for o in occurrences[s.index]:
+            for m in found[s.index]:
+                aggregator.add(o, m, s, s.index - first[o.identifier])
+    grouped: dict[str, list[Candidate]] = defaultdict(list)
+    spread: dict[str, int] = defaultdict(int)
+    total: dict[str, float] = defaultdict(float)
+    for (_, key), c in aggregator.by_key.items():
+        spread[key] += 1
+        total[key] += c.values["pairs"]
+    for (ident, key), c in aggregator.by_key.items():
+        c.values["spread"] = math.log(spread[key])
+        c.values["specific"] = c.values["pairs"] / total[key]
+        c.values["tf"] = math.log1p(aggregator.tf.get(c.key, 0))
+        c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
+        grouped[ident].append(c)
+    for items in grouped.values():
+        _finish(items, document)
+    return dict(grouped)

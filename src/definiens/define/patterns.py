@@ -1,0 +1,121 @@
+"""Definitional patterns between an identifier and a candidate phrase in one sentence.
+
+The words between the identifier's placeholder and the phrase decide the pattern:
+"where E is the energy" (copula), "E denotes the energy" (denote), "let G be a group" (let),
+"E, the energy," (apposition after), "the energy E" (apposition before), "the energy is called E"
+or "the energy, denoted E" (called). Determiners next to the phrase are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["PATTERNS", "match_patterns"]
+
+PATTERNS = ("copula", "denote", "let", "appos_after", "appos_before", "comma_before", "called")
+
+_DETERMINERS = {"a", "an", "the", "some", "any", "its", "their", "our", "this", "each", "every"}
+_COPULA = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "is also",
+    "are also",
+    "will be",
+    "to be",
+    "being",
+    "is just",
+    "are just",
+    "is now",
+    "becomes",
+    "is always",
+    "are all",
+    "is any",
+    "are any",
+}
+_DENOTE = {
+    "denotes",
+    "denote",
+    "denoted",
+    "represents",
+    "represent",
+    "stands for",
+    "stand for",
+    "means",
+    "refers to",
+    "is called",
+    "are called",
+    "is defined as",
+    "are defined as",
+    "designates",
+    "is denoted",
+    "is the symbol for",
+    "gives",
+    "is used for",
+    "as",
+}
+_LET_WORDS = {"let", "suppose", "assume", "consider", "given", "take", "fix"}
+_CALLED = {
+    "denoted",
+    "denoted by",
+    "called",
+    "written",
+    "written as",
+    "is denoted by",
+    "is called",
+    "are denoted by",
+    "are called",
+    "named",
+    "by",
+    "is written",
+    "is written as",
+    "denoted as",
+    "symbolized by",
+    "is represented by",
+    "represented by",
+    "is given by",
+}
+_COMMA = {",", "(", ", namely", ":", "-"}
+
+
+def _strip_determiners(words: Sequence[str]) -> list[str]:
+    words = list(words)
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    return words
+
+
+def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> set[str]:
+    """The patterns a gap of lower-case words matches.
+
+    ``after`` says the phrase follows the identifier; ``previous_word`` is the word just before
+    the identifier (to recognise "let G be ...").
+    """
+    words = _strip_determiners(gap)
+    joined = " ".join(words)
+    found: set[str] = set()
+    if after:
+        if joined in _COPULA:
+            found.add("copula")
+            if previous_word in _LET_WORDS and words[-1] == "be":
+                found.add("let")
+        if joined in _DENOTE:
+            found.add("denote")
+        if gap and not words:
+            found.add("appos_after")
+        if joined in (",", "(", "is a", ", a", ", the", ":", ", i.e.", ", namely"):
+            found.add("appos_after")
+        if previous_word in _LET_WORDS and joined in ("be", "be any", "be some", "in"):
+            found.add("let")
+    else:
+        if not gap:
+            found.add("appos_before")
+        elif joined in _COMMA:
+            found.add("comma_before")
+        if joined in _CALLED:
+            found.add("called")
+    return found

@@ -1,0 +1,111 @@
+"""Query formulas to ident CSV rows: ``definiens extract PAGES --queries Q.json --format ident``.
+
+A queries file has the gold file's form (``definitions`` may be absent). Each query names its
+page by title (underscores for spaces) and gives the formula's TeX; the identifiers of the
+formula (extracted from that TeX, else from the matching formula of the page) get the meanings
+the define stage found on that page, one row ``qId,title,identifier,definiens`` each.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from definiens.define.evaluation import GoldFormula, IdentRow, load_gold, normalise_identifier
+from definiens.model import Definiens, Document
+
+__all__ = [
+    "Ranker",
+    "load_queries",
+    "page_key",
+    "query_identifiers",
+    "query_rows",
+    "write_ident_csv",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Ranks the meanings of one identifier of a document: (document, identifier) -> meanings.
+Ranker = Callable[[Document, str], Sequence[Definiens]]
+
+
+def load_queries(path: str | Path) -> list[GoldFormula]:
+    """The query formulas of a queries (or gold) JSON file."""
+    return load_gold(path)
+
+
+def page_key(title: str) -> str:
+    """A page title as matched between queries and pages: underscores as spaces, case-folded."""
+    return " ".join(title.replace("_", " ").split()).casefold()
+
+
+def query_identifiers(query: GoldFormula, document: Document | None) -> list[str]:
+    """The identifiers of a query formula in canonical TeX, in order, without repeats."""
+    from definiens.formulas import extract_identifiers
+
+    found = list(extract_identifiers(query.tex).tex)
+    if not found and document is not None:
+        from definiens.ingest import find_formula
+
+        fid = int(query.fid) if query.fid.isdigit() else None
+        formula = find_formula(document, query.tex, fid)
+        if formula is not None:
+            found = [i.tex for i in formula.identifiers]
+    unique: dict[str, str] = {}
+    for tex in found:
+        unique.setdefault(normalise_identifier(str(tex)), str(tex))
+    return list(unique.values())
+
+
+def _stored(document: Document, identifier: str) -> Sequence[Definiens]:
+    wanted = normalise_identifier(identifier)
+    for key, items in document.definitions.items():
+        if normalise_identifier(key) == wanted:
+            return items
+    return []
+
+
+def query_rows(
+    queries: Iterable[GoldFormula],
+    documents: Mapping[str, Document],
+    ranker: Ranker | None = None,
+) -> list[IdentRow]:
+    """Ident rows for ``queries`` from ``documents`` (keyed by :func:`page_key`).
+
+    ``ranker`` defaults to the meanings already in ``Document.definitions``. A query whose page
+    is missing gets no rows and a warning.
+    """
+    rank = ranker or _stored
+    rows: list[IdentRow] = []
+    for query in queries:
+        document = documents.get(page_key(query.title))
+        if document is None:
+            logger.warning("query %s: page %r not among the inputs", query.qid, query.title)
+            continue
+        seen: set[tuple[str, str]] = set()
+        for ident in query_identifiers(query, document):
+            for item in rank(document, ident):
+                key = (normalise_identifier(ident), item.text.strip().lower())
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(IdentRow(query.qid, query.title, ident, item.text))
+    return rows
+
+
+def write_ident_csv(rows: Iterable[IdentRow], out: TextIO | str | Path) -> int:
+    """Write rows as RFC 4180 CSV without header; returns the number of rows written."""
+    if isinstance(out, (str, Path)):
+        with Path(out).open("w", encoding="utf-8", newline="") as handle:
+            return write_ident_csv(rows, handle)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    count = 0
+    for row in rows:
+        writer.writerow([row.qid, row.title, row.identifier, row.definiens])
+        count += 1
+    out.write(buffer.getvalue())
+    return count

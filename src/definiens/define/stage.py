@@ -1,0 +1,127 @@
+"""The define stage: rank the candidate meanings of every identifier of a document.
+
+:class:`Definer` holds the spaCy pipeline and the ranker (both loaded on first use) and is the
+stage callable; :func:`define` is a module-level default instance. Only the sentences that
+mention an identifier are parsed. ``method="mlp"`` ranks by the MLP baseline alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from definiens.define.context import Sentence, parse_sentences
+from definiens.define.features import FEATURES, Candidate, build_candidates
+from definiens.define.mlp import THRESHOLD
+from definiens.define.nlp import load_pipeline
+from definiens.define.ranker import RankerModel, choose, load_model
+from definiens.errors import ModelError, UsageError
+from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document
+
+__all__ = ["Definer", "define"]
+
+logger = logging.getLogger(__name__)
+
+_PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER_PREFIX}(\d+)\b")
+_MLP_KINDS = {"phrase", "link_anchor", "link_target"}
+METHODS = ("ranker", "mlp")
+
+
+class Definer:
+    """The define stage: ``Definer()(document)`` fills ``document.definitions``."""
+
+    __name__ = "define"
+
+    def __init__(
+        self,
+        model: RankerModel | None = None,
+        nlp: Any = None,
+        *,
+        method: str = "ranker",
+        mlp_top: int = 1,
+    ) -> None:
+        if method not in METHODS:
+            raise UsageError(f"unknown ranking method {method!r}; use one of {', '.join(METHODS)}")
+        self._model = model
+        self._nlp = nlp
+        self.method = method
+        self.mlp_top = mlp_top
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    @property
+    def model(self) -> RankerModel:
+        if self._model is None:
+            self._model = load_model()
+            if not self._model.aligned(FEATURES):
+                raise ModelError("the ranker model was trained on other features; retrain it")
+        return self._model
+
+    def candidates(self, document: Document) -> tuple[list[Sentence], dict[str, list[Candidate]]]:
+        """The parsed sentences and every candidate meaning per identifier."""
+        sentences = parse_sentences(document, self.nlp)
+        return sentences, build_candidates(document, sentences)
+
+    def rank(self, candidates: list[Candidate]) -> list[tuple[float, Candidate]]:
+        """The candidates worth emitting, best first, with their scores."""
+        if self.method == "mlp":
+            kept = [(c.values["mlp"], c) for c in candidates if c.kinds & _MLP_KINDS]
+            kept = [item for item in kept if item[0] >= THRESHOLD]
+            kept.sort(key=lambda item: -item[0])
+            return kept[: self.mlp_top]
+        model = self.model
+        return choose([(model.probability(c.vector()), c) for c in candidates], model.settings)
+
+    def __call__(self, document: Document) -> Document:
+        _, candidates = self.candidates(document)
+        definitions: dict[str, list[Definiens]] = {}
+        for ident, items in candidates.items():
+            chosen = self.rank(items)
+            if chosen:
+                definitions[ident] = [_definiens(document, score, c) for score, c in chosen]
+        document.definitions = definitions
+        return document
+
+
+def _show_formulas(document: Document, text: str) -> str:
+    formulas = {f.index: f for f in document.formulas}
+
+    def tex(match: re.Match[str]) -> str:
+        formula = formulas.get(int(match.group(1)))
+        return f"${formula.tex}$" if formula is not None else match.group(0)
+
+    return _PLACEHOLDER.sub(tex, text)
+
+
+def _definiens(document: Document, score: float, candidate: Candidate) -> Definiens:
+    sentence_text, start, end = "", -1, -1
+    if candidate.best is not None:
+        _, mention, sentence = candidate.best
+        sentence_text = _show_formulas(document, sentence.text_of(document)).strip()
+        start, end = document.offsets.span_to_source(mention.start, mention.end)
+    return Definiens(
+        identifier=candidate.identifier,
+        text=candidate.form,
+        score=round(score, 4),
+        method=candidate.method,
+        sentence=sentence_text,
+        source_start=start,
+        source_end=end,
+        link_target=candidate.best[1].link_target if candidate.best is not None else None,
+    )
+
+
+_default: Definer | None = None
+
+
+def define(document: Document) -> Document:
+    """The define stage with the shipped ranker (loaded on first use)."""
+    global _default
+    if _default is None:
+        _default = Definer()
+    return _default(document)
