@@ -6,6 +6,8 @@ is a stage and can run in worker processes.
 
 from __future__ import annotations
 
+from definiens.ingest.extract import Tally, extract_documents, extract_stages
+from definiens.ingest.files import file_kind, read_inputs
 from definiens.ingest.items import Failed, Item, Skipped, has_math
 from definiens.ingest.parse import FORMATS, find_formula, from_text, parse
 
@@ -14,8 +16,13 @@ __all__ = [
     "Failed",
     "Item",
     "Skipped",
+    "Tally",
+    "extract_documents",
+    "extract_stages",
+    "file_kind",
     "find_formula",
     "from_text",
     "has_math",
     "parse",
+    "read_inputs",
 ]

@@ -59,7 +59,7 @@ def _dollar(document: Document, out: TextBuilder, match: re.Match[str]) -> int:
     if close < 0:
         line = line_of(src, start)
         what = "$$" if double else "$"
-        document.report("unbalanced-dollar", f"unbalanced {what} at line {line}", f"line {line}")
+        document.report("unbalanced-dollar", f"unbalanced {what}", f"line {line}")
         out.copy(src, start, match.end())
         return match.end()
     width = 2 if double else 1

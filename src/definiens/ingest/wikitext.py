@@ -238,7 +238,7 @@ class _Scanner:
         start = match.start()
         if close is None:
             line = line_of(self.src, start)
-            self.doc.report("unclosed-math", f"unclosed <math> at line {line}", f"line {line}")
+            self.doc.report("unclosed-math", "unclosed <math>", f"line {line}")
             content_end = stop = self.line_end(match.end(), end)
         else:
             content_end, stop = close.start(), close.end()

@@ -1,0 +1,134 @@
+"""``definiens extract``: read documents and write one record per document (JSON lines or CSV)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from tqdm import tqdm
+
+from definiens.errors import InputError
+from definiens.ingest.extract import Tally, extract_documents
+from definiens.model import Document
+
+__all__ = ["CSV_HEADER", "register", "run", "write_csv", "write_jsonl"]
+
+CSV_HEADER = [
+    "id",
+    "title",
+    "source",
+    "formula",
+    "tex",
+    "display",
+    "kind",
+    "source_start",
+    "source_end",
+    "identifiers",
+]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="read documents and write their formulas (and what later stages add)",
+        description=(
+            "Read MediaWiki XML dumps (.xml, .xml.bz2), LaTeX (.tex), Markdown or text "
+            "(.md, .txt) and raw wikitext (.wiki) files or folders of them, and write one "
+            "record per document."
+        ),
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a file or folder")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument(
+        "--namespace",
+        type=int,
+        action="append",
+        metavar="N",
+        help="wiki namespace to read (repeatable; default: 0, the articles)",
+    )
+    parser.add_argument("--include-redirects", action="store_true", help="keep redirect pages")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="no progress bar, warnings or summary",
+    )
+    parser.set_defaults(func=run)
+
+
+def write_jsonl(documents: Iterable[Document], out: TextIO) -> None:
+    """One JSON record (:meth:`Document.to_record`) per line."""
+    for document in documents:
+        out.write(json.dumps(document.to_record(), ensure_ascii=False))
+        out.write("\n")
+
+
+def write_csv(documents: Iterable[Document], out: TextIO) -> None:
+    """One CSV row per formula, with a header row."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for document in documents:
+        for formula in document.formulas:
+            writer.writerow(
+                [
+                    document.id,
+                    document.title,
+                    document.source,
+                    formula.index,
+                    formula.tex,
+                    int(formula.display),
+                    formula.kind,
+                    formula.source_start,
+                    formula.source_end,
+                    " ".join(identifier.tex for identifier in formula.identifiers),
+                ]
+            )
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", location=path) from exc
+    with handle:
+        yield handle
+
+
+def run(args: argparse.Namespace) -> int:
+    quiet = bool(getattr(args, "quiet", False))
+    tally = Tally()
+
+    def warn(line: str) -> None:
+        if not quiet:
+            tqdm.write(f"definiens: warning: {line}", file=sys.stderr)
+
+    documents = extract_documents(
+        args.inputs,
+        namespaces=tuple(args.namespace or (0,)),
+        include_redirects=args.include_redirects,
+        tally=tally,
+        warn=warn,
+    )
+    progress = tqdm(
+        documents,
+        unit=" documents",
+        file=sys.stderr,
+        disable=quiet or not sys.stderr.isatty(),
+    )
+    with _output(args.output) as out:
+        (write_csv if args.format == "csv" else write_jsonl)(progress, out)
+    progress.close()
+    if not quiet:
+        print(f"definiens: {tally.summary()}", file=sys.stderr)
+    return 0

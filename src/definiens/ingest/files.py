@@ -1,0 +1,134 @@
+"""Walk the inputs (files and folders) and read each with the reader of its kind.
+
+Reading is the cheap part of the work: it runs in the main process and yields raw documents
+(``source_text`` set, not yet parsed) that :func:`definiens.ingest.parse` turns into text,
+possibly in worker processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+
+from definiens.errors import InputError
+from definiens.ingest.items import Item
+from definiens.ingest.latex import latex_metadata
+from definiens.ingest.wikitext import categories
+from definiens.ingest.xmldump import read_dump
+from definiens.model import Document
+
+__all__ = ["KINDS", "file_kind", "read_inputs"]
+
+logger = logging.getLogger(__name__)
+
+KINDS = {
+    ".xml": "mediawiki",
+    ".xml.bz2": "mediawiki",
+    ".tex": "latex",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "markdown",
+    ".wiki": "wikitext",
+    ".wikitext": "wikitext",
+}
+
+
+def file_kind(path: Path) -> str | None:
+    """The reader for ``path`` by its name (``mediawiki``, ``latex``…), or None."""
+    name = path.name.lower()
+    for suffix, kind in KINDS.items():
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def read_inputs(
+    paths: Sequence[str | Path],
+    *,
+    namespaces: Collection[int] = (0,),
+    include_redirects: bool = False,
+) -> Iterator[Item]:
+    """Yield one item per page or file of the inputs, folders walked recursively in order.
+
+    Raises :class:`~definiens.errors.InputError` for an input that cannot be read at all.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, path, namespaces, include_redirects)
+        elif path.is_file():
+            if file_kind(path) is None:
+                raise InputError(
+                    "unknown kind of file (expected .xml, .xml.bz2, .tex, .md, .txt, .wiki)",
+                    location=str(path),
+                )
+            yield from _read_file(path, path.parent, namespaces, include_redirects)
+        else:
+            raise InputError("no such file or folder", location=str(path))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The readable files under ``folder``, recursively, in sorted order (hidden ones left)."""
+    for root, dirs, files in os.walk(folder, onerror=_walk_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            file = Path(root, name)
+            if not name.startswith(".") and file_kind(file) is not None:
+                yield file
+
+
+def _walk_error(exc: OSError) -> None:
+    raise InputError(f"cannot read folder: {exc.strerror}", location=str(exc.filename)) from exc
+
+
+def _read_file(
+    path: Path, base: Path, namespaces: Collection[int], include_redirects: bool
+) -> Iterator[Item]:
+    kind = file_kind(path)
+    source = str(path)
+    if kind == "mediawiki":
+        yield from read_dump(
+            path, source, namespaces=namespaces, include_redirects=include_redirects
+        )
+        return
+    yield _read_text_file(path, base, source, kind or "markdown")
+
+
+def _read_text_file(path: Path, base: Path, source: str, kind: str) -> Document:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", location=source) from exc
+    problem_line = None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        problem_line = data.count(b"\n", 0, exc.start) + 1
+    text = text.removeprefix("\ufeff")
+    doc_id = path.relative_to(base).as_posix()
+    document = Document(id=doc_id, title=path.stem, source=source, format=kind, source_text=text)
+    if kind == "latex":
+        _latex_fields(document, path)
+    elif kind == "wikitext":
+        document.metadata["categories"] = categories(text)
+    if problem_line is not None:
+        document.report(
+            "invalid-utf8",
+            "invalid UTF-8 bytes replaced",
+            f"line {problem_line}",
+        )
+    logger.debug("read %s (%d characters)", source, len(text))
+    return document
+
+
+def _latex_fields(document: Document, path: Path) -> None:
+    metadata = latex_metadata(document.source_text)
+    title = metadata.pop("title", None)
+    if isinstance(title, str) and title:
+        document.title = title
+    metadata["folder"] = path.parent.name
+    document.metadata.update(metadata)

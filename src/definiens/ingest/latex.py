@@ -1,0 +1,273 @@
+"""LaTeX → text with formula placeholders, and LaTeX document metadata (PlanetMath fields).
+
+The preamble (everything before ``\\begin{document}``) and comments are dropped. Formulas:
+``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]`` and the equation, align, multline, gather,
+eqnarray, flalign, alignat and displaymath environments (starred too). Text macros
+(``\\emph``, ``\\textbf``…) keep their content, sectioning commands become their own paragraph,
+PlanetMath links (``\\PMlinkname{text}{target}``) become links, other commands are dropped
+(with their arguments when those are not prose, as for ``\\label`` or ``\\cite``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from definiens.ingest.builder import TextBuilder, line_of
+from definiens.ingest.dollars import close_dollar
+from definiens.model import Document
+
+__all__ = ["latex_metadata", "parse_latex"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MATH_ENVS = _words(
+    "equation align multline gather eqnarray flalign alignat displaymath math dmath"
+)
+_SKIP_ENVS = _words("verbatim comment lstlisting tikzpicture picture xy pspicture")
+_ARG_ENVS = _words("tabular tabularx array minipage multicols thebibliography")
+_SECTIONS = _words("part chapter section subsection subsubsection paragraph subparagraph title")
+_DROP_ARGS = _words(
+    "label ref eqref cite pageref index includegraphics usepackage newcommand "
+    "renewcommand providecommand newtheorem newenvironment bibliographystyle bibliography "
+    "vspace hspace url setlength addtolength input include documentclass PMlinkescapeword "
+    "PMlinkescapephrase PMlinkescapetext htmladdnormallink hyperref thispagestyle "
+    "pagestyle def let xymatrix DeclareMathOperator setcounter addcontentsline nocite "
+    "bibitem"
+)
+_TEX_NOISE = re.compile(r"\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
+_LINKS = frozenset({"PMlinkname", "PMlinkid", "PMlinkexternal", "PMlinktofile", "href"})
+_ESCAPES = {"\\\\": "\n", "\\&": "&", "\\%": "%", "\\$": "$", "\\_": "_", "\\#": "#", "\\ ": " "}
+_TOKEN = re.compile(
+    r"(?P<comment>%)|(?P<dollar>\$\$?)|(?P<open>\\[(\[])"
+    r"|(?P<env>\\(?:begin|end)\s*\{(?P<envname>[a-zA-Z]+\*?)\})"
+    r"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\.)|(?P<brace>[{}])|(?P<tilde>~)",
+    re.S,
+)
+_BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
+_END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
+
+
+def _unescaped(src: str, pos: int) -> bool:
+    count = 0
+    while pos - count - 1 >= 0 and src[pos - count - 1] == "\\":
+        count += 1
+    return count % 2 == 0
+
+
+def _group_end(src: str, pos: int, end: int) -> int:
+    """Index just after the ``}`` matching the ``{`` at ``pos``, or -1 when unbalanced."""
+    depth = 0
+    i = pos
+    while i < end:
+        char = src[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _skip_space(src: str, pos: int, end: int) -> int:
+    while pos < end and src[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _skip_optional(src: str, pos: int, end: int) -> int:
+    """Skip an optional ``[…]`` argument at ``pos`` (on the same line)."""
+    if pos < end and src[pos] == "[":
+        close = src.find("]", pos, end)
+        newline = src.find("\n", pos, end)
+        if close >= 0 and (newline < 0 or close < newline):
+            return close + 1
+    return pos
+
+
+def latex_metadata(source: str) -> dict[str, object]:
+    """The document's metadata: PlanetMath fields, else ``\\title``."""
+
+    def args(command: str) -> list[str]:
+        pattern = re.compile(r"\\" + command + r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+        return [m.group(1).strip() for m in pattern.finditer(source)]
+
+    metadata: dict[str, object] = {}
+    title = args("pmtitle") or args("title")
+    if title:
+        metadata["title"] = title[0]
+    msc = re.findall(r"\\pmclassification\s*\{msc\}\s*\{([^{}]*)\}", source)
+    if msc:
+        metadata["msc"] = [code.strip() for code in msc]
+        metadata["msc_top"] = sorted({code.strip()[:2] for code in msc if code.strip()})
+    for key, command in (("defines", "pmdefines"), ("synonyms", "pmsynonym")):
+        values = args(command)
+        if values:
+            metadata[key] = values
+    return metadata
+
+
+def parse_latex(document: Document) -> Document:
+    """Fill the text, offsets, formulas and links of a LaTeX document."""
+    src = document.source_text
+    begin = _BEGIN_DOCUMENT.search(src)
+    start = begin.end() if begin else 0
+    finish = _END_DOCUMENT.search(src, start)
+    scanner = _Scanner(document)
+    scanner.scan(start, finish.start() if finish else len(src))
+    return scanner.out.fill(document)
+
+
+class _Scanner:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.src = document.source_text
+        self.out = TextBuilder()
+
+    def scan(self, start: int, end: int) -> None:
+        pos = start
+        while pos < end:
+            match = _TOKEN.search(self.src, pos, end)
+            if match is None:
+                self.out.copy(self.src, pos, end)
+                return
+            self.out.copy(self.src, pos, match.start())
+            pos = self.handle(match, end)
+
+    def problem(self, what: str, pos: int) -> None:
+        line = line_of(self.src, pos)
+        self.doc.report("unbalanced-math", what, f"line {line}")
+
+    def handle(self, match: re.Match[str], end: int) -> int:
+        kind = match.lastgroup
+        src = self.src
+        if kind == "comment":
+            newline = src.find("\n", match.end(), end)
+            return end if newline < 0 else _skip_space(src, newline + 1, end)
+        if kind == "dollar":
+            return self.dollar(match, end)
+        if kind == "open":
+            closer = "\\)" if match.group(0) == "\\(" else "\\]"
+            return self.delimited(match, closer, end, display=closer == "\\]", kind="paren")
+        if kind == "env":
+            return self.environment(match, end)
+        if kind == "command":
+            return self.command(match, end)
+        if kind == "escape":
+            text = _ESCAPES.get(match.group(0), "")
+            self.out.replace(text, match.start(), match.end())
+            return match.end()
+        if kind == "tilde":
+            self.out.replace(" ", match.start(), match.end())
+        return match.end()
+
+    def dollar(self, match: re.Match[str], end: int) -> int:
+        start = match.start()
+        double = match.group(0) == "$$"
+        close = close_dollar(self.src, start, end, double)
+        if close < 0:
+            self.problem(f"unbalanced {match.group(0)}", start)
+            return match.end()
+        width = len(match.group(0))
+        tex = self.src[start + width : close].strip()
+        self.out.formula(tex, start, close + width, display=double, kind="dollar")
+        return close + width
+
+    def delimited(
+        self, match: re.Match[str], closer: str, end: int, *, display: bool, kind: str
+    ) -> int:
+        close = self.src.find(closer, match.end(), end)
+        while close >= 0 and not _unescaped(self.src, close):
+            close = self.src.find(closer, close + 1, end)
+        if close < 0:
+            self.problem(f"unclosed {match.group(0)}", match.start())
+            return match.end()
+        tex = self.src[match.end() : close].strip()
+        self.out.formula(tex, match.start(), close + len(closer), display=display, kind=kind)
+        return close + len(closer)
+
+    def environment(self, match: re.Match[str], end: int) -> int:
+        name = match.group("envname")
+        base = name.rstrip("*")
+        if match.group(0).startswith("\\end"):
+            return match.end()
+        closer = re.compile(r"\\end\s*\{" + re.escape(name) + r"\}")
+        if base in _MATH_ENVS:
+            close = closer.search(self.src, match.end(), end)
+            if close is None:
+                self.problem(f"unclosed environment {name}", match.start())
+                return match.end()
+            content = match.end()
+            if base == "alignat":
+                group = _group_end(self.src, _skip_space(self.src, content, end), end)
+                content = group if group > 0 else content
+            tex = _TEX_NOISE.sub("", self.src[content : close.start()]).strip()
+            display = base != "math"
+            self.out.formula(tex, match.start(), close.end(), display=display, kind="environment")
+            return close.end()
+        if base in _SKIP_ENVS:
+            close = closer.search(self.src, match.end(), end)
+            return end if close is None else close.end()
+        self.out.insert("\n")
+        pos = _skip_optional(self.src, _skip_space(self.src, match.end(), end), end)
+        if base in _ARG_ENVS and pos < end and self.src[pos] == "{":
+            group = _group_end(self.src, pos, end)
+            pos = group if group > 0 else pos
+        return pos
+
+    def command(self, match: re.Match[str], end: int) -> int:
+        name = match.group("cmdname")
+        pos = _skip_optional(self.src, _skip_space(self.src, match.end(), end), end)
+        if name in _DROP_ARGS or name.startswith("pm"):
+            while pos < end and self.src[pos] == "{":
+                group = _group_end(self.src, pos, end)
+                if group < 0:
+                    break
+                pos = _skip_optional(self.src, group, end)
+            return pos
+        if name in _LINKS:
+            return self.link(name, match.start(), pos, end)
+        if name in _SECTIONS and pos < end and self.src[pos] == "{":
+            group = _group_end(self.src, pos, end)
+            if group > 0:
+                self.out.insert("\n")
+                self.scan(pos + 1, group - 1)
+                self.out.insert("\n\n")
+                return group
+        if name == "item":
+            self.out.insert("\n")
+        if name in ("par", "newline", "linebreak"):
+            self.out.insert("\n")
+        return pos
+
+    def link(self, name: str, start: int, pos: int, end: int) -> int:
+        """``\\PMlinkname{text}{target}`` and kin: the text stays, a link is recorded."""
+        first = _group_end(self.src, pos, end) if pos < end and self.src[pos] == "{" else -1
+        if first < 0:
+            return pos
+        second_start = _skip_space(self.src, first, end)
+        second = (
+            _group_end(self.src, second_start, end)
+            if second_start < end and self.src[second_start] == "{"
+            else -1
+        )
+        if second < 0:
+            self.scan(pos + 1, first - 1)
+            return first
+        text_range = (pos + 1, first - 1)
+        target_range = (second_start + 1, second - 1)
+        if name == "href":
+            text_range, target_range = target_range, text_range
+        mark = self.out.mark()
+        self.scan(*text_range)
+        target = self.src[target_range[0] : target_range[1]]
+        if name != "href" and name != "PMlinkexternal":
+            self.out.link(target.strip(), mark, start, second)
+        return second
