@@ -1,0 +1,120 @@
+"""The page as a person uses it, in Debian's Chromium driven headless by Playwright.
+
+Set DEFINIENS_SCREENSHOT=docs/screenshot.png to also keep the hover screenshot for the README.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+XSS_TEXT = (
+    '<script>window.__xss = 1; alert(1)</script> <img src=x onerror="window.__xss=2;alert(2)"> '
+    "Let $x<img src=x onerror=window.__xss=3>$ and "
+    "$\\text{<script>window.__xss=4</script>} + y$ and "
+    "$\\href{javascript:window.__xss=5}{z} + \\htmlData{onerror=window.__xss=6}{w}$ "
+    "and $\\url{javascript:alert(7)}$, where $x$ is the <b>bold</b> value and $y$ is a "
+    "<img src=x onerror=alert(8)> number."
+)
+
+
+def annotate(page: Any, server: str, text: str) -> None:
+    page.goto(f"{server}/")
+    page.fill("#source", text)
+    page.click("#annotate")
+    page.wait_for_selector("#reading:not([hidden])", timeout=120_000)
+
+
+def identifier(page: Any, name: str) -> Any:
+    return page.locator("#text .formula .ident", has_text=name).first
+
+
+def test_hovering_e_shows_energy(page: Any, server: str, einstein: str, tmp_path: Path) -> None:
+    annotate(page, server, einstein)
+    assert page.locator("#text .katex").count() >= 4
+    identifier(page, "E").hover()
+    tooltip = page.locator("#tooltip")
+    tooltip.wait_for(state="visible")
+    assert "energy" in tooltip.inner_text()
+    assert "the energy of the body" in tooltip.inner_text()  # the sentence it came from
+    highlighted = page.evaluate(
+        "CSS.highlights.has('definiens-primary') ? "
+        "[...CSS.highlights.get('definiens-primary')][0].toString() : ''"
+    )
+    assert "energy" in highlighted
+    shot = tmp_path / "hover.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("DEFINIENS_SCREENSHOT"):
+        shutil.copyfile(shot, os.environ["DEFINIENS_SCREENSHOT"])
+
+
+def test_identifiers_are_reachable_with_the_keyboard(page: Any, server: str, einstein: str) -> None:
+    annotate(page, server, einstein)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('ident')"):
+            break
+    else:
+        pytest.fail("no identifier took the focus")
+    focused = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert focused == "tooltip"
+    assert page.locator("#tooltip").is_visible()
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert label and label.split(":")[0] in page.locator("#tooltip").inner_text()
+    page.keyboard.press("Escape")
+    page.locator("#tooltip").wait_for(state="hidden")
+
+
+def test_script_and_html_in_the_text_and_the_tex_never_run(page: Any, server: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    annotate(page, server, XSS_TEXT)
+    for target in page.locator(".ident").all():
+        target.hover()
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+    reading = page.locator("#reading")
+    assert reading.locator("img, script, b, a, iframe").count() == 0
+    assert "<script>" in page.locator("#text").inner_text()
+    assert "<b>bold</b>" in page.locator("#text").inner_text()
+
+
+def test_namespaces_page_lists_tables_as_text(page: Any, server: str) -> None:
+    page.goto(f"{server}/namespaces")
+    page.wait_for_selector(".namespace table")
+    assert page.locator(".namespace h2").inner_text() == "mechanics"
+    table = page.locator(".namespace table")
+    assert "velocity" in table.inner_text() and "<i>y</i>" in table.inner_text()
+    assert table.locator("i, b").count() == 0
+
+
+def test_namespaces_page_without_a_database(browser_context: Any, server_without_db: str) -> None:
+    tab = browser_context.new_page()
+    tab.goto(f"{server_without_db}/namespaces")
+    tab.wait_for_selector(".empty")
+    assert "definiens serve --db RESULTS" in tab.locator(".empty").inner_text()
+    tab.close()
+
+
+def test_a_stored_document_opens_from_the_database(page: Any, server: str) -> None:
+    page.goto(f"{server}/")
+    page.wait_for_selector("#open-form:not([hidden])")
+    page.wait_for_selector("#doc-list option", state="attached")
+    page.click("#open")
+    page.wait_for_selector("#reading:not([hidden]) .formula .ident")
+    identifier(page, "m").hover()
+    assert "mass" in page.locator("#tooltip").inner_text()
+
+
+def test_api_docs_render_offline(page: Any, server: str) -> None:
+    page.goto(f"{server}/docs")
+    page.get_by_text("/api/annotate", exact=True).wait_for(timeout=30_000)
+    assert "definiens" in page.locator("#swagger-ui").inner_text()

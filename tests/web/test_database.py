@@ -1,0 +1,71 @@
+"""The database endpoints over a real results database written by the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from definiens.errors import StoreError
+from definiens.web import create_app
+from definiens.web.database import WebDatabase
+
+
+def test_define_reads_meanings_across_the_corpus(db_client: TestClient) -> None:
+    answer = db_client.get("/api/define/m").json()
+    assert answer["identifier"] == "m"
+    assert [m["meaning"] for m in answer["meanings"]] == ["mass"]
+    assert answer["meanings"][0]["examples"][0]["title"] == "Kinetic energy"
+
+
+def test_define_reads_a_namespace(db_client: TestClient) -> None:
+    answer = db_client.get("/api/define/v", params={"namespace": "mechanics"}).json()
+    assert [m["meaning"] for m in answer["meanings"]] == ["velocity"]
+    assert db_client.get("/api/define/v", params={"namespace": "none"}).json()["meanings"] == []
+
+
+def test_define_takes_tex_with_slashes_and_braces(db_client: TestClient) -> None:
+    response = db_client.get("/api/define/" + quote("\\frac{a}{b}", safe=""))
+    assert response.status_code == 200
+    assert response.json()["identifier"] == "\\frac{a}{b}"
+
+
+def test_documents_list_and_one_document(db_client: TestClient) -> None:
+    listed = db_client.get("/api/documents", params={"q": "kinetic"}).json()["documents"]
+    assert [d["title"] for d in listed] == ["Kinetic energy"]
+    doc = db_client.get(f"/api/documents/{listed[0]['doc']}").json()
+    assert doc["formulas"][0]["tex"] == "K = \\frac{1}{2} m v^2"
+    occurrences = {o["identifier"] for o in doc["formulas"][0]["occurrences"]}
+    assert occurrences == {"K", "m", "v"}
+    assert doc["definitions"]["m"][0]["text"] == "mass"
+    assert db_client.get("/api/documents/9999").status_code == 404
+
+
+def test_namespaces_with_their_tables(db_client: TestClient) -> None:
+    (namespace,) = db_client.get("/api/namespaces").json()["namespaces"]
+    assert namespace["name"] == "mechanics"
+    assert {row["identifier"] for row in namespace["identifiers"]} == {"m", "v", "<b>x</b>"}
+
+
+def test_without_a_database_the_endpoints_say_so(client: TestClient) -> None:
+    for path in ("/api/define/x", "/api/documents/1", "/api/documents", "/api/namespaces"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+        assert "--db" in response.json()["detail"]
+
+
+def test_the_server_opens_the_database_read_only(results_db: Path) -> None:
+    database = WebDatabase(results_db)
+    try:
+        with pytest.raises(StoreError):
+            database.store.execute("DELETE FROM documents")
+        assert database.stats()["processed"] == 1
+    finally:
+        database.close()
+
+
+def test_a_missing_database_fails_before_serving(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such results database"):
+        create_app(db=tmp_path / "missing.sqlite")

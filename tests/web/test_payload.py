@@ -1,0 +1,44 @@
+"""The API payload maps source spans into the plain text so the page can highlight them."""
+
+from __future__ import annotations
+
+from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap
+from definiens.web.payload import document_payload, source_to_text
+
+
+def offsets() -> OffsetMap:
+    # text "ab FORMULA0 cd" from source "ab $x$ cd": 'ab ' and ' cd' are copied
+    mapping = OffsetMap()
+    mapping.add(0, 0, 3)
+    mapping.add(11, 6, 3)
+    return mapping
+
+
+def test_source_offsets_map_into_the_text() -> None:
+    mapping = offsets()
+    assert source_to_text(mapping, 1) == 1
+    assert source_to_text(mapping, 7) == 12
+    assert source_to_text(mapping, 4) == 11  # inside the formula: the next text segment
+    assert source_to_text(mapping, 100) == 14
+    assert source_to_text(mapping, -1) == -1
+
+
+def test_payload_gives_occurrences_and_text_spans() -> None:
+    formula = Formula(
+        index=0, tex="x", text_start=3, text_end=11, identifiers=[Identifier("x", 0, 1)]
+    )
+    document = Document(
+        id="t",
+        title="t",
+        source="t.md",
+        format="markdown",
+        source_text="ab $x$ cd",
+        text="ab FORMULA0 cd",
+        offsets=offsets(),
+        formulas=[formula],
+        definitions={"x": [Definiens("x", "cd", 0.5, "pattern", "ab x cd", 7, 9)]},
+    )
+    payload = document_payload(document)
+    assert payload["formulas"][0]["occurrences"] == [{"identifier": "x", "start": 0, "end": 1}]
+    meaning = payload["definitions"]["x"][0]
+    assert payload["text"][meaning["text_start"] : meaning["text_end"]] == "cd"

@@ -1,0 +1,60 @@
+"""The real server: ``definiens serve`` runs uvicorn on 127.0.0.1 and a free port."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import socket
+
+import httpx2
+
+from definiens.cli.main import build_parser
+
+
+def test_serve_binds_loopback_by_default() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, None)
+
+
+def test_server_answers_status_and_pages(server: str) -> None:
+    status = httpx2.get(f"{server}/api/status").json()
+    assert status["database"] is True and status["workers"] == 1
+    page = httpx2.get(f"{server}/")
+    assert page.status_code == 200 and "katex.min.js" in page.text
+
+
+def test_server_annotates_concurrent_requests(server: str, einstein: str) -> None:
+    texts = [f"{einstein} Sentence {i}." for i in range(4)]
+
+    def post(text: str) -> httpx2.Response:
+        return httpx2.post(f"{server}/api/annotate", json={"text": text}, timeout=120)
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        responses = list(pool.map(post, texts))
+    assert [r.status_code for r in responses] == [200] * 4
+    assert all(r.json()["definitions"]["E"] for r in responses)
+
+
+def test_server_refuses_a_large_body_with_413(server: str) -> None:
+    body = b'{"text": "' + b"a" * (3 * 1024 * 1024) + b'"}'
+    response = httpx2.post(
+        f"{server}/api/annotate", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_server_reads_the_database(server: str) -> None:
+    meanings = httpx2.get(f"{server}/api/define/m").json()["meanings"]
+    assert meanings[0]["meaning"] == "mass"
+
+
+def test_server_is_not_reachable_on_other_addresses(server: str) -> None:
+    port = int(server.rsplit(":", 1)[1])
+    addresses = {
+        info[4][0]
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        if not info[4][0].startswith("127.")
+    }
+    for address in addresses:
+        with socket.socket() as sock:
+            sock.settimeout(2)
+            assert sock.connect_ex((address, port)) != 0, address
