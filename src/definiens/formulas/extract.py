@@ -38,6 +38,8 @@ _DIFFERENTIALS = frozenset({"d", "D", "\\delta", "\\Delta", "\\partial", "\\math
 _DROPPED_SUBSCRIPTS = frozenset({"*", "\\ast", "\\star"})
 _DIFFERENTIAL_PRODUCT = re.compile(r"(?:d[a-z])+")
 _VOWELS = frozenset("aeiou")
+_PRODUCT_LETTERS = frozenset("abcxyz")  # letters of products more than of words
+_DELIMITERS = frozenset({"|", "\\|", "\\rangle", "\\rvert", "\\rVert", "\\vert", "\\Vert"})
 _PREFIX_FUNCTIONS = sorted((f for f in FUNCTION_NAMES if len(f) >= 3), key=len, reverse=True)
 
 
@@ -57,14 +59,18 @@ class _Walker:
         while i < size:
             node = nodes[i]
             kind = node.kind
-            if kind == n.LETTER:
+            if kind == n.LETTER and not (i + 1 < size and nodes[i + 1].kind == n.GROUP):
                 i = self.letters(nodes, i)
                 continue
             following = nodes[i + 1] if i + 1 < size else None
+            if following is not None and kind in n.SYMBOLS:
+                following = _merge_empty_group(node, following)
             if kind == n.IDENT or kind == n.CONST:
                 self.symbol_or_operator(node, following)
+            elif kind == n.LETTER:
+                self.letter(node, following)
             elif kind == n.WORD:
-                if following is not None and following.kind == n.OPEN and following.tex == "(":
+                if _is_argument(following):  # \mathrm{rank}(A), \mathrm{rad}\,A
                     self.limits(node)
                 else:
                     self.symbol(node)
@@ -77,7 +83,7 @@ class _Walker:
             elif kind == n.DIFF:
                 pass
             else:
-                self.limits(node, labels=kind == n.CLOSE)
+                self.limits(node, labels=kind == n.CLOSE or node.tex in _DELIMITERS)
             i += 1
 
     def symbol_or_operator(self, node: Node, following: Node | None) -> None:
@@ -91,9 +97,8 @@ class _Walker:
     def group(self, node: Node) -> None:
         children = node.children or []
         if node.scripted and len(children) == 1 and children[0].kind in n.SYMBOLS:
-            inner = children[0]
-            if not inner.scripted:  # {x}_i is x_i
-                inner.sub, inner.sup, inner.primes = node.sub, node.sup, node.primes
+            inner = children[0]  # {x}_i is x_i, {R^{\mu}}_{\nu} is R_{\nu}^{\mu}
+            if _merge_scripts(inner, node):
                 self.symbol(inner)
                 return
         self.walk(children)
@@ -135,6 +140,8 @@ class _Walker:
         children = sup.children if sup.kind == n.GROUP and not sup.scripted else [sup]
         if not children:
             return False
+        if len(children) == 1 and children[0].kind in (n.WORD, n.TEXT):
+            return not sup_tex.endswith("{}")  # E^{\mathrm{tot}}: a label, not a power
         if not all(c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children):
             return False
         return self.greek_subscripts or all(c.tex in INDEX_GREEK for c in children)
@@ -152,14 +159,13 @@ class _Walker:
         if j - i > 1:
             i = self.word(nodes, i, j)
         while i < j:
-            node = nodes[i]
-            following = nodes[i + 1] if i + 1 < size else None
-            if node.tex == "d" and _is_differential(node, following):
-                pass
-            else:
-                self.symbol(node)
+            self.letter(nodes[i], nodes[i + 1] if i + 1 < size else None)
             i += 1
         return j
+
+    def letter(self, node: Node, following: Node | None) -> None:
+        if node.tex != "d" or not _is_differential(node, following):
+            self.symbol(node)
 
     def word(self, nodes: list[Node], i: int, j: int) -> int:
         """Consume a leading function name or a whole word of the run ``nodes[i:j]``."""
@@ -192,16 +198,48 @@ def _is_differential(node: Node, following: Node | None) -> bool:
 
 
 def _is_word(text: str) -> bool:
+    """Does a run of plain letters spell a word (``seqs``) rather than a product (``abab``)?"""
     return (
         len(text) >= 4
         and text.islower()
+        and len(set(text)) >= 3
         and not _VOWELS.isdisjoint(text)
+        and 2 * sum(c in _PRODUCT_LETTERS for c in text) < len(text)
         and not _DIFFERENTIAL_PRODUCT.fullmatch(text)
     )
 
 
+def _is_argument(node: Node | None) -> bool:
+    return node is not None and (node.kind in n.SYMBOLS or node.tex == "(")
+
+
+def _merge_scripts(node: Node, donor: Node) -> bool:
+    """Move ``donor``'s scripts onto ``node`` if they do not clash; return whether done."""
+    if (node.sub is not None and donor.sub is not None) or (
+        node.sup is not None and donor.sup is not None
+    ):
+        return False
+    node.sub = node.sub if donor.sub is None else donor.sub
+    node.sup = node.sup if donor.sup is None else donor.sup
+    node.primes += donor.primes
+    node.end = max(node.end, donor.end)
+    node.base_end = node.end if node.sup is None else node.base_end
+    donor.sub = donor.sup = None
+    donor.primes = 0
+    return True
+
+
+def _merge_empty_group(node: Node, following: Node) -> Node:
+    """``R^d{}_{abc}``: scripts on an empty group belong to the symbol before it."""
+    if following.kind == n.GROUP and not following.children and following.scripted:
+        _merge_scripts(node, following)
+    return following
+
+
 def _is_label(script: Node) -> bool:
     """A subscript of several plain letters on a bracket names it: ``\\{f, g\\}_{DB}``."""
+    if script.kind in (n.WORD, n.TEXT):
+        return True
     children = script.children if script.kind == n.GROUP and script.children else [script]
     return len(children) > 1 and all(c.kind == n.LETTER for c in children)
 

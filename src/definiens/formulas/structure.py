@@ -13,7 +13,13 @@ from __future__ import annotations
 from definiens.formulas import nodes as n
 from definiens.formulas.nodes import Node, canonical
 from definiens.formulas.tokens import tokenize
-from definiens.formulas.vocabulary import COMMANDS, CONTROL_SYMBOLS, FUNCTION_NAMES, GREEK_LOWER
+from definiens.formulas.vocabulary import (
+    COMMANDS,
+    CONTROL_SYMBOLS,
+    FUNCTION_NAMES,
+    GREEK_LOWER,
+    UPRIGHT_TEXT_WORDS,
+)
 
 __all__ = ["MAX_DEPTH", "Tree", "build"]
 
@@ -249,11 +255,17 @@ class _Parser:
                 return Node(n.NUM, font + "{" + word + "}", start, end)
             if font == "\\mathrm" and word == "d":
                 return Node(n.DIFF, "\\mathrm{d}", start, end)
-            if word in FUNCTION_NAMES and font in ("\\mathrm", "\\mathit"):
-                return Node(n.OPNAME, font + "{" + word + "}", start, end)
-            kind = n.WORD if len(children) > 1 else n.IDENT
-            return Node(kind, font + "{" + word + "}", start, end)
-        if len(children) == 1 and children[0].kind in n.SYMBOLS:
+            if font in _UPRIGHT:
+                if word in FUNCTION_NAMES:
+                    return Node(n.OPNAME, font + "{" + word + "}", start, end)
+                if word in UPRIGHT_TEXT_WORDS:
+                    return Node(n.TEXT, font + "{" + word + "}", start, end)
+            if not (font in _BOLD and len(word) > 1 and word.isupper()):  # \mathbf{AX}: AX
+                kind = n.WORD if len(children) > 1 else n.IDENT
+                return Node(kind, font + "{" + word + "}", start, end)
+        elif len(children) == 1 and children[0].kind in n.SYMBOLS:
+            if children[0].kind == n.WORD:
+                return children[0]
             return Node(n.IDENT, font + "{" + canonical(children[0]) + "}", start, end)
         for child in children:  # an expression: style each of its symbols
             if child.kind in n.SYMBOLS:
@@ -380,6 +392,8 @@ _SIMPLE = {
     "space": n.SPACE,
 }
 _PLAIN = frozenset({n.LETTER, n.NUM})
+_UPRIGHT = frozenset({"\\mathrm", "\\mathit", "\\mathsf"})
+_BOLD = frozenset({"\\mathbf", "\\boldsymbol"})
 _UNITS = frozenset({"pt", "mu", "em", "ex", "cm", "mm", "in", "bp", "pc", "dd", "sp"})
 
 

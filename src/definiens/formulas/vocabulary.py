@@ -25,6 +25,7 @@ __all__ = [
     "INDEX_GREEK",
     "TEXT_WORDS",
     "UNICODE",
+    "UPRIGHT_TEXT_WORDS",
 ]
 
 
@@ -230,9 +231,14 @@ FUNCTION_NAMES = frozenset(
 #: Words that are prose inside a formula, never identifiers.
 TEXT_WORDS = frozenset(
     _words(
-        """if iff and or for all where when otherwise then else with some such that the each
-    any every not for only unless else elsewhere"""
+        """if iff and for all where when otherwise then else with some such that the each any
+        every not only unless elsewhere"""
     )
+)
+
+#: Words that are prose when set upright (``\mathrm{and}``, ``\stackrel{\mathrm{def}}{=}``).
+UPRIGHT_TEXT_WORDS = TEXT_WORDS | frozenset(
+    _words("or on in as at by is are be of to def true false")
 )
 
 #: Superscripts that decorate a symbol (dual, adjoint, transpose…) rather than index it.
@@ -262,6 +268,14 @@ DECORATION_SUPERSCRIPTS = frozenset(
         "\\complement",
         "\\mathrm{c}",
         "\\mathsf{c}",
+        "th",
+        "st",
+        "nd",
+        "rd",
+        "\\mathrm{th}",
+        "\\mathrm{st}",
+        "\\mathrm{nd}",
+        "\\mathrm{rd}",
     }
 )
 
