@@ -62,3 +62,17 @@ def test_truncated_bz2_names_the_file(tmp_path: Path, tool: str) -> None:
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"missing\.xml\.bz2"):
         open_binary(tmp_path / "missing.xml.bz2")
+
+
+def test_everything_before_the_damage_is_delivered(tmp_path: Path, tool: str) -> None:
+    data = PAGES.read_bytes()
+    head, tail = data[:5000], data[5000:]
+    rest = bz2.compress(tail)
+    damaged = tmp_path / "damaged.xml.bz2"
+    damaged.write_bytes(bz2.compress(head) + rest[: len(rest) // 2])
+    received = bytearray()
+    with pytest.raises(InputError, match=r"damaged\.xml\.bz2"), open_binary(damaged) as stream:
+        while chunk := stream.read(1000):
+            received += chunk
+    assert bytes(received[: len(head)]) == head
+    assert data.startswith(bytes(received))

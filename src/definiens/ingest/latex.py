@@ -174,6 +174,7 @@ class _Scanner:
         close = close_dollar(self.src, start, end, double)
         if close < 0:
             self.problem(f"unbalanced {match.group(0)}", start)
+            self.out.copy(self.src, start, match.end())
             return match.end()
         width = len(match.group(0))
         tex = self.src[start + width : close].strip()

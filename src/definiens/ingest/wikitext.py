@@ -38,6 +38,7 @@ _TOKEN = re.compile(
     r"|(?P<magic>__[A-Z]+__)",
     re.M,
 )
+_MATH_OPEN = re.compile(r"(?:<|&lt;)math[\s>&/]", re.I)
 _HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
 _ITALIC_LETTER = re.compile(
     r"('{2}|'{5})([^\W\d_])\1(?!')((?:<(su[bp])>[^<>\n]{1,12}</\4>)*)", re.I
@@ -236,6 +237,8 @@ class _Scanner:
         self, match: re.Match[str], close: re.Match[str] | None, end: int, escaped: bool
     ) -> int:
         start = match.start()
+        if close is not None and _MATH_OPEN.search(self.src, match.end(), close.start()):
+            close = None  # another <math> opens before this one is closed
         if close is None:
             line = line_of(self.src, start)
             self.doc.report("unclosed-math", "unclosed <math>", f"line {line}")

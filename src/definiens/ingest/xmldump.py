@@ -28,7 +28,7 @@ __all__ = ["CHUNK_SIZE", "read_dump"]
 
 logger = logging.getLogger(__name__)
 
-CHUNK_SIZE = 1 << 20
+CHUNK_SIZE = 1 << 18
 _FRAGMENT_ROOT = "<definiens-fragment>"
 
 
@@ -77,7 +77,7 @@ def _pages(
     first = True
     while True:
         try:
-            chunk = stream.read(CHUNK_SIZE)
+            chunk = stream.read(CHUNK_SIZE) or b""  # a raw stream: what one step yields
         except (EOFError, OSError, InputError) as exc:
             reason = exc.message if isinstance(exc, InputError) else str(exc)
             yield _broken(state, f"damaged or truncated compressed stream ({reason})")

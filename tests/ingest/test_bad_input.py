@@ -1,0 +1,128 @@
+"""Bad input: each damaged piece is reported once, naming the file and the page or line, and
+the run goes on; only an input that cannot be read at all raises InputError."""
+
+from __future__ import annotations
+
+import bz2
+import re
+from pathlib import Path
+
+import pytest
+
+from definiens.errors import InputError
+from definiens.ingest import read_inputs
+
+from .helpers import DATA, documents, failed, read_all
+
+PAGES = DATA / "pages-dev-5.xml"
+NEXT = DATA / "markdown" / "notes.txt"
+
+
+def _titles(items: list) -> list[str]:
+    return [doc.title for doc in documents(items)]
+
+
+def test_malformed_xml_reports_line_and_page_then_goes_on(tmp_path: Path) -> None:
+    text = PAGES.read_text(encoding="utf-8")
+    cut = text.index("<title>Vienna rectifier</title>")
+    broken = tmp_path / "broken.xml"
+    broken.write_text(text[:cut] + "<title>Vienna <b>rectifier</title>" + text[cut + 31 :])
+    line = text[:cut].count("\n") + 1
+    items = read_all([broken, NEXT])
+    assert _titles(items) == ["Van der Waerden's theorem", "Singularity spectrum", "notes"]
+    (failure,) = failed(items)
+    message = str(failure.problem)
+    assert "broken.xml" in message and f"line {line}" in message
+    assert "malformed XML" in message and "\n" not in message
+
+
+def _truncated_multistream(tmp_path: Path) -> Path:
+    """The 31-page sample as 5 bz2 streams, cut in the middle of the 4th."""
+    text = (DATA / "enwiki-sample-31.xml").read_text(encoding="utf-8")
+    pages = re.findall(r"[ \t]*<page>.*?</page>", text, re.S)
+    streams = [bz2.compress("\n".join(pages[i : i + 7]).encode()) for i in range(0, 31, 7)]
+    cut = sum(len(s) for s in streams[:3]) + len(streams[3]) // 2
+    truncated = tmp_path / "cut.xml.bz2"
+    truncated.write_bytes(b"".join(streams)[:cut])
+    return truncated
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["lbzip2-if-installed", "python-bz2"])
+def test_truncated_bz2_reports_file_and_page_then_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    if not parallel:
+        monkeypatch.setenv("DEFINIENS_NO_LBZIP2", "1")
+    items = read_all([_truncated_multistream(tmp_path), NEXT])
+    titles = _titles(items)
+    assert len(titles) >= 22 and titles[-1] == "notes"
+    assert titles[:21] == _titles(read_all([DATA / "enwiki-sample-31.xml"]))[:21]
+    (failure,) = failed(items)
+    message = str(failure.problem)
+    assert "cut.xml.bz2" in message and "truncated" in message and "line " in message
+    assert "\n" not in message
+
+
+def test_unreadable_inputs_raise_one_line_input_error(tmp_path: Path) -> None:
+    not_bz2 = tmp_path / "junk.xml.bz2"
+    not_bz2.write_bytes(b"this is not compressed")
+    not_xml = tmp_path / "junk.xml"
+    not_xml.write_text("just words", encoding="utf-8")
+    empty = tmp_path / "empty.xml"
+    empty.write_text("", encoding="utf-8")
+    for path in (not_bz2, not_xml, empty):
+        with pytest.raises(InputError) as info:
+            list(read_inputs([path]))
+        assert path.name in str(info.value) and "\n" not in str(info.value)
+
+
+def test_invalid_utf8_in_dump_is_reported_on_its_page(tmp_path: Path) -> None:
+    data = PAGES.read_bytes()
+    at = data.index(b"Doomsday argument</title>")
+    at = data.index(b"<text", at) + 200
+    damaged = tmp_path / "bytes.xml"
+    damaged.write_bytes(data[:at] + b"\xff\xfe" + data[at:])
+    line = data[:at].count(b"\n") + 1
+    items = read_all([damaged, NEXT])
+    assert len(documents(items)) == 6
+    (doc,) = [d for d in documents(items) if d.problems]
+    assert doc.title == "Doomsday argument"
+    message = str(doc.problems[0])
+    assert "bytes.xml" in message and f"line {line}" in message and "UTF-8" in message
+
+
+def test_invalid_utf8_in_text_file_names_the_line(tmp_path: Path) -> None:
+    damaged = tmp_path / "bytes.md"
+    damaged.write_bytes(b"line one $x$\nline two \xc3( $y$\n")
+    (doc,) = documents(read_all([damaged]))
+    assert [f.tex for f in doc.formulas] == ["x", "y"]
+    assert "bytes.md" in str(doc.problems[0]) and "line 2" in str(doc.problems[0])
+
+
+@pytest.mark.parametrize("suffix", [".md", ".tex"])
+def test_unbalanced_dollar_names_the_line_and_keeps_the_rest(tmp_path: Path, suffix: str) -> None:
+    damaged = tmp_path / f"dollar{suffix}"
+    damaged.write_text("Let $x$ be.\nThe price $5 is high.\n\nThen $y$ holds.\n")
+    items = read_all([damaged, NEXT])
+    doc = documents(items)[0]
+    assert [f.tex for f in doc.formulas] == ["x", "y"]
+    (problem,) = doc.problems
+    assert f"dollar{suffix}" in str(problem) and "line 2" in str(problem)
+    assert "unbalanced $" in str(problem)
+    assert "The price $5 is high." in doc.text
+    assert _titles(items)[-1] == "notes"
+
+
+def test_unclosed_math_in_dump_names_page_and_line(tmp_path: Path) -> None:
+    dump = tmp_path / "unclosed.xml"
+    dump.write_text(
+        "<mediawiki><page><title>Broken</title><ns>0</ns><id>1</id><revision><text>"
+        "Intro\nwhere &lt;math&gt;x + 1 is\nnext line &lt;math&gt;y&lt;/math&gt;"
+        "</text></revision></page></mediawiki>",
+        encoding="utf-8",
+    )
+    (doc,) = documents(read_all([dump]))
+    (problem,) = doc.problems
+    assert str(problem) == f"{dump}: Broken: line 2: unclosed <math>"
+    assert [f.tex for f in doc.formulas] == ["x + 1 is", "y"]
+    assert doc.formulas[0].flags == ["unclosed"]
