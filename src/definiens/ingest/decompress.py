@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import threading
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, cast
 
 from definiens.errors import InputError
 
@@ -46,12 +46,20 @@ def decompressor() -> str | None:
 
 
 class _PipedStream(io.RawIOBase):
-    """The standard output of a decompressor process, read as a raw binary stream."""
+    """The standard output of a decompressor process, read as a raw binary stream.
+
+    When the decompressor stops on damage, it may not have written out every block before the
+    damage (lbzip2 works ahead); the stream then reads the file again with :mod:`bz2`, skips
+    what was already delivered, and goes on up to the damage itself, so nothing readable is
+    lost.
+    """
 
     def __init__(self, path: Path, raw: IO[bytes], command: list[str]) -> None:
         super().__init__()
         self._path = path
         self._raw = raw
+        self._delivered = 0
+        self._fallback: _Bz2Stream | None = None
         self._process = subprocess.Popen(
             command, stdin=raw, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -62,20 +70,40 @@ class _PipedStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        count = self._stdout.readinto(buffer)  # type: ignore[attr-defined]
+        if self._fallback is not None:
+            return self._fallback.readinto(buffer)
+        count: int = self._stdout.readinto(buffer)  # type: ignore[attr-defined]
+        self._delivered += count
         if count == 0:
-            self._check_exit()
+            message = self._exit_message()
+            if message is not None:
+                self._fallback = self._reread(message)
+                return self._fallback.readinto(buffer)
         return count
 
-    def _check_exit(self) -> None:
+    def _exit_message(self) -> str | None:
         status = self._process.wait()
-        if status != 0:
-            assert self._process.stderr is not None
-            message = self._process.stderr.read().decode("utf-8", "replace").strip()
-            raise InputError(
-                f"cannot decompress: {message or f'exit status {status}'}",
-                location=str(self._path),
-            )
+        if status == 0:
+            return None
+        assert self._process.stderr is not None
+        message = self._process.stderr.read().decode("utf-8", "replace").strip()
+        return message or f"exit status {status}"
+
+    def _reread(self, message: str) -> _Bz2Stream:
+        logger.warning(
+            "%s: %s; reading it again with Python's bz2 up to the damage", self._path, message
+        )
+        stream = _Bz2Stream(self._path, _open_raw(self._path))
+        with _lock:
+            _open_files[str(self._path)] = stream.raw
+        skip = bytearray(1 << 20)
+        left = self._delivered
+        while left > 0:
+            count = stream.readinto(memoryview(skip)[: min(left, len(skip))])
+            if count == 0:
+                break
+            left -= count
+        return stream
 
     def close(self) -> None:
         if self.closed:
@@ -83,7 +111,7 @@ class _PipedStream(io.RawIOBase):
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
-        for stream in (self._stdout, self._process.stderr, self._raw):
+        for stream in (self._stdout, self._process.stderr, self._raw, self._fallback):
             if stream is not None:
                 stream.close()
         super().close()
@@ -95,7 +123,7 @@ class _Bz2Stream(io.RawIOBase):
     def __init__(self, path: Path, raw: IO[bytes]) -> None:
         super().__init__()
         self._path = path
-        self._raw = raw
+        self.raw = raw
         self._bz2 = bz2.BZ2File(raw, "rb")
 
     def readable(self) -> bool:
@@ -103,14 +131,16 @@ class _Bz2Stream(io.RawIOBase):
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
-            return self._bz2.readinto(buffer)
+            data = self._bz2.read1(len(buffer))  # what one step yields: nothing is held back
         except (EOFError, OSError) as exc:
             raise InputError(f"cannot decompress: {exc}", location=str(self._path)) from exc
+        buffer[: len(data)] = data
+        return len(data)
 
     def close(self) -> None:
         if not self.closed:
             self._bz2.close()
-            self._raw.close()
+            self.raw.close()
         super().close()
 
 
@@ -124,7 +154,10 @@ def _open_raw(path: Path) -> IO[bytes]:
 def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
     """Open ``path`` for reading bytes; ``.bz2`` files come out decompressed.
 
-    A damaged ``.bz2`` raises :class:`InputError` (naming the file) when the stream ends.
+    A damaged ``.bz2`` raises :class:`InputError` (naming the file) at the damage, after
+    everything that could be decompressed before it. A ``.bz2`` stream is unbuffered: each
+    ``read(n)`` returns what is available (at most ``n`` bytes, ``b""`` only at the end), so
+    an error never swallows data already decompressed; read it in large chunks.
     """
     path = Path(path)
     raw = _open_raw(path)
@@ -136,9 +169,9 @@ def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
         return raw  # type: ignore[return-value]
     tool = decompressor()
     if tool is None:
-        return io.BufferedReader(_Bz2Stream(path, raw), 1 << 20)
+        return cast(BinaryIO, _Bz2Stream(path, raw))
     logger.debug("decompressing %s with %s", path, tool)
-    return io.BufferedReader(_PipedStream(path, raw, [tool, "-dc"]), 1 << 20)
+    return cast(BinaryIO, _PipedStream(path, raw, [tool, "-dc"]))
 
 
 def position(path: str | os.PathLike[str]) -> int | None:

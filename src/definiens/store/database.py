@@ -86,6 +86,7 @@ class Database:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._writer: sqlite3.Connection | None = None
+        self._readers: list[sqlite3.Connection] = []
         if readonly:
             if not self.path.is_file():
                 raise StoreError("no such results database", location=str(self.path))
@@ -128,14 +129,17 @@ class Database:
                 ) from exc
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
+            with self._write_lock:
+                self._readers.append(conn)
         return conn
 
     def close(self) -> None:
-        """Close the writer and this thread's reader."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
+        """Close the writer and the readers of every thread."""
+        with self._write_lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
             conn.close()
-            self._local.conn = None
+        self._local = threading.local()
         if self._writer is not None:
             self._writer.close()
             self._writer = None

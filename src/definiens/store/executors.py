@@ -4,7 +4,8 @@ The runner hands batches to an executor with :meth:`Executor.submit` and collect
 batches with :meth:`Executor.ready` and :meth:`Executor.drain`. Work in flight is bounded:
 ``submit`` blocks while ``max_in_flight`` batches are out, so memory does not grow with the
 input. A batch whose worker dies (a crash, an out-of-memory kill) comes back as failed records
-with the reason, so no document is ever lost.
+with the reason, so no document is ever lost; stages that cannot be built at all
+(:class:`~definiens.errors.ModelError`) stop the run instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from definiens.errors import UsageError
+from definiens.errors import ModelError, UsageError
 from definiens.model import Document
 from definiens.store.records import DocumentRecord, failed_record
 from definiens.store.work import StageFactory, initialize, process_batch
@@ -67,6 +68,8 @@ class Executor:
             batch = self._pending.pop(future)
             try:
                 self._ready.append(self._result(future))
+            except ModelError:
+                raise  # the stages cannot run at all: stop the run, blame no document
             except Exception as exc:
                 logger.error("a batch of %d documents failed: %s", len(batch), exc)
                 self._ready.append(_lost(batch, exc))

@@ -51,7 +51,7 @@ class RunSummary:
 def _default_reader() -> Reader:
     from definiens.ingest import read_inputs
 
-    return read_inputs  # type: ignore[no-any-return]
+    return read_inputs
 
 
 class _Run:

@@ -13,7 +13,7 @@ import pickle
 import threading
 from collections.abc import Callable, Sequence
 
-from definiens.errors import DefiniensError
+from definiens.errors import DefiniensError, ModelError
 from definiens.model import Document
 from definiens.pipeline import Stage, run_stages
 from definiens.store.records import DocumentRecord, failed_record, record_of
@@ -35,21 +35,37 @@ def _key(factory: StageFactory) -> bytes:
         return repr(id(factory)).encode()
 
 
+def _build(factory: StageFactory) -> list[Stage]:
+    try:
+        return list(factory())
+    except ModelError:
+        raise
+    except Exception as exc:  # an import error, a missing model: no document can be processed
+        raise ModelError(f"cannot build the stages: {type(exc).__name__}: {exc}") from exc
+
+
 def stages_for(factory: StageFactory) -> list[Stage]:
     """The stages ``factory`` builds, built once per process and then reused."""
     key = _key(factory)
     with _lock:
         stages = _stages.get(key)
         if stages is None:
-            stages = list(factory())
+            stages = _build(factory)
             _stages[key] = stages
             logger.debug("built stages %s", [getattr(s, "__name__", s) for s in stages])
     return stages
 
 
 def initialize(factory: StageFactory) -> None:
-    """Worker initializer: build the stages now, before the first batch arrives."""
-    stages_for(factory)
+    """Worker initializer: build the stages now, before the first batch arrives.
+
+    A failure is left for :func:`process_batch` to raise (as :class:`ModelError`), so that it
+    reaches the main process with its message instead of breaking the pool.
+    """
+    try:
+        stages_for(factory)
+    except ModelError as exc:
+        logger.error("%s", exc)
 
 
 def process_document(document: Document, stages: Sequence[Stage]) -> DocumentRecord:
@@ -63,6 +79,9 @@ def process_document(document: Document, stages: Sequence[Stage]) -> DocumentRec
 
 
 def process_batch(factory: StageFactory, documents: list[Document]) -> list[DocumentRecord]:
-    """Process a batch of raw documents; exactly one record comes back for each."""
+    """Process a batch of raw documents; exactly one record comes back for each.
+
+    Raises :class:`ModelError` when the stages cannot be built (no document is at fault).
+    """
     stages = stages_for(factory)
     return [process_document(document, stages) for document in documents]

@@ -1,0 +1,119 @@
+"""The Database: whole-document transactions, replacement without duplicates, read-only
+readers, schema checks, and the meanings query."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from definiens.errors import StoreError
+from definiens.ingest import parse
+from definiens.store import Database
+from definiens.store.records import DocumentRecord, record_of, skipped_record
+
+from .helpers import raw_pages
+
+
+def _records() -> list[DocumentRecord]:
+    return [record_of(parse(doc)) for doc in raw_pages()]
+
+
+def _count(db: Database, table: str) -> int:
+    return int(db.execute(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+def test_writing_twice_replaces_without_duplicates(db_path: Path) -> None:
+    records = _records()
+    with Database(db_path) as db:
+        db.write_documents(records, None)
+        first = {t: _count(db, t) for t in ("documents", "formulas", "identifiers")}
+        doc_numbers = db.execute("SELECT source, id, doc FROM documents ORDER BY doc")
+        db.write_documents(records, None)
+        assert {t: _count(db, t) for t in first} == first
+        assert db.execute("SELECT source, id, doc FROM documents ORDER BY doc") == doc_numbers
+    assert first["documents"] == len(records)
+    assert first["formulas"] == sum(len(r.formulas) for r in records) > 0
+
+
+def test_a_failing_write_leaves_no_part_of_the_batch(db_path: Path) -> None:
+    good, victim = _records()[0], _records()[2]
+    assert victim.formulas
+    # an identifier of a formula that does not exist breaks a foreign key mid-transaction
+    broken = victim._replace(identifiers=[*victim.identifiers, (10_000, "x", 0, 1, 1)])
+    with Database(db_path) as db:
+        with pytest.raises(StoreError, match="write failed"):
+            db.write_documents([good, broken], None)
+        assert _count(db, "documents") == 0
+        assert _count(db, "formulas") == 0
+
+
+def test_a_document_that_became_skipped_loses_its_formulas(db_path: Path) -> None:
+    record = next(r for r in _records() if r.formulas)
+    with Database(db_path) as db:
+        db.write_documents([record], None)
+        skipped = skipped_record(record._replace(reason="no math"))
+        db.write_documents([skipped], None)
+        assert _count(db, "formulas") == _count(db, "identifiers") == 0
+        assert db.stats()["skipped"] == 1
+
+
+def test_committed_keys(db_path: Path) -> None:
+    records = _records()
+    with Database(db_path) as db:
+        db.write_documents(records[:3], None)
+        keys = [r.key for r in records]
+        assert db.committed(keys) == {r.key for r in records[:3]}
+
+
+def test_readers_cannot_write(db_path: Path) -> None:
+    Database(db_path).close()
+    with Database(db_path, readonly=True) as db:
+        with pytest.raises(StoreError):
+            db.execute("INSERT INTO namespaces (name) VALUES ('x')")
+        with pytest.raises(StoreError, match="read-only"):
+            db.write_documents(_records()[:1], None)
+        assert db.stats()["pages"] == 0
+
+
+def test_missing_and_foreign_databases_are_store_errors(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such results database"):
+        Database(tmp_path / "missing.db", readonly=True)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '99')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="schema"):
+        Database(other, readonly=True)
+    with pytest.raises(StoreError, match="schema version"):
+        Database(other)
+
+
+def _with_definitions(record: DocumentRecord, rows: list[tuple[str, str, float]]) -> DocumentRecord:
+    definitions = [
+        (ident, rank, text, score, "pattern", f"{ident} is the {text}", -1, -1, None)
+        for rank, (ident, text, score) in enumerate(rows)
+    ]
+    return record._replace(definitions=definitions)
+
+
+def test_meanings_rank_by_summed_best_score_per_document(db_path: Path) -> None:
+    a, b, c = [r for r in _records() if r.formulas][:3]
+    records = [
+        _with_definitions(a, [("E", "energy", 0.5), ("E", "Energy", 0.4)]),
+        _with_definitions(b, [("E", "energy", 0.5)]),
+        _with_definitions(c, [("E", "elasticity", 0.9), ("x", "position", 0.7)]),
+    ]
+    with Database(db_path) as db:
+        db.write_documents(records, None)
+        meanings = db.meanings("E")
+        assert [m["meaning"] for m in meanings] == ["energy", "elasticity"]
+        assert [m["documents"] for m in meanings] == [2, 1]
+        assert meanings[0]["weight"] == pytest.approx(1.0)
+        assert {e["title"] for e in meanings[0]["examples"]} == {a.title, b.title}
+        only_c = db.meanings("E", title=c.title)
+        assert [m["meaning"] for m in only_c] == ["elasticity"]
+        assert db.meanings("E", namespace="physics") == []

@@ -1,0 +1,115 @@
+"""run_corpus over real pages: nothing lost, idempotent, resumable, same result on a pool."""
+
+from __future__ import annotations
+
+import bz2
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from definiens.errors import InputError
+from definiens.ingest import read_inputs
+from definiens.store import Database, InProcessExecutor, PoolExecutor, run_corpus
+
+from .helpers import N_MATH, N_PAGES, PAGES, PLANETMATH, contents, formula_stages
+
+
+def _run(db_path: Path, inputs: list[Path], workers: int = 1, **options: object) -> dict:
+    executor = (
+        InProcessExecutor(formula_stages) if workers == 1 else PoolExecutor(formula_stages, workers)
+    )
+    with Database(db_path) as db, executor:
+        summary = run_corpus(inputs, db, executor, show_progress=False, **options)  # type: ignore[arg-type]
+    return summary.counts
+
+
+def _statuses(db_path: Path) -> dict[str, int]:
+    with Database(db_path, readonly=True) as db:
+        stats = db.stats()
+    return {key: stats[key] for key in ("pages", "processed", "skipped", "failed")}
+
+
+def test_every_page_read_ends_as_exactly_one_row(db_path: Path) -> None:
+    inputs = [PAGES, PLANETMATH]
+    expected = sum(1 for _ in read_inputs(inputs))
+    counts = _run(db_path, inputs, chunk_size=3)
+    stats = _statuses(db_path)
+    assert counts["pages"] == stats["pages"] == expected
+    assert stats["processed"] + stats["skipped"] + stats["failed"] == expected
+    assert stats["processed"] >= N_MATH
+    with Database(db_path, readonly=True) as db:
+        unexplained = db.execute(
+            "SELECT title FROM documents WHERE status != 'processed' AND "
+            "(reason IS NULL OR reason = '')"
+        )
+        assert unexplained == []
+        skipped = db.execute(
+            "SELECT title FROM documents WHERE source = ? AND status = 'skipped'", (str(PAGES),)
+        )
+        assert len(skipped) == N_PAGES - N_MATH
+        (run,) = db.execute("SELECT status, pages, processed, skipped, failed FROM runs")
+        assert tuple(run) == (
+            "finished",
+            expected,
+            stats["processed"],
+            stats["skipped"],
+            stats["failed"],
+        )
+
+
+def test_running_twice_duplicates_nothing(tmp_path: Path) -> None:
+    once, twice = tmp_path / "once.db", tmp_path / "twice.db"
+    _run(once, [PAGES])
+    _run(twice, [PAGES])
+    second = _run(twice, [PAGES])
+    assert second["processed"] == N_MATH
+    assert contents(twice) == contents(once)
+    assert contents(once)["formulas"]
+
+
+def test_resume_sends_only_what_is_missing(tmp_path: Path) -> None:
+    full, partial = tmp_path / "full.db", tmp_path / "partial.db"
+    _run(full, [PAGES])
+    _run(partial, [PAGES])
+    conn = sqlite3.connect(partial)
+    conn.execute("PRAGMA foreign_keys = ON")
+    with conn:
+        conn.execute(
+            "DELETE FROM documents WHERE doc IN (SELECT doc FROM documents "
+            "WHERE status = 'processed' ORDER BY doc DESC LIMIT 2)"
+        )
+    conn.close()
+    counts = _run(partial, [PAGES], resume=True)
+    assert counts["already_done"] == N_MATH - 2
+    assert counts["processed"] == 2
+    assert contents(partial) == contents(full)
+
+
+def test_a_process_pool_gives_the_same_database(tmp_path: Path) -> None:
+    local, pool = tmp_path / "local.db", tmp_path / "pool.db"
+    _run(local, [PAGES, PLANETMATH])
+    _run(pool, [PAGES, PLANETMATH], workers=2, chunk_size=2)
+    assert contents(pool) == contents(local)
+
+
+def test_a_truncated_dump_keeps_the_pages_before_and_records_the_damage(tmp_path: Path) -> None:
+    # a multistream dump, as Wikipedia's: the first pages in one bz2 stream, the rest in another
+    text = PAGES.read_bytes()
+    cut = text.index(b"</page>", text.index(b"</page>") + 1) + len(b"</page>")
+    rest = bz2.compress(text[cut:])
+    dump = tmp_path / "truncated.xml.bz2"
+    dump.write_bytes(bz2.compress(text[:cut]) + rest[: len(rest) // 2])
+    db_path = tmp_path / "results.db"
+    counts = _run(db_path, [dump])
+    stats = _statuses(db_path)
+    assert counts["pages"] == stats["pages"] == 3  # two whole pages, then the damage
+    assert stats["failed"] == 1
+    with Database(db_path, readonly=True) as db:
+        reasons = [row[0] for row in db.execute("SELECT reason FROM failures")]
+    assert any("truncated" in reason or "damaged" in reason for reason in reasons)
+
+
+def test_a_missing_input_is_an_input_error(db_path: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        _run(db_path, [tmp_path / "missing.xml.bz2"])
