@@ -65,3 +65,13 @@ def test_occurrences_are_in_bounds_ordered_and_disjoint(tex: str, names: list[st
         inside = tex[occurrence.start : occurrence.end]
         assert inside.count("{") == inside.count("}")
         previous_end = occurrence.end
+
+
+def test_a_first_span_that_cuts_a_group_still_marks_its_head() -> None:
+    tex = "{R^{\\mu}}_{\\alpha} + 1"
+    found = spans(tex, Identifier("R_{\\alpha}^{\\mu}", 1, 17))
+    assert found == [("R_{\\alpha}^{\\mu}", "R^{\\mu}")]
+
+
+def test_a_first_span_inside_a_text_command_is_marked() -> None:
+    assert spans("\\mathrm{D+A}", Identifier("\\mathrm{D}", 8, 9)) == [("\\mathrm{D}", "D")]

@@ -113,8 +113,51 @@ def _match_at(
     return None
 
 
+def _balanced_prefix(tokens: Sequence[Token]) -> int:
+    """How many leading tokens form the longest prefix that is balanced in braces."""
+    depth, best = 0, 0
+    for n, token in enumerate(tokens, 1):
+        depth += (token.text == "{") - (token.text == "}")
+        if depth < 0:
+            break
+        if depth == 0:
+            best = n
+    return best
+
+
+def _first_places(formula: Formula, found: list[Occurrence]) -> list[Occurrence]:
+    """For identifiers found nowhere, the balanced head of their first written span.
+
+    A first span that cuts a group (``R^{\\mu}}_{\\alpha}`` of ``{R^{\\mu}}_{\\alpha}``) or
+    that lies inside a text command still gets a mark on its head (``R^{\\mu}``).
+    """
+    seen = {o.identifier for o in found}
+    extra: list[Occurrence] = []
+    for ident in formula.identifiers:
+        if ident.tex in seen or not 0 <= ident.start < ident.end <= len(formula.tex):
+            continue
+        tokens = [
+            Token(t.text, t.start + ident.start, t.end + ident.start)
+            for t in tokenize(formula.tex[ident.start : ident.end])
+        ]
+        n = _balanced_prefix(tokens)
+        if n == 0:
+            continue
+        place = Occurrence(ident.tex, tokens[0].start, tokens[n - 1].end)
+        if all(place.end <= o.start or o.end <= place.start for o in found + extra):
+            extra.append(place)
+            seen.add(ident.tex)
+    return extra
+
+
 def find_occurrences(formula: Formula) -> list[Occurrence]:
     """Every non-overlapping occurrence of the formula's identifiers, left to right."""
+    found = _scan(formula)
+    found += _first_places(formula, found)
+    return sorted(found, key=lambda o: o.start)
+
+
+def _scan(formula: Formula) -> list[Occurrence]:
     patterns = _patterns(formula)
     if not patterns:
         return []
