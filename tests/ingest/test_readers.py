@@ -79,7 +79,10 @@ def test_bz2_multistream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parall
 
 def test_namespaces_redirects_and_no_math_are_skipped(tmp_path: Path) -> None:
     dump = tmp_path / "dump.xml"
-    page = "<page><title>{t}</title><ns>{ns}</ns><id>{i}</id>{r}<revision><id>9</id><text>{x}</text></revision></page>"
+    page = (
+        "<page><title>{t}</title><ns>{ns}</ns><id>{i}</id>{r}"
+        "<revision><id>9</id><text>{x}</text></revision></page>"
+    )
     dump.write_text(
         "<mediawiki>"
         + page.format(t="A", ns=0, i=1, r="", x="&lt;math&gt;x&lt;/math&gt; is x")
@@ -127,7 +130,7 @@ def test_missing_input_and_unknown_kind_raise_input_error(tmp_path: Path) -> Non
         list(read_inputs([tmp_path / "missing.xml"]))
     other = tmp_path / "data.csv"
     other.write_text("a,b", encoding="utf-8")
-    with pytest.raises(InputError, match="data.csv"):
+    with pytest.raises(InputError, match=r"data\.csv"):
         list(read_inputs([other]))
 
 

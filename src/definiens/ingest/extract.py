@@ -47,12 +47,21 @@ def extract_stages() -> list[Stage]:
 
     try:
         stages = list(default_stages())
-    except ImportError as exc:  # a later stage is not installed (yet): formulas only
-        logger.warning("later stages unavailable (%s); extracting formulas only", exc)
-        stages = []
+    except ImportError as exc:  # the definitions stage is not available: identifiers only
+        logger.warning("definitions stage unavailable (%s)", exc)
+        stages = _identifier_stages()
     if not stages or stages[0] is not parse:
         stages.insert(0, parse)
     return stages
+
+
+def _identifier_stages() -> list[Stage]:
+    try:
+        from definiens.formulas import identify
+    except ImportError as exc:
+        logger.warning("identifier stage unavailable (%s); formulas only", exc)
+        return []
+    return [identify]
 
 
 def extract_documents(
@@ -69,7 +78,6 @@ def extract_documents(
     Raises :class:`~definiens.errors.InputError` when an input cannot be read at all; a page
     that fails in a stage is counted as failed and the run goes on.
     """
-    stages = extract_stages() if stages is None else stages
     tally = Tally() if tally is None else tally
     say = warn or (lambda line: logger.warning("%s", line))
     for item in read_inputs(paths, namespaces=namespaces, include_redirects=include_redirects):
@@ -80,6 +88,8 @@ def extract_documents(
             tally.failed += 1
             say(str(item.problem))
             continue
+        if stages is None:  # loaded once the first document is read: bad inputs fail fast
+            stages = extract_stages()
         try:
             document = run_stages(item, stages)
         except ParseError as exc:
