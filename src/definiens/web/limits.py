@@ -121,9 +121,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        headers = list(self._headers)
+        path = scope.get("path", "")
+        if not path.startswith("/static/vendor/"):
+            headers.append((b"cache-control", b"no-cache"))  # revalidate (ETag) after upgrades
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + self._headers
+                message["headers"] = list(message.get("headers", [])) + headers
             await send(message)
 
         await self.app(scope, receive, with_headers)

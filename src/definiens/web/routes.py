@@ -122,3 +122,8 @@ async def namespaces_page() -> FileResponse:
 @pages.get("/docs")
 async def docs_page() -> FileResponse:
     return _page("docs.html")
+
+
+@pages.get("/favicon.ico")
+async def favicon() -> FileResponse:
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")

@@ -112,9 +112,15 @@
     };
     for (const formula of formulas) {
       if (formula.text_start < position || formula.text_end > doc.text.length) continue;
-      addText(position, formula.text_start);
+      // a display formula is a block of its own: the line breaks around it are not shown
+      let before = formula.text_start;
+      while (formula.display && before > position && /\s/.test(doc.text[before - 1])) before -= 1;
+      addText(position, before);
       container.append(renderFormula(formula, indexOf));
       position = formula.text_end;
+      while (formula.display && position < doc.text.length && /\s/.test(doc.text[position])) {
+        position += 1;
+      }
     }
     addText(position, doc.text.length);
   }
