@@ -20,6 +20,7 @@ from definiens.store import (
     default_workers,
     run_corpus,
 )
+from definiens.store.runner import check_inputs
 from definiens.store.work import StageFactory
 
 __all__ = ["register", "run"]
@@ -104,6 +105,7 @@ def _reader(args: argparse.Namespace) -> Any:
 def run(args: argparse.Namespace) -> int:
     if args.chunk_size < 1:
         raise UsageError(f"--chunk-size must be at least 1, not {args.chunk_size}")
+    check_inputs(args.inputs)
     factory = functools.partial(default_stages, definitions=not args.no_definitions)
     options = {"definitions": not args.no_definitions, "scheduler": args.scheduler}
     with Database(args.db) as database, _executor(args, factory) as executor:

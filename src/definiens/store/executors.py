@@ -20,7 +20,7 @@ from typing import Any
 from definiens.errors import ModelError, UsageError
 from definiens.model import Document
 from definiens.store.records import DocumentRecord, failed_record
-from definiens.store.work import StageFactory, initialize, process_batch
+from definiens.store.work import StageFactory, initialize, process_batch, stages_for
 
 __all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "PoolExecutor", "default_workers"]
 
@@ -127,7 +127,7 @@ class InProcessExecutor(Executor):
 
     def __init__(self, factory: StageFactory) -> None:
         super().__init__(factory, max_in_flight=1)
-        initialize(factory)
+        stages_for(factory)
 
     def _submit(self, batch: Batch) -> Any:
         return _Done(process_batch(self.factory, batch))

@@ -24,7 +24,7 @@ from definiens.store.executors import Executor
 from definiens.store.progress import Progress
 from definiens.store.records import FAILED, DocumentRecord, failed_record, skipped_record
 
-__all__ = ["Reader", "RunSummary", "run_corpus"]
+__all__ = ["Reader", "RunSummary", "check_inputs", "run_corpus"]
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +136,15 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
         state.progress.end_input(path)
 
 
+def check_inputs(paths: Sequence[str | Path]) -> list[Path]:
+    """The inputs as paths; :class:`InputError` names the first one that does not exist."""
+    inputs = [Path(p) for p in paths]
+    for path in inputs:
+        if not path.exists():
+            raise InputError("no such file or folder", location=str(path))
+    return inputs
+
+
 def run_corpus(
     paths: Sequence[str | Path],
     database: Database,
@@ -153,10 +162,7 @@ def run_corpus(
     ``Skipped``/``Failed`` items (default :func:`definiens.ingest.read_inputs`).
     """
     started = time.monotonic()
-    inputs = [Path(p) for p in paths]
-    for path in inputs:
-        if not path.exists():
-            raise InputError("no such file or folder", location=str(path))
+    inputs = check_inputs(paths)
     run = database.begin_run(
         {
             **(options or {}),
