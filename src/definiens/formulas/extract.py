@@ -87,7 +87,7 @@ class _Walker:
             i += 1
 
     def symbol_or_operator(self, node: Node, following: Node | None) -> None:
-        if node.kind == n.CONST and node.sub is None:
+        if node.kind == n.CONST and (node.sub is None or not canonical(node.sub)):
             self.limits(node)
         elif node.tex in _DIFFERENTIALS and not node.scripted and _is_symbol(following):
             return  # \Delta x, \delta x: an operator on the next symbol
@@ -99,7 +99,7 @@ class _Walker:
         if node.scripted and len(children) == 1 and children[0].kind in n.SYMBOLS:
             inner = children[0]  # {x}_i is x_i, {R^{\mu}}_{\nu} is R_{\nu}^{\mu}
             if _merge_scripts(inner, node):
-                self.symbol(inner)
+                self.walk([inner])
                 return
         self.walk(children)
         self.limits(node)
@@ -118,14 +118,14 @@ class _Walker:
         sub = node.sub
         if sub is not None:
             sub_tex = canonical(sub)
-            if sub_tex not in _DROPPED_SUBSCRIPTS:
+            if sub_tex and sub_tex not in _DROPPED_SUBSCRIPTS:
                 base += "_{" + sub_tex + "}"
         sup = node.sup
         if sup is None:
             self.emit(base, node.start, node.end)
             return
         sup_tex = canonical(sup)
-        if sup_tex in DECORATION_SUPERSCRIPTS:
+        if not sup_tex or sup_tex in DECORATION_SUPERSCRIPTS:
             self.emit(base, node.start, node.base_end)
         elif self.is_index(sup, sup_tex):
             self.emit(base + "^{" + sup_tex + "}", node.start, node.end)

@@ -46,7 +46,7 @@ FRAC = "frac"  # \frac, \binom…: children are the two arguments
 
 SYMBOLS = frozenset({LETTER, IDENT, CONST, WORD})
 
-_CONTROL_WORD_END = re.compile(r"\\[A-Za-z]+\Z")
+_CONTROL_WORD_END = re.compile(r"(?:^|[^\\])(?:\\\\)*\\[A-Za-z]+\Z")
 
 
 class Node:

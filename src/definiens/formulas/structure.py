@@ -200,6 +200,8 @@ class _Parser:
                 node.base_end = node.end
 
     def script(self, node: Node, tok: str, arg: Node) -> None:
+        if arg.kind == n.GROUP and not arg.children and not arg.scripted:
+            return  # x_{} is x
         if tok == "_":
             if node.sub is not None:
                 self.flag("double_subscript")
@@ -220,6 +222,8 @@ class _Parser:
         end = self.ends[self.i - 1]
         entry = COMMANDS.get(tok)
         if entry is None:
+            if tok == "\\":  # a lone backslash at the end
+                return None
             kind = CONTROL_SYMBOLS.get(tok)
             if kind is None:
                 if len(tok) > 2 or tok[-1:].isalpha():
@@ -245,12 +249,13 @@ class _Parser:
         out.append(self.styled(font, rest, start))
         return _STOP
 
-    def styled(self, font: str, children: list[Node], start: int) -> Node:
-        end = self.ends[self.i - 1] if self.i else start
+    def styled(self, font: str, children: list[Node], start: int, end: int = -1) -> Node:
+        if end < 0:
+            end = self.ends[self.i - 1] if self.i else start
         if not font:
             return Node(n.GROUP, "", start, end, children)
-        if children and all(c.kind in _PLAIN and not c.scripted for c in children):
-            word = "".join(c.tex for c in children)
+        word = "".join(c.tex for c in children)
+        if word.isalnum() and all(c.kind in _PLAIN and not c.scripted for c in children):
             if all(c.kind == n.NUM for c in children):
                 return Node(n.NUM, font + "{" + word + "}", start, end)
             if font == "\\mathrm" and word == "d":
@@ -264,14 +269,17 @@ class _Parser:
                 kind = n.WORD if len(children) > 1 else n.IDENT
                 return Node(kind, font + "{" + word + "}", start, end)
         elif len(children) == 1 and children[0].kind in n.SYMBOLS:
-            if children[0].kind == n.WORD:
-                return children[0]
-            return Node(n.IDENT, font + "{" + canonical(children[0]) + "}", start, end)
-        for child in children:  # an expression: style each of its symbols
-            if child.kind in n.SYMBOLS:
-                child.kind = n.IDENT
-                child.tex = font + "{" + child.tex + "}"
-        return Node(n.GROUP, "", start, end, children)
+            child = children[0]  # \mathbf{x_i} is \mathbf{x}_{i}
+            if child.kind != n.WORD:
+                child.kind = n.DIFF if font == "\\mathrm" and child.tex == "d" else n.IDENT
+                child.tex, child.start = font + "{" + child.tex + "}", start
+            return child
+        if font == "\\mathrm" and any(c.kind == n.SPACE for c in children):
+            return Node(n.TEXT, "", start, end)  # spaced upright words: prose or chemistry
+        styled = [  # an expression: style each of its symbols
+            self.styled(font, [c], c.start, c.end) if c.kind in n.SYMBOLS else c for c in children
+        ]
+        return Node(n.GROUP, "", start, end, styled)
 
     def cmd_accent(self, accent: str, start: int, out: list[Node], closer: str | None) -> Node:
         children = _unwrap(self.argument())
@@ -284,8 +292,19 @@ class _Parser:
         return Node(n.GROUP, "", start, end, children)
 
     def cmd_text(self, font: str, start: int, out: list[Node], closer: str | None) -> Node:
-        content = " ".join(self.raw_argument().split())
-        return Node(n.TEXT, font + "{" + content + "}", start, self.ends[self.i - 1])
+        content = ""
+        if self.i < self.size and (self.toks[self.i] == "{" or self.toks[self.i].isalnum()):
+            content = "".join(self.raw_argument().split())
+        end = self.ends[self.i - 1]
+        if not content or any(c in content for c in "\\{}$"):
+            return Node(n.TEXT, "", start, end)  # nothing, or text too odd to be a label
+        if content.isdigit():
+            return Node(n.NUM, content, start, end)
+        if len(content) == 1:  # \text{k} is \mathrm{k}
+            return self.styled(
+                font, [Node(_CHAR_KINDS.get(content, n.OP), content, start, end)], start
+            )
+        return Node(n.TEXT, font + "{" + content + "}", start, end)
 
     def cmd_frac(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
         children = [self.argument(), self.argument()]
@@ -335,7 +354,9 @@ class _Parser:
     def cmd_operatorname(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
         if self.i < self.size and self.toks[self.i] == "*":
             self.i += 1
-        content = " ".join(self.raw_argument().split())
+        content = "".join(self.raw_argument().split())
+        if any(c in content for c in "\\{}$"):
+            content = ""
         return Node(n.OPNAME, name + "{" + content + "}", start, self.ends[self.i - 1])
 
     def cmd_mathop(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
@@ -352,17 +373,21 @@ class _Parser:
         return _STOP
 
     def cmd_left(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
-        if self.i < self.size:
-            self.i += 1
-        return Node(n.OPEN, name, start, self.ends[self.i - 1])
+        return Node(n.OPEN, name + self.delimiter(), start, self.ends[self.i - 1])
 
     def cmd_right(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
-        if self.i < self.size:
-            self.i += 1
-        return Node(n.CLOSE, name, start, self.ends[self.i - 1])
+        return Node(n.CLOSE, name + self.delimiter(), start, self.ends[self.i - 1])
+
+    def delimiter(self) -> str:
+        """The delimiter token after ``\\left``/``\\right`` (consumed)."""
+        if self.i >= self.size or self.toks[self.i] in ("{", "}"):
+            self.flag("missing_argument")
+            return ""
+        self.i += 1
+        return self.toks[self.i - 1]
 
     def cmd_begin(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
-        env = self.raw_argument().strip()
+        env = "".join(self.raw_argument().split())
         if env in _ARRAY_ENVS:
             self.raw_argument()
         if self.depth >= MAX_DEPTH:
@@ -373,7 +398,7 @@ class _Parser:
         self.depth -= 1
         if self.i < self.size:
             self.i += 1
-            if self.raw_argument().strip() != env:
+            if "".join(self.raw_argument().split()) != env:
                 self.flag("mismatched_environment")
         else:
             self.flag("unclosed_environment")
@@ -408,7 +433,9 @@ def _unwrap(node: Node) -> list[Node]:
 
 def _all_greek(node: Node) -> bool:
     children = _unwrap(node)
-    return all(c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children)
+    return bool(children) and all(
+        c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children
+    )
 
 
 def _prime_count(node: Node) -> int:

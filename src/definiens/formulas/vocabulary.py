@@ -232,14 +232,12 @@ FUNCTION_NAMES = frozenset(
 TEXT_WORDS = frozenset(
     _words(
         """if iff and for all where when otherwise then else with some such that the each any
-        every not only unless elsewhere"""
+        every not only unless elsewhere true false"""
     )
 )
 
 #: Words that are prose when set upright (``\mathrm{and}``, ``\stackrel{\mathrm{def}}{=}``).
-UPRIGHT_TEXT_WORDS = TEXT_WORDS | frozenset(
-    _words("or on in as at by is are be of to def true false")
-)
+UPRIGHT_TEXT_WORDS = TEXT_WORDS | frozenset(_words("or on in as at by is are be of to def"))
 
 #: Superscripts that decorate a symbol (dual, adjoint, transpose…) rather than index it.
 DECORATION_SUPERSCRIPTS = frozenset(

@@ -1,0 +1,54 @@
+"""Golden cases: real formulas and the identifiers they must give (tests/formulas/golden)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from definiens.formulas import extract_identifiers
+
+GOLDEN = Path(__file__).parent / "golden" / "identifiers.txt"
+
+
+class Case(NamedTuple):
+    name: str
+    tex: str
+    identifiers: list[str]
+    flags: list[str]
+
+
+def load_cases(path: Path) -> list[Case]:
+    """Blocks of ``== id``, the TeX line, ``-> [identifiers]`` and optionally ``!! [flags]``."""
+    cases: list[Case] = []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("#")]
+    i = 0
+    while i < len(lines):
+        assert lines[i].startswith("== "), f"{path}: expected '== id', got {lines[i]!r}"
+        assert lines[i + 2].startswith("-> "), f"{path}: case {lines[i]}: expected '-> […]'"
+        flags: list[str] = []
+        step = 3
+        if i + 3 < len(lines) and lines[i + 3].startswith("!! "):
+            flags = json.loads(lines[i + 3][3:])
+            step = 4
+        cases.append(Case(lines[i][3:], lines[i + 1], json.loads(lines[i + 2][3:]), flags))
+        i += step
+    return cases
+
+
+CASES = load_cases(GOLDEN)
+
+
+def test_golden_file_is_large_and_ids_unique() -> None:
+    assert len(CASES) >= 100
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_golden(case: Case) -> None:
+    result = extract_identifiers(case.tex)
+    assert result.tex == case.identifiers
+    assert result.flags == case.flags
