@@ -345,12 +345,6 @@
       $("source").value = EXAMPLE;
       $("format").value = "markdown";
     });
-    const tip = $("tooltip");
-    tip.addEventListener("mouseenter", () => clearTimeout(state.hideTimer));
-    tip.addEventListener("mouseleave", () => {
-      const active = document.querySelector(".ident.active");
-      if (active) hideTip(active);
-    });
     setUpDatabase();
   }
 
