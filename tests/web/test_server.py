@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import concurrent.futures
 import socket
+from pathlib import Path
 
 import httpx2
+import pytest
 
-from definiens.cli.main import build_parser
+from definiens.cli.main import build_parser, main
 
 
 def test_serve_binds_loopback_by_default() -> None:
@@ -58,3 +60,18 @@ def test_server_is_not_reachable_on_other_addresses(server: str) -> None:
         with socket.socket() as sock:
             sock.settimeout(2)
             assert sock.connect_ex((address, port)) != 0, address
+
+
+def test_serve_with_a_missing_database_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["serve", "--db", str(tmp_path / "none.sqlite"), "--port", "0"])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "no such results database" in err and "none.sqlite" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_serve_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--workers", "0"]) == 1
+    assert "--workers" in capsys.readouterr().err
