@@ -19,13 +19,16 @@ import html
 import re
 
 from definiens.ingest.builder import TextBuilder, line_of
-from definiens.ingest.wikimath import GREEK, split_template, template_tex, wiki_to_tex
+from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
 
 __all__ = ["categories", "parse_wikitext"]
 
+# The look-ahead on the first characters lets the regex engine skip plain prose quickly.
+_LINE_MARK = r"[*#:;]+|=|\{\||\|\}|\|[-+]?|!|-{4,}"
 _TOKEN = re.compile(
-    r"(?P<line>^(?:[*#:;]+|=|\{\||\|\}|\|[-+]?|!|-{4,}))"
+    r"(?=[\n<&{\[|!'_])(?:"
+    r"(?P<line>\n(?P<marker>" + _LINE_MARK + r"))"
     r"|(?P<comment><!--|&lt;!--)"
     r"|(?P<tag>(?:<|&lt;)(?P<close>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)"
     r"(?P<attrs>(?:\s(?:[^<>&]|&(?!gt;))*?)?)(?P<selfclose>/?)\s*(?:>|&gt;))"
@@ -35,9 +38,10 @@ _TOKEN = re.compile(
     r"|(?P<cell>\|\||!!)"
     r"|(?P<quotes>'{2,})"
     r"|(?P<entity>&(?:[a-zA-Z]+[0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)"
-    r"|(?P<magic>__[A-Z]+__)",
-    re.M,
+    r"|(?P<magic>__[A-Z]+__))"
 )
+_FIRST_LINE = re.compile(_LINE_MARK)
+_TEMPLATE_NAME = re.compile(r"\s*([^|{}]*?)\s*(?:\||$)")
 _MATH_OPEN = re.compile(r"(?:<|&lt;)math[\s>&/]", re.I)
 _HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
 _ITALIC_LETTER = re.compile(
@@ -90,7 +94,10 @@ def categories(source: str) -> list[str]:
 def parse_wikitext(document: Document) -> Document:
     """Fill the text, offsets, formulas and links of a wikitext document."""
     scanner = _Scanner(document)
-    scanner.scan(0, len(document.source_text))
+    source = document.source_text
+    first = _FIRST_LINE.match(source)
+    start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
+    scanner.scan(start, len(source))
     scanner.footnotes()
     return scanner.out.fill(document)
 
@@ -133,7 +140,8 @@ class _Scanner:
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup
         if kind == "line":
-            return self.line_start(match, end)
+            self.out.copy(self.src, match.start(), match.start() + 1)
+            return self.line_start(match.group("marker"), match.start() + 1, end)
         if kind == "comment":
             closer = "-->" if match.group(0) == "<!--" else "--&gt;"
             close = self.src.find(closer, match.end(), end)
@@ -180,13 +188,14 @@ class _Scanner:
         newline = self.src.find("\n", pos, end)
         return end if newline < 0 else newline
 
-    def line_start(self, match: re.Match[str], end: int) -> int:
-        token, pos = match.group(0), match.start()
+    def line_start(self, token: str, pos: int, end: int) -> int:
+        """Handle the markup ``token`` that starts a line at ``pos``; return where to go on."""
+        token_end = pos + len(token)
         if token == "=":
             heading = _HEADING.match(self.src, pos, self.line_end(pos, end))
             if heading is None:
-                self.out.copy(self.src, pos, match.end())
-                return match.end()
+                self.out.copy(self.src, pos, token_end)
+                return token_end
             self.out.insert("\n")
             self.scan(heading.start(2), heading.end(2))
             self.out.insert("\n")
@@ -196,16 +205,16 @@ class _Scanner:
             return self.line_end(pos, end)
         if self.table_depth == 0:
             if token[0] in "|!":
-                self.out.copy(self.src, pos, match.end())
-            return match.end()
+                self.out.copy(self.src, pos, token_end)
+            return token_end
         if token == "|}":
             self.table_depth -= 1
-            return match.end()
+            return token_end
         if token == "|-":
             return self.line_end(pos, end)
         if token[0] in "|!":
-            return self.skip_cell_attributes(match.end(), end)
-        return match.end()
+            return self.skip_cell_attributes(token_end, end)
+        return token_end
 
     def skip_cell_attributes(self, pos: int, end: int) -> int:
         attrs = _CELL_ATTRS.match(self.src, pos, end)
@@ -267,8 +276,8 @@ class _Scanner:
         if close < 0:
             return start + 2
         inner = self.src[start + 2 : close]
-        name = split_template(inner)[0].lower()
-        if name in ("math", "mvar"):
+        name = _TEMPLATE_NAME.match(inner)
+        if name and name.group(1).lower() in ("math", "mvar"):
             tex = template_tex(inner)
             if tex:
                 self.out.formula(tex, start, close + 2, display=False, kind="template")
