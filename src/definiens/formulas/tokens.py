@@ -2,9 +2,11 @@
 
 One compiled master expression cuts the TeX into control words (``\\alpha``), control symbols
 (``\\,``), single letters, numbers, braces and single characters; whitespace and comments are
-dropped, every token keeps its span in the input. Unicode letters that wiki-derived formulas may
-contain (``α``, ``ℝ``) become the TeX commands they stand for, with their original span.
-The stream round-trips: the spans of the tokens and of the dropped whitespace tile the input.
+dropped, every token keeps its span in the input. A ``%`` starts a comment only when a line
+break follows within the formula (LaTeX); otherwise it is a percent sign (Wikipedia's texvc).
+Unicode letters that wiki-derived formulas may contain (``α``, ``ℝ``) become the TeX commands
+they stand for, with their original span. The spans of the tokens and of the dropped
+whitespace and comments tile the input.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ from typing import NamedTuple
 
 from definiens.formulas.vocabulary import UNICODE
 
-__all__ = ["TokenStream", "tokenize"]
+__all__ = ["TOKEN_PATTERN", "TokenStream", "tokenize"]
 
-_TOKEN = re.compile(
+TOKEN_PATTERN = re.compile(
     r"""\\[A-Za-z]+      # control word
     | \\.                # control symbol (any character, newline included)
     | \\\Z               # a lone backslash at the very end
     | [0-9]+(?:\.[0-9]+)?  # number
     | \s+                # whitespace (dropped)
-    | %[^\n]*            # comment (dropped)
+    | %[^\n]*\n          # comment to the end of a line (dropped); a % at the end is a percent
     | .                  # any single character: letter, brace, operator
     """,
     re.VERBOSE | re.DOTALL,
@@ -44,10 +46,10 @@ def tokenize(tex: str) -> TokenStream:
     ends: list[int] = []
     pos = 0
     unicode = UNICODE
-    for text in _TOKEN.findall(tex):
+    for text in TOKEN_PATTERN.findall(tex):
         size = len(text)
         first = text[0]
-        if not (first.isspace() or first == "%"):
+        if not (first.isspace() or (first == "%" and size > 1)):
             if first > "\x7f" and first in unicode:
                 text = unicode[first]
             texts.append(text)
