@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -50,6 +52,7 @@ def _tree_rss(proc: psutil.Process) -> int:
 
 def measure(command: list[str], stdout: Any = subprocess.PIPE) -> dict[str, Any]:
     """Run ``command``; return its wall time, peak RSS of its process tree and its output."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     popen = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, text=True)
     proc, peak = psutil.Process(popen.pid), 0
@@ -58,9 +61,17 @@ def measure(command: list[str], stdout: Any = subprocess.PIPE) -> dict[str, Any]
         time.sleep(0.05)
     wall = time.perf_counter() - start
     out, err = popen.communicate()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     if popen.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({popen.returncode}): {err[-2000:]}")
-    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1), "stdout": out}
+    return {
+        "seconds": round(wall, 2),
+        "cpu_seconds": round(cpu, 2),
+        "load_average": round(os.getloadavg()[0], 2),
+        "peak_rss_mb": round(peak / 2**20, 1),
+        "stdout": out,
+    }
 
 
 def _run_definiens(inputs: list[Path], workers: int, extra: list[str]) -> dict[str, Any]:
@@ -80,11 +91,19 @@ def bench_dump(data: Path, scale: int, workers: int, extra: list[str]) -> dict[s
         lbzip2 = measure(["lbzip2", "-dc", str(dump)], stdout=null)
     run = _run_definiens([dump], workers, extra)
     ratio = run["seconds"] / lbzip2["seconds"]
+    cpu_ratio = run["cpu_seconds"] / max(lbzip2["cpu_seconds"], 1e-9)
     print(f"dump x{scale}: {pages} pages, {dump.stat().st_size / 2**20:.1f} MB bz2")
-    print(f"  lbzip2 -dc        {lbzip2['seconds']:8.2f} s")
     print(
-        f"  definiens run     {run['seconds']:8.2f} s  ({workers} workers)  ratio {ratio:.2f}"
-        f"  peak RSS {run['peak_rss_mb']:.0f} MB  counts {run['counts']}"
+        f"  lbzip2 -dc        {lbzip2['seconds']:8.2f} s  cpu {lbzip2['cpu_seconds']:.2f} s"
+        f"  (load average {lbzip2['load_average']})"
+    )
+    print(
+        f"  definiens run     {run['seconds']:8.2f} s  cpu {run['cpu_seconds']:.2f} s"
+        f"  (load average {run['load_average']})  {workers} workers"
+    )
+    print(
+        f"  ratio {ratio:.2f} (wall), {cpu_ratio:.2f} (cpu)  peak RSS {run['peak_rss_mb']:.0f} MB"
+        f"  counts {run['counts']}"
     )
     return {
         "pages": pages,
@@ -93,6 +112,7 @@ def bench_dump(data: Path, scale: int, workers: int, extra: list[str]) -> dict[s
         "lbzip2": lbzip2,
         "definiens": run,
         "ratio": round(ratio, 2),
+        "cpu_ratio": round(cpu_ratio, 2),
     }
 
 

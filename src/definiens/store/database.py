@@ -36,6 +36,9 @@ ON CONFLICT (source, id) DO UPDATE SET
     status = excluded.status, reason = excluded.reason, run = excluded.run
 RETURNING doc
 """
+_DELETE_CHILDREN = (
+    "DELETE FROM {table} WHERE doc = (SELECT doc FROM documents WHERE source = ? AND id = ?)"
+)
 _INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?)"
 _INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -67,6 +70,10 @@ FROM namespace_definitions AS nd JOIN namespaces AS n ON n.namespace = nd.namesp
 WHERE nd.identifier = :identifier AND n.name = :namespace
 GROUP BY lower(nd.definiens) ORDER BY weight DESC, documents DESC, meaning LIMIT :limit
 """
+
+
+def _document_row(rec: DocumentRecord) -> tuple[Any, ...]:
+    return (rec.source, rec.id, rec.title, rec.format, rec.metadata, rec.status, rec.reason)
 
 
 def _now() -> str:
@@ -210,20 +217,19 @@ class Database:
     def _write_documents(
         conn: sqlite3.Connection, records: list[DocumentRecord], run: int | None
     ) -> int:
+        bare = [r for r in records if not (r.formulas or r.definitions or r.problems)]
+        if bare:  # skipped and failed pages, most of a dump: in bulk
+            keys = [(r.source, r.id) for r in bare]
+            for table in ("formulas", "definitions", "problems"):
+                conn.executemany(_DELETE_CHILDREN.format(table=table), keys)
+            conn.executemany(
+                _UPSERT_DOCUMENT.replace("RETURNING doc", ""),
+                [(*_document_row(r), run) for r in bare],
+            )
         for rec in records:
-            (doc,) = conn.execute(
-                _UPSERT_DOCUMENT,
-                (
-                    rec.source,
-                    rec.id,
-                    rec.title,
-                    rec.format,
-                    rec.metadata,
-                    rec.status,
-                    rec.reason,
-                    run,
-                ),
-            ).fetchone()
+            if not (rec.formulas or rec.definitions or rec.problems):
+                continue
+            (doc,) = conn.execute(_UPSERT_DOCUMENT, (*_document_row(rec), run)).fetchone()
             for table in ("formulas", "definitions", "problems"):
                 conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
             if rec.formulas:
