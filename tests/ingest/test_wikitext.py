@@ -80,11 +80,24 @@ def test_links_keep_anchor_target_and_trail() -> None:
 def test_non_prose_is_dropped_with_its_math() -> None:
     doc = wiki(
         "A<!-- <math>c</math> --> B<ref>{{cite|x}}</ref> C<nowiki><math>n</math></nowiki> D"
-        "{{Infobox|<math>t</math>}} E [[Category:Algebra]] [[de:Satz]] F"
+        "{{Infobox|name=t}} E [[Category:Algebra]] [[de:Satz]] F"
     )
     assert doc.text.split() == ["A", "B", "C", "D", "E", "F"]
     assert doc.formulas == []
     assert doc.metadata["categories"] == ["Algebra"]
+
+
+def test_math_in_template_arguments_is_kept_as_paragraphs() -> None:
+    doc = wiki(
+        "a {{NumBlk|:|<math>y = |x|</math>|{{EquationRef|1}}}} b "
+        "{{Infobox|name=N|pdf = <math>p(x)}}</math>}} c {{nowrap|width ''w'' &minus; 1}}"
+    )
+    assert doc.text == "a \nFORMULA0\n b \n FORMULA1\n c width FORMULA2 − 1"
+    assert [(f.tex, f.flags) for f in doc.formulas] == [
+        ("y = |x|", ["template"]),
+        ("p(x)}}", ["template"]),
+        ("w", []),
+    ]
 
 
 def test_ref_math_goes_to_footnotes_flagged() -> None:

@@ -41,6 +41,8 @@ _TOKEN = re.compile(
     r"|(?P<magic>__[A-Z]+__))"
 )
 _FIRST_LINE = re.compile(_LINE_MARK)
+_INLINE_TEMPLATES = frozenset({"nowrap", "nobr", "small", "big", "center", "ital", "italic"})
+_NAMED_ARGUMENT = re.compile(r"\s*[\w -]+=(?!=)")
 _TEMPLATE_NAME = re.compile(r"\s*([^|{}]*?)\s*(?:\||$)")
 _MATH_OPEN = re.compile(r"(?:<|&lt;)math[\s>&/]", re.I)
 _HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
@@ -48,8 +50,13 @@ _ITALIC_LETTER = re.compile(
     r"('{2}|'{5})([^\W\d_])\1(?!')((?:<(su[bp])>[^<>\n]{1,12}</\4>)*)", re.I
 )
 _CELL_ATTRS = re.compile(r"[^|\[\]{}<>\n]*=[^|\[\]{}<>\n]*\|(?!\|)")
-_BRACKETS = re.compile(r"\{\{|\}\}|\[\[|\]\]")
-_BRACKETS_BAR = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+# Math, nowiki and comments are atomic for bracket matching: a "}}" or "|" in TeX is not markup.
+_ATOMIC = (
+    r"(?:<|&lt;)(math|nowiki|pre|source|syntaxhighlight)\b(?:[^<>&]|&(?!gt;))*?(?:>|&gt;)"
+    r".*?(?:<|&lt;)/\1\s*(?:>|&gt;)|<!--.*?-->"
+)
+_BRACKETS = re.compile(_ATOMIC + r"|\{\{|\}\}|\[\[|\]\]", re.S | re.I)
+_BRACKETS_BAR = re.compile(_ATOMIC + r"|\{\{|\}\}|\[\[|\]\]|\|", re.S | re.I)
 _IMAGE_OPTION = re.compile(
     r"|thumb(?:nail)?|frame(?:d|less)?|border|left|right|center|centre|none|upright[= \d.]*"
     r"|\d*x?\d+ ?px|(?:alt|link|page|class|lang|upright)=.*",
@@ -276,11 +283,18 @@ class _Scanner:
         if close < 0:
             return start + 2
         inner = self.src[start + 2 : close]
-        name = _TEMPLATE_NAME.match(inner)
-        if name and name.group(1).lower() in ("math", "mvar"):
+        match = _TEMPLATE_NAME.match(inner)
+        name = match.group(1).lower() if match else ""
+        if name in ("math", "mvar"):
             tex = template_tex(inner)
             if tex:
                 self.out.formula(tex, start, close + 2, display=False, kind="template")
+        elif name in _INLINE_TEMPLATES:
+            arguments = self.arguments(start + 2, close)
+            if arguments:
+                self.scan(*arguments[0])
+        elif _MATH_OPEN.search(self.src, start, close):
+            self.template_arguments(start + 2, close)
         return close + 2
 
     def link(self, start: int, end: int) -> int:
@@ -315,27 +329,43 @@ class _Scanner:
             self.out.link(target, mark, start, stop)
         return stop
 
-    def caption(self, start: int, end: int) -> None:
-        """Keep the caption of an image (its last argument that is not an option) as a line."""
-        bars = [start - 1]
+    def arguments(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the ``|``-separated arguments in ``src[start:end]`` (after the name)."""
+        bars = []
         depth = 0
         for match in _BRACKETS_BAR.finditer(self.src, start, end):
             token = match.group(0)
             if token == "|" and depth == 0:
                 bars.append(match.start())
-            elif token != "|":
-                depth += 1 if token in ("{{", "[[") else -1
-        if len(bars) < 2:
-            return
-        cap_start = bars[-1] + 1
-        if _IMAGE_OPTION.fullmatch(self.src[cap_start:end].strip()):
-            return
+            elif token in ("{{", "[["):
+                depth += 1
+            elif token in ("}}", "]]"):
+                depth -= 1
+        ends = [*bars[1:], end]
+        return [(bar + 1, next_bar) for bar, next_bar in zip(bars, ends, strict=False)]
+
+    def paragraph(self, start: int, end: int, flag: str) -> None:
+        """Scan ``src[start:end]`` as a paragraph of its own; flag the formulas it holds."""
         first = len(self.out.formulas)
         self.out.insert("\n")
-        self.scan(cap_start, end)
+        self.scan(start, end)
         self.out.insert("\n")
         for formula in self.out.formulas[first:]:
-            formula.flags.append("caption")
+            formula.flags.append(flag)
+
+    def caption(self, start: int, end: int) -> None:
+        """Keep the caption of an image (its last argument that is not an option) as a line."""
+        arguments = self.arguments(start, end)
+        if arguments and not _IMAGE_OPTION.fullmatch(self.src[slice(*arguments[-1])].strip()):
+            self.paragraph(*arguments[-1], "caption")
+
+    def template_arguments(self, start: int, end: int) -> None:
+        """Keep the arguments of a template that hold math (a numbered equation, an infobox
+        formula) as paragraphs: the formula is the page's even if the template is not prose."""
+        for arg_start, arg_end in self.arguments(start, end):
+            if _MATH_OPEN.search(self.src, arg_start, arg_end):
+                named = _NAMED_ARGUMENT.match(self.src, arg_start, arg_end)
+                self.paragraph(named.end() if named else arg_start, arg_end, "template")
 
     def external_link(self, start: int, end: int) -> int:
         close = self.src.find("]", start, self.line_end(start, end))
