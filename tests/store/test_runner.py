@@ -113,3 +113,17 @@ def test_a_truncated_dump_keeps_the_pages_before_and_records_the_damage(tmp_path
 def test_a_missing_input_is_an_input_error(db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         _run(db_path, [tmp_path / "missing.xml.bz2"])
+
+
+def test_progress_shows_counts_and_reaches_the_input_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = tmp_path / "pages.xml.bz2"
+    dump.write_bytes(bz2.compress(PAGES.read_bytes()))
+    with Database(tmp_path / "results.db") as db, InProcessExecutor(formula_stages) as executor:
+        run_corpus([dump], db, executor, show_progress=True)
+    last = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.startswith("100%")
+    skipped = N_PAGES - N_MATH
+    assert f"read={N_PAGES} processed={N_MATH} skipped={skipped} failed=0" in last
+    assert "pages/s" in last
