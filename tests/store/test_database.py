@@ -117,3 +117,22 @@ def test_meanings_rank_by_summed_best_score_per_document(db_path: Path) -> None:
         only_c = db.meanings("E", title=c.title)
         assert [m["meaning"] for m in only_c] == ["elasticity"]
         assert db.meanings("E", namespace="physics") == []
+
+
+def test_namespaces_are_replaced_whole_and_queried(db_path: Path) -> None:
+    records = [r for r in _records() if r.formulas][:2]
+    with Database(db_path) as db:
+        db.write_documents(records, None)
+        docs = [row[0] for row in db.execute("SELECT doc FROM documents ORDER BY doc")]
+        physics = {
+            "name": "physics",
+            "definitions": [("E", "energy", 0.8, 2), ("E", "electric field", 0.3, 1)],
+            "documents": [(doc, 1.0) for doc in docs],
+        }
+        assert db.replace_namespaces([physics, {"name": "algebra"}]) == 2
+        assert db.replace_namespaces([physics]) == 1
+        meanings = db.meanings("E", namespace="physics")
+        assert [m["meaning"] for m in meanings] == ["energy", "electric field"]
+        assert [m["documents"] for m in meanings] == [2, 1]
+        assert _count(db, "namespaces") == 1
+        assert _count(db, "namespace_documents") == len(docs)

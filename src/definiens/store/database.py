@@ -280,6 +280,34 @@ class Database:
             )
         )
 
+    def replace_namespaces(self, namespaces: Sequence[dict[str, Any]]) -> int:
+        """Replace every namespace, in one transaction; return how many were written.
+
+        Each namespace is a dict: ``name``, ``description`` (optional), ``definitions``: rows
+        ``(identifier, definiens, score, documents)``, ``documents``: rows ``(doc, weight)``
+        (``doc`` is ``documents.doc``).
+        """
+
+        def replace(conn: sqlite3.Connection) -> int:
+            conn.execute("DELETE FROM namespaces")
+            for space in namespaces:
+                cursor = conn.execute(
+                    "INSERT INTO namespaces (name, description) VALUES (?, ?)",
+                    (space["name"], space.get("description", "")),
+                )
+                number = cursor.lastrowid
+                conn.executemany(
+                    "INSERT INTO namespace_definitions VALUES (?, ?, ?, ?, ?)",
+                    [(number, *row) for row in space.get("definitions", [])],
+                )
+                conn.executemany(
+                    "INSERT INTO namespace_documents VALUES (?, ?, ?)",
+                    [(number, *row) for row in space.get("documents", [])],
+                )
+            return len(namespaces)
+
+        return int(self._transaction(replace))
+
     def committed(self, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of these ``(source, id)`` keys already have a committed document."""
         found: set[tuple[str, str]] = set()

@@ -24,6 +24,7 @@ TABLES = (
     "problems",
     "namespaces",
     "namespace_definitions",
+    "namespace_documents",
 )
 
 SCHEMA = """
@@ -131,6 +132,14 @@ CREATE TABLE IF NOT EXISTS namespace_definitions (
     documents INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (namespace, identifier, definiens)
 ) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS namespace_documents (
+    namespace INTEGER NOT NULL REFERENCES namespaces(namespace) ON DELETE CASCADE,
+    doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+    weight REAL NOT NULL DEFAULT 1.0,
+    PRIMARY KEY (namespace, doc)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS namespace_documents_doc ON namespace_documents(doc);
 
 CREATE VIEW IF NOT EXISTS failures AS
     SELECT doc, source, id, title, reason FROM documents WHERE status = 'failed';
