@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["close_dollar"]
+__all__ = ["NOT_MATH", "close_dollar"]
+
+NOT_MATH = -2  # the "$" is a dollar sign (strict mode): no closing "$" fits
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
@@ -17,10 +19,18 @@ def _escaped(src: str, pos: int) -> bool:
     return count % 2 == 1
 
 
-def close_dollar(src: str, start: int, end: int, double: bool) -> int:
+def _can_close(src: str, pos: int) -> bool:
+    """Pandoc's rule for a closing ``$``: no space before it, no digit after it."""
+    return not src[pos - 1].isspace() and not src[pos + 1 : pos + 2].isdigit()
+
+
+def close_dollar(src: str, start: int, end: int, double: bool, *, strict: bool = False) -> int:
     """Index of the delimiter closing the ``$`` (or ``$$``) opened at ``start``, or -1.
 
     A formula does not run past the end of its paragraph; escaped ``\\$`` do not close it.
+    With ``strict`` (Markdown), a single ``$`` closes only when no space precedes it and no
+    digit follows it; when the next ``$`` cannot close, the opening one is a dollar sign
+    (:data:`NOT_MATH`), so that prices such as "$5 or $10" are not formulas.
     """
     delimiter = "$$" if double else "$"
     content = start + len(delimiter)
@@ -29,6 +39,9 @@ def close_dollar(src: str, start: int, end: int, double: bool) -> int:
     pos = src.find(delimiter, content, limit)
     while pos >= 0:
         if not _escaped(src, pos) and (double or src[pos + 1 : pos + 2] != "$"):
-            return pos
+            if double or not strict:
+                return pos
+            code = src.find("`", content, pos) >= 0  # a code span starts inside: code wins
+            return pos if _can_close(src, pos) and not code else NOT_MATH
         pos = src.find(delimiter, pos + (2 if src[pos + 1 : pos + 2] == "$" else 1), limit)
     return -1

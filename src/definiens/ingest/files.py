@@ -114,6 +114,7 @@ def _read_text_file(path: Path, base: Path, source: str, kind: str) -> Document:
     if kind == "latex":
         _latex_fields(document, path)
     elif kind == "wikitext":
+        document.title = path.stem.replace("_", " ")
         document.metadata["categories"] = categories(text)
     if problem_line is not None:
         document.report(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from definiens.ingest.builder import TextBuilder, line_of
-from definiens.ingest.dollars import close_dollar
+from definiens.ingest.dollars import NOT_MATH, close_dollar
 from definiens.model import Document
 
 __all__ = ["parse_markdown"]
@@ -55,7 +55,13 @@ def _dollar(document: Document, out: TextBuilder, match: re.Match[str]) -> int:
     src = document.source_text
     start = match.start()
     double = match.group(0) == "$$"
-    close = close_dollar(src, start, len(src), double)
+    if not double and src[match.end() : match.end() + 1].isspace():
+        out.copy(src, start, match.end())  # "costs $ 5": a dollar sign, not a formula
+        return match.end()
+    close = close_dollar(src, start, len(src), double, strict=True)
+    if close == NOT_MATH:
+        out.copy(src, start, match.end())
+        return match.end()
     if close < 0:
         line = line_of(src, start)
         what = "$$" if double else "$"

@@ -1,0 +1,94 @@
+"""LaTeX and Markdown → text: delimiters, environments, macros, metadata."""
+
+from __future__ import annotations
+
+from definiens.ingest import from_text
+from definiens.ingest.latex import latex_metadata
+from definiens.model import Document
+
+
+def spans_ok(doc: Document) -> bool:
+    return all(
+        doc.text[f.text_start : f.text_end] == f.placeholder
+        and doc.offsets.span_to_source(f.text_start, f.text_end) == (f.source_start, f.source_end)
+        for f in doc.formulas
+    )
+
+
+def test_latex_delimiters_and_environments() -> None:
+    doc = from_text(
+        r"A $a$, $$b$$, \(c\), \[d\] and"
+        "\n\\begin{equation}\\label{eq:1} e \\end{equation}"
+        "\n\\begin{align*} f &= g \\nonumber \\end{align*}"
+        "\n\\begin{eqnarray} h \\end{eqnarray} \\begin{alignat}{2} i \\end{alignat}",
+        "latex",
+    )
+    got = [(f.tex, f.display, f.kind) for f in doc.formulas]
+    assert got == [
+        ("a", False, "dollar"),
+        ("b", True, "dollar"),
+        ("c", False, "paren"),
+        ("d", True, "paren"),
+        ("e", True, "environment"),
+        ("f &= g", True, "environment"),
+        ("h", True, "environment"),
+        ("i", True, "environment"),
+    ]
+    assert spans_ok(doc)
+
+
+def test_latex_preamble_comments_and_macros() -> None:
+    source = (
+        "\\documentclass{article}\n\\newcommand{\\R}{\\mathbb{R}}\n\\begin{document}\n"
+        "\\section{Groups}\nA \\emph{group} $G$ % a comment with $x$\nis \\textbf{nice}.\\label{s}"
+        " Costs \\$5~only. See \\cite{book}.\n\\end{document}\ntrailing $z$"
+    )
+    doc = from_text(source, "latex")
+    assert [f.tex for f in doc.formulas] == ["G"]
+    assert doc.text == "\n\nGroups\n\n\nA group FORMULA0 is nice. Costs $5 only. See .\n"
+    assert spans_ok(doc)
+
+
+def test_latex_planetmath_links_and_metadata() -> None:
+    source = (
+        "\\pmtitle{prime number}\n\\pmclassification{msc}{11A41}\n\\pmclassification{msc}{11-00}"
+        "\n\\pmdefines{prime}\n\\pmsynonym{prime}{PrimeNumber}\n\\begin{document}\n"
+        "A \\PMlinkname{natural number}{NaturalNumber} $p>1$ is prime.\n\\end{document}"
+    )
+    doc = from_text(source, "latex")
+    assert doc.text == "\nA natural number FORMULA0 is prime.\n"
+    (link,) = doc.links
+    assert (link.target, link.anchor) == ("NaturalNumber", "natural number")
+    assert latex_metadata(source) == {
+        "title": "prime number",
+        "msc": ["11A41", "11-00"],
+        "msc_top": ["11"],
+        "defines": ["prime"],
+        "synonyms": ["prime"],
+    }
+
+
+def test_latex_unclosed_environment_is_reported() -> None:
+    doc = from_text("x\n\\begin{equation} a = b\n\nrest", "latex")
+    assert doc.formulas == []
+    assert "line 2" in str(doc.problems[0]) and "equation" in str(doc.problems[0])
+
+
+def test_markdown_dollars_code_and_escapes() -> None:
+    doc = from_text(
+        "Let $x$ and $$y = 1$$.\nPrices $5 or $10, \\$3 and `$a$` stay.\n```\n$b$\n```\n$c$"
+    )
+    assert [(f.tex, f.display) for f in doc.formulas] == [
+        ("x", False),
+        ("y = 1", True),
+        ("c", False),
+    ]
+    assert "Prices $5 or $10, $3 and `$a$` stay." in doc.text
+    assert doc.problems == []
+    assert spans_ok(doc)
+
+
+def test_markdown_unbalanced_dollar_is_reported_once() -> None:
+    doc = from_text("One $x$.\n\nTwo $y is open\n\nThree $z$.")
+    assert [f.tex for f in doc.formulas] == ["x", "z"]
+    assert [str(p) for p in doc.problems] == ["<text>: text: line 3: unbalanced $"]
