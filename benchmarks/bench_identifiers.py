@@ -2,18 +2,20 @@
 
     .venv/bin/python benchmarks/bench_identifiers.py [--data ../shared/data] [--repeat 3]
 
-Reads every formula of the PlanetMath tarball (``$…$``, ``$$…$$``, ``\\[…\\]``, display
-environments) and of the two wiki files, then, in the same run:
+Reads every formula of PlanetMath (the tarball, extracted to a temporary folder) and of the two
+wiki files with the project's readers (``definiens.ingest``), then, in the same run:
 
 1. baseline: one ``re.findall`` with the tokenizer's master expression per formula (the cost
    of merely cutting the TeX into tokens), so figures from a noisy machine can be compared;
 2. ``extract_identifiers`` on every formula, uncached (the figure that counts);
-3. the same through an ``lru_cache`` (repeated formulas such as ``$n$`` are common), for
+3. the same through a warm ``lru_cache`` (repeated formulas such as ``$n$`` are common), for
    reference only;
-4. robustness: every formula of PlanetMath, the 50 dev pages and the 31-page dump fragment
-   goes through; exceptions (there must be none) and flags are counted.
+4. robustness: the ``identify`` stage over every document of PlanetMath, the 50 dev pages and
+   the 31-page dump fragment; exceptions (there must be none), flags and problems counted.
 
-Best of ``--repeat`` runs; the process is pinned to one CPU where the OS allows it.
+With ``--simple-reader`` the formulas are cut out with the regular expressions of
+``benchmarks/formula_corpus.py`` instead. Best of ``--repeat`` runs; the process is pinned to
+one CPU where the OS allows it.
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ import collections
 import functools
 import os
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from definiens.formulas import extract_identifiers
+from definiens.formulas import extract_identifiers, identify
 from definiens.formulas.tokens import TOKEN_PATTERN
-from formula_corpus import DEFAULT_DATA, planetmath_formulas, wiki_formulas
+from definiens.ingest import parse, read_inputs
+from definiens.model import Document
+from formula_corpus import DEFAULT_DATA, planetmath_formulas
 
 
 def rate(function: Callable[[str], object], formulas: Sequence[str], repeat: int) -> float:
@@ -44,31 +50,54 @@ def rate(function: Callable[[str], object], formulas: Sequence[str], repeat: int
     return len(formulas) / best
 
 
-def robustness(corpora: dict[str, list[str]]) -> None:
-    for name, formulas in corpora.items():
-        failures = 0
+def read_documents(paths: list[Path]) -> list[Document]:
+    return [parse(item) for item in read_inputs(paths) if isinstance(item, Document)]
+
+
+def robustness(corpora: dict[str, list[Document]]) -> None:
+    for name, documents in corpora.items():
+        failures = problems = formulas = 0
         flags: collections.Counter[str] = collections.Counter()
-        for tex in formulas:
+        for document in documents:
             try:
-                result = extract_identifiers(tex)
+                identify(document)
             except Exception as exc:  # counted and shown: there must be none
                 failures += 1
-                print(f"  EXCEPTION {type(exc).__name__}: {exc} on {tex[:80]!r}")
+                print(f"  EXCEPTION {type(exc).__name__}: {exc} in {document.title}")
                 continue
-            flags.update(flag.split(":")[0] for flag in result.flags)
+            problems += sum(problem.kind == "tex" for problem in document.problems)
+            formulas += len(document.formulas)
+            flags.update(flag.split(":")[0] for f in document.formulas for flag in f.flags)
         flagged = ", ".join(f"{flag} {count}" for flag, count in flags.most_common())
-        print(f"  {name:22} {len(formulas):7} formulas  {failures} exceptions  ({flagged})")
+        print(
+            f"  {name:20} {len(documents):5} documents {formulas:7} formulas  "
+            f"{failures} exceptions  {problems} problems  ({flagged})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes (best is kept)")
+    parser.add_argument(
+        "--simple-reader", action="store_true", help="time formulas cut out by regular expressions"
+    )
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     data = args.data.resolve()
-    planetmath = list(planetmath_formulas(data / "planetmath-tex.tar.gz"))
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(data / "planetmath-tex.tar.gz") as archive:
+            archive.extractall(folder, filter="data")
+        planetmath_documents = read_documents([Path(folder)])
+    wiki = {
+        "ntcir11 dev pages": read_documents([data / "ntcir11-wiki" / "pages-dev.xml"]),
+        "enwiki 31-page dump": read_documents([data / "enwiki-sample-31.xml"]),
+    }
+    if args.simple_reader:
+        planetmath = list(planetmath_formulas(data / "planetmath-tex.tar.gz"))
+    else:
+        planetmath = [f.tex for d in planetmath_documents for f in d.formulas]
     characters = sum(map(len, planetmath))
     print(f"PlanetMath: {len(planetmath)} formulas, {characters / len(planetmath):.1f} chars each")
 
@@ -80,14 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extract_identifiers, cached   {cached:10,.0f} formulas/s  (lru_cache, warm; reference)")
     print(f"ratio uncached / baseline     {uncached / baseline:10.3f}")
 
-    print("robustness:")
-    robustness(
-        {
-            "planetmath": planetmath,
-            "ntcir11 dev pages": list(wiki_formulas(data / "ntcir11-wiki" / "pages-dev.xml")),
-            "enwiki 31-page dump": list(wiki_formulas(data / "enwiki-sample-31.xml")),
-        }
-    )
+    print("robustness (identify stage):")
+    robustness({"planetmath": planetmath_documents, **wiki})
     return 0
 
 
