@@ -140,9 +140,15 @@ class Parser(Reader):
         if self.i < self.size and self.toks[self.i] == "*":
             self.i += 1
         content = "".join(self.raw_argument().split())
+        end = self.ends[self.i - 1]
+        if content.isascii() and content.isalpha() and len(content) > 1:
+            letters = [Node(n.LETTER, c, start, end) for c in content]
+            node = self.styled("\\mathrm", letters, start, end)
+            if node.kind == n.WORD:  # \operatorname{rpm}: a function only before its argument
+                return node
         if any(c in content for c in "\\{}$"):
             content = ""
-        return Node(n.OPNAME, name + "{" + content + "}", start, self.ends[self.i - 1])
+        return Node(n.OPNAME, name + "{" + content + "}", start, end)
 
     def cmd_mathop(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
         arg = self.argument()

@@ -70,7 +70,7 @@ class _Walker:
             elif kind == n.LETTER:
                 self.letter(node, following)
             elif kind == n.WORD:
-                if _is_argument(following):  # \mathrm{rank}(A), \mathrm{rad}\,A
+                if _is_argument(_after_spaces(nodes, i + 1)):  # \mathrm{rank}(A), \mathrm{rad}\,A
                     self.limits(node)
                 else:
                     self.symbol(node)
@@ -207,6 +207,12 @@ def _is_word(text: str) -> bool:
         and 2 * sum(c in _PRODUCT_LETTERS for c in text) < len(text)
         and not _DIFFERENTIAL_PRODUCT.fullmatch(text)
     )
+
+
+def _after_spaces(nodes: list[Node], i: int) -> Node | None:
+    while i < len(nodes) and nodes[i].kind == n.SPACE:
+        i += 1
+    return nodes[i] if i < len(nodes) else None
 
 
 def _is_argument(node: Node | None) -> bool:

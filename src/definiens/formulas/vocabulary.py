@@ -222,7 +222,7 @@ FUNCTION_NAMES = frozenset(
         """sin cos tan cot sec csc arcsin arccos arctan arccot arcsec arccsc sinh cosh tanh coth
     sech csch arsinh arcosh artanh arcsinh arccosh arctanh log ln lg exp det dim ker hom arg deg
     gcd lcm lim liminf limsup max min sup inf mod sgn sign rank tr Tr trace diag span grad div
-    curl rot Re Im Var Cov var cov erf erfc id Id im coker Ker Hom End Aut Gal Spec Proj Res
+    curl rot Var Cov var cov erf erfc id Id im coker Ker Hom End Aut Gal Spec Proj Res
     res ord sech csch cis Li li si ci Ei Ai Bi arccot lb Log Arg Ln supp vol area conv lub glb
     const adj Sym Alt sinc lcd Prob Ext Tor deg codim"""
     )
@@ -237,7 +237,9 @@ TEXT_WORDS = frozenset(
 )
 
 #: Words that are prose when set upright (``\mathrm{and}``, ``\stackrel{\mathrm{def}}{=}``).
-UPRIGHT_TEXT_WORDS = TEXT_WORDS | frozenset(_words("or on in as at by is are be of to def"))
+UPRIGHT_TEXT_WORDS = TEXT_WORDS | frozenset(
+    _words("or on in as at by is are be of to def const constant")
+)
 
 #: Superscripts that decorate a symbol (dual, adjoint, transpose…) rather than index it.
 DECORATION_SUPERSCRIPTS = frozenset(
