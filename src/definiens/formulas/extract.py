@@ -109,6 +109,8 @@ class _Walker:
         for script in (node.sub, node.sup):
             if script is None or (labels and _is_label(script)):
                 continue
+            if self.greek_subscripts and _greek_only(script):
+                continue  # \partial_\mu F^{\mu\nu}: a tensor index, not an identifier
             self.walk([script])
 
     # -- symbols ----------------------------------------------------------------------------
@@ -142,7 +144,7 @@ class _Walker:
             return False
         if len(children) == 1 and children[0].kind in (n.WORD, n.TEXT):
             return not sup_tex.endswith("{}")  # E^{\mathrm{tot}}: a label, not a power
-        if not all(c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children):
+        if not _greek_only(sup):
             return False
         return self.greek_subscripts or all(c.tex in INDEX_GREEK for c in children)
 
@@ -206,6 +208,13 @@ def _is_word(text: str) -> bool:
         and not _VOWELS.isdisjoint(text)
         and 2 * sum(c in _PRODUCT_LETTERS for c in text) < len(text)
         and not _DIFFERENTIAL_PRODUCT.fullmatch(text)
+    )
+
+
+def _greek_only(script: Node) -> bool:
+    children = script.children if script.kind == n.GROUP and not script.scripted else [script]
+    return bool(children) and all(
+        c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children
     )
 
 
