@@ -29,6 +29,12 @@ _CONTEXT_INDICES = ["^{" + letter for letter in GREEK_LOWER - INDEX_GREEK]
 @example("\\hat" * 3000 + "x")
 @example("x" + "^{" * 3000)
 @example("\\begin{a}" * 2000)
+@example("\\rm x" * 3000)
+@example("a \\over " * 3000)
+@example("\\sqrt[" * 3000)
+@example("\\frac" * 3000)
+@example("x_" * 3000)
+@example("{}^" * 3000)
 def test_any_text_gives_a_result(text: str) -> None:
     result = extract_identifiers(text)
     assert all(isinstance(flag, str) for flag in result.flags)

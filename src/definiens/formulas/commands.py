@@ -30,7 +30,9 @@ class Parser(Reader):
         return self.styled(font, unwrap(arg), start)
 
     def cmd_oldfont(self, font: str, start: int, out: list[Node], closer: str | None) -> object:
-        rest = self.sequence(closer)
+        rest = self.nested(closer)
+        if rest is None:
+            return None
         out.append(self.styled(font, rest, start))
         return STOP
 
@@ -156,7 +158,9 @@ class Parser(Reader):
 
     def cmd_over(self, name: str, start: int, out: list[Node], closer: str | None) -> object:
         numerator = Node(n.GROUP, "", start, start, list(out))
-        denominator = self.sequence(closer)
+        denominator = self.nested(closer)
+        if denominator is None:
+            return Node(n.OP, name, start, self.ends[self.i - 1])
         end = self.ends[self.i - 1]
         out[:] = [
             Node(n.FRAC, name, start, end, [numerator, Node(n.GROUP, "", start, end, denominator)])
@@ -181,12 +185,9 @@ class Parser(Reader):
         env = "".join(self.raw_argument().split())
         if env in _ARRAY_ENVS:
             self.raw_argument()
-        if self.depth >= MAX_DEPTH:
-            self.flag("too_deep")
+        children = self.nested("\\end")
+        if children is None:
             return Node(n.GROUP, "", start, start, [])
-        self.depth += 1
-        children = self.sequence("\\end")
-        self.depth -= 1
         if self.i < self.size:
             self.i += 1
             if "".join(self.raw_argument().split()) != env:

@@ -37,7 +37,6 @@ def extract_identifiers(tex: str) -> IdentifierResult:
     Malformed TeX gives best-effort identifiers and flags such as ``unbalanced_braces``,
     ``unknown_macro:\\\\foo`` or ``unclosed_environment``; it never raises.
     """
-    tree = build(tex)
     found: dict[str, Identifier] = {}
 
     def emit(canonical: str, start: int, end: int) -> None:
@@ -47,5 +46,9 @@ def extract_identifiers(tex: str) -> IdentifierResult:
         else:
             seen.count += 1
 
-    collect(tree, emit)
+    try:
+        tree = build(tex)
+        collect(tree, emit)
+    except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
+        return IdentifierResult(list(found.values()), ["too_deep"])
     return IdentifierResult(list(found.values()), tree.flags)

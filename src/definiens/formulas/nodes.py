@@ -79,7 +79,7 @@ def join_tex(parts: list[str]) -> str:
     """Concatenate TeX pieces, keeping a space where a control word meets a letter."""
     out = ""
     for part in parts:
-        if part and out and part[0].isalpha() and _CONTROL_WORD_END.search(out):
+        if part and out and part[0].isalpha() and _CONTROL_WORD_END.search(out[-200:]):
             out += " "
         out += part
     return out

@@ -66,6 +66,16 @@ class Reader:
                 out.append(node)  # type: ignore[arg-type]
         return out
 
+    def nested(self, closer: str | None) -> list[Node] | None:
+        """The rest of the current group one level deeper, or None (flagged) if too deep."""
+        if self.depth >= MAX_DEPTH:
+            self.flag("too_deep")
+            return None
+        self.depth += 1
+        children = self.sequence(closer)
+        self.depth -= 1
+        return children
+
     def group(self) -> Node:
         """A braced group; the current token is ``{``."""
         start = self.starts[self.i]

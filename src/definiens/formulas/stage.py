@@ -34,12 +34,8 @@ def identify(document: Document) -> Document:
     :class:`~definiens.model.Problem` on the document; it never raises.
     """
     for formula in document.formulas:
-        try:
-            result = extract_identifiers(formula.tex)
-        except RecursionError:  # a defence in depth: nesting is bounded by the parser
-            formula.identifiers, formula.flags = [], ["too_deep"]
-        else:
-            formula.identifiers, formula.flags = result.identifiers, list(result.flags)
+        result = extract_identifiers(formula.tex)
+        formula.identifiers, formula.flags = result.identifiers, list(result.flags)
         damaged = [flag for flag in formula.flags if flag in REPORTED_FLAGS]
         if damaged:
             document.report(
