@@ -20,6 +20,7 @@ __all__ = ["build_parser", "main"]
 COMMANDS = [
     "definiens.cli.extract",
     "definiens.cli.evaluate",
+    "definiens.cli.train",
     "definiens.cli.identifiers",
     "definiens.cli.run",
     "definiens.cli.stats",

@@ -23,6 +23,7 @@ __all__ = ["Mention", "mentions"]
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}\d+")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -44,8 +45,7 @@ class Mention:
 
 
 def _is_placeholder(token: Any) -> bool:
-    text = token.text
-    return text.startswith(PLACEHOLDER_PREFIX) and text[len(PLACEHOLDER_PREFIX) :].isdigit()
+    return _PLACEHOLDER.search(token.text) is not None
 
 
 def _trim(tokens: Sequence[Any]) -> list[Any]:
@@ -65,7 +65,7 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
 
 
 def _phrase(tokens: Sequence[Any]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
 def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
@@ -132,12 +132,13 @@ def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Men
             continue
         target = link.target.split("#", 1)[0].replace("_", " ").strip()
         target = _DISAMBIGUATION.sub("", target)
-        variants = [("link_anchor", link.anchor.strip())]
-        if target and target.lower() != link.anchor.strip().lower():
+        anchor = " ".join(link.anchor.split())
+        variants = [("link_anchor", anchor)]
+        if target and target.lower() != anchor.lower():
             variants.append(("link_target", target))
         head = span[-1]
         yield Mention(
-            text=link.anchor.strip(),
+            text=anchor,
             first=span[0].i,
             last=head.i,
             start=link.start,

@@ -12,10 +12,10 @@ __all__ = ["CONCEPTS", "VAGUE", "is_concept", "is_vague"]
 _CONCEPT_WORDS = """
 number integer variable constant parameter coefficient function set element point vector
 matrix space group ring field module algebra graph vertex edge node tree path polynomial
-sequence series sum product term index exponent power root angle length distance radius
+sequence series sum product index exponent power root angle length distance radius
 diameter area volume mass energy velocity speed time temperature pressure force charge
 frequency wavelength probability distribution density measure operator map mapping morphism
-category object array list string word letter symbol alphabet language formula equation
+category object array list string word letter symbol alphabet language
 relation predicate order degree dimension rank size limit derivative integral norm metric
 topology manifold curve surface line plane circle sphere triangle polygon interval domain
 range codomain image kernel basis subspace subgroup subset partition permutation
@@ -30,7 +30,8 @@ expectation
 _VAGUE_WORDS = """
 case example way form following result fact property kind type sort instance thing part use
 one other others notation definition theorem proof lemma section article page figure table
-method approach idea problem question answer reason respect sense lot
+method approach idea problem question answer reason respect sense lot formula equation
+expression term
 """
 
 #: Kinds of mathematical objects a symbol commonly names (head lemmas).

@@ -101,10 +101,11 @@ def select_sentences(document: Document) -> list[Sentence]:
 
 
 def parse_sentences(document: Document, nlp: Any, batch_size: int = 64) -> list[Sentence]:
-    """The sentences that mention an identifier, parsed by ``nlp`` (others are not parsed)."""
-    chosen = [s for s in select_sentences(document) if s.formulas]
+    """Every sentence; those that mention an identifier are parsed by ``nlp`` (only those)."""
+    sentences = select_sentences(document)
+    chosen = [s for s in sentences if s.formulas]
     texts: Sequence[str] = [s.text_of(document) for s in chosen]
     for sentence, doc in zip(chosen, nlp.pipe(texts, batch_size=batch_size), strict=True):
         sentence.doc = doc
-    logger.debug("%s: parsed %d sentences", document.title, len(chosen))
-    return chosen
+    logger.debug("%s: parsed %d of %d sentences", document.title, len(chosen), len(sentences))
+    return sentences

@@ -9,6 +9,7 @@ kind of surface form and generic properties of the phrase.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -25,17 +26,22 @@ from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
 
 __all__ = ["FEATURES", "Candidate", "build_candidates", "normalise"]
 
-KINDS = ("phrase", "lemma", "head", "head_adj", "compound", "link_anchor", "link_target")
+KINDS = (
+    "phrase", "lemma", "head", "head_adj", "compound", "link_anchor", "link_target", "page_link",
+)  # fmt: skip
 FEATURES = (
     "mlp", "dist", "sent", "pairs", "sentences", "alone", "alone_pattern", "before", "nearest",
     "dep_direct", "dep_sibling", "link", "tf", "tf_norm", "words", "concept", "form_concept",
     "vague", "det_indef", "det_def", "first_pos", "in_title", "capital", "rank_mlp",
     "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
+    "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{k}" for k in KINDS),
 )  # fmt: skip
 
 _PLACEHOLDER = re.compile(rf"^{PLACEHOLDER_PREFIX}(\d+)$")
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def normalise(text: str) -> str:
@@ -54,8 +60,8 @@ class Candidate:
     values: dict[str, float] = field(default_factory=dict)
     best: tuple[float, Mention, Sentence] | None = None
 
-    def vector(self) -> list[float]:
-        return [self.values.get(name, 0.0) for name in FEATURES]
+    def vector(self, names: Sequence[str] = FEATURES) -> list[float]:
+        return [self.values.get(name, 0.0) for name in names]
 
     @property
     def method(self) -> str:
@@ -164,11 +170,18 @@ class _Aggregator:
         v["patterns"] = v.get("patterns", 0.0) + float(bool(pair["patterns"]))
         v["close"] = v.get("close", 0.0) + float(pair["distance"] <= 3)
         v["noun_head"] = float(mention.method == "link" or mention.head_pos in ("NOUN", "PROPN"))
+        if alone:
+            v["mlp_alone"] = max(v.get("mlp_alone", 0.0), score)
+            v["dist_alone"] = min(v.get("dist_alone", 99.0), float(pair["distance"]))
+            v["close_alone"] = v.get("close_alone", 0.0) + float(pair["distance"] <= 3)
+            v["link_alone"] = max(v.get("link_alone", 0.0), float(mention.method == "link"))
         for name in pair["patterns"]:
-            v[f"pat_{name}"] = 1.0
             v["pattern_any"] = 1.0
             if alone:
+                v[f"pat_{name}"] = 1.0
                 v["alone_pattern"] = 1.0
+            else:
+                v["pattern_inside"] = 1.0
         v.setdefault("first_pos", mention.start / max(len(self.document.text), 1))
         c.values.setdefault("_sentences", 0.0)
         seen = v.setdefault("_last_sentence", -1.0)
@@ -191,7 +204,7 @@ def _finish(candidates: list[Candidate], document: Document) -> None:
     for rank, c in enumerate(by_dist, start=1):
         c.values["rank_dist"] = math.log(rank)
     best_mlp = by_mlp[0].values["mlp"] if by_mlp else 0.0
-    most_pairs = max((c.values["pairs"] for c in candidates), default=1.0)
+    most_pairs = max((c.values["pairs"] for c in candidates), default=1.0) or 1.0
     for c in candidates:
         c.values["mlp_gap"] = best_mlp - c.values["mlp"]
         c.values["pairs_share"] = c.values["pairs"] / most_pairs
@@ -203,10 +216,12 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     words = c.key.split()
     v["sentences"] = v.pop("_sentences", 0.0)
     v.pop("_last_sentence", None)
-    v["before"] = v["before"] / v["pairs"]
+    v["before"] = v["before"] / v["pairs"] if v["pairs"] else 0.0
     v["pairs"] = math.log1p(v["pairs"])
     v["patterns"] = math.log1p(v.get("patterns", 0.0))
     v["close"] = math.log1p(v.get("close", 0.0))
+    v["close_alone"] = math.log1p(v.get("close_alone", 0.0))
+    v["dist_alone"] = math.log1p(v.get("dist_alone", 99.0))
     v["dist"] = math.log1p(v["dist"])
     v["words"] = float(len(words))
     v["concept"] = float(is_concept(words[-1]))
@@ -220,6 +235,37 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v["id_script"] = float("_" in c.identifier or "^" in c.identifier)
     for kind in c.kinds:
         v[f"kind_{kind}"] = 1.0
+
+
+def _add_page_links(
+    document: Document, sentences: Sequence[Sentence], first: dict[str, int], agg: _Aggregator
+) -> None:
+    """Every wiki link of the page as a weak candidate of every identifier lacking it."""
+    starts = [s.start for s in sentences]
+    links: dict[str, tuple[str, int]] = {}
+    for link in document.links:
+        where = (
+            sentences[max(bisect.bisect_right(starts, link.start) - 1, 0)].index if starts else 0
+        )
+        target = _DISAMBIGUATION.sub("", link.target.split("#", 1)[0].replace("_", " ")).strip()
+        for form in (link.anchor.strip(), target):
+            key = normalise(form)
+            if len(key) >= 2 and _WORD.search(key) and key not in links:
+                links[key] = (form, where)
+    for key in links:
+        agg.tf.setdefault(key, document.text.lower().count(key))
+    for ident, first_sentence in first.items():
+        for key, (form, where) in links.items():
+            if (ident, key) in agg.by_key:
+                continue
+            n = abs(where - first_sentence)
+            c = Candidate(ident, form, key, kinds={"page_link"})
+            tf = agg.tf.get(key, 0) / agg.max_tf
+            c.values.update(
+                mlp=mlp_score(99, n, tf), dist=99.0, sent=float(n), pairs=0.0, before=0.0,
+                link=1.0, first_pos=0.0,
+            )  # fmt: skip
+            agg.by_key[(ident, key)] = c
 
 
 def build_candidates(
@@ -240,15 +286,21 @@ def build_candidates(
         for o in occurrences[s.index]:
             for m in found[s.index]:
                 aggregator.add(o, m, s, s.index - first[o.identifier])
+    _add_page_links(document, sentences, first, aggregator)
     grouped: dict[str, list[Candidate]] = defaultdict(list)
     spread: dict[str, int] = defaultdict(int)
     total: dict[str, float] = defaultdict(float)
     for (_, key), c in aggregator.by_key.items():
         spread[key] += 1
         total[key] += c.values["pairs"]
+    owners: dict[str, set[str]] = defaultdict(set)
     for (ident, key), c in aggregator.by_key.items():
+        if c.values.get("alone_pattern"):
+            owners[key].add(ident)
+    for (ident, key), c in aggregator.by_key.items():
+        c.values["owned_other"] = float(bool(owners[key] - {ident}))
         c.values["spread"] = math.log(spread[key])
-        c.values["specific"] = c.values["pairs"] / total[key]
+        c.values["specific"] = c.values["pairs"] / total[key] if total[key] else 0.0
         c.values["tf"] = math.log1p(aggregator.tf.get(c.key, 0))
         c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
         grouped[ident].append(c)

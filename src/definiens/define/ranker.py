@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from definiens.errors import ModelError
 
@@ -48,6 +48,13 @@ class RankerModel:
         for x, m, s, w in zip(vector, self.mean, self.scale, self.coef, strict=True):
             z += w * (x - m) / s
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def probabilities(self, matrix: Any) -> Any:
+        """Probabilities for the rows of a numpy feature matrix (vectorised)."""
+        import numpy as np
+
+        z = ((np.asarray(matrix) - self.mean) / self.scale) @ np.asarray(self.coef) + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
 
     @property
     def settings(self) -> Settings:

@@ -58,8 +58,11 @@ class Definer:
     def model(self) -> RankerModel:
         if self._model is None:
             self._model = load_model()
-            if not self._model.aligned(FEATURES):
-                raise ModelError("the ranker model was trained on other features; retrain it")
+            unknown = set(self._model.features) - set(FEATURES)
+            if unknown:
+                raise ModelError(
+                    f"the ranker model uses unknown features {sorted(unknown)}; retrain it"
+                )
         return self._model
 
     def candidates(self, document: Document) -> tuple[list[Sentence], dict[str, list[Candidate]]]:
@@ -75,7 +78,11 @@ class Definer:
             kept.sort(key=lambda item: -item[0])
             return kept[: self.mlp_top]
         model = self.model
-        return choose([(model.probability(c.vector()), c) for c in candidates], model.settings)
+        if not candidates:
+            return []
+        matrix = [c.vector(model.features) for c in candidates]
+        scores = model.probabilities(matrix).tolist()
+        return choose(list(zip(scores, candidates, strict=True)), model.settings)
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)

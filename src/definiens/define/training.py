@@ -25,7 +25,7 @@ from definiens.define.evaluation import (
     normalise_identifier,
     score,
 )
-from definiens.define.features import FEATURES, Candidate
+from definiens.define.features import Candidate
 from definiens.define.queries import page_key, query_identifiers
 from definiens.define.ranker import RankerModel, Settings, choose
 from definiens.define.stage import Definer
@@ -104,13 +104,23 @@ def build_examples(
     return examples
 
 
+#: The features the shipped ranker uses (a small set generalises best on 50 formulas).
+MODEL_FEATURES = (
+    "mlp", "alone_pattern", "pattern_any", "close_alone", "dist_alone", "dep_direct",
+    "dep_sibling", "link", "form_concept", "concept", "vague", "words", "owned_other", "tf_norm",
+    "sent", "specific", "kind_phrase", "kind_lemma", "kind_head", "kind_head_adj",
+    "kind_link_target", "kind_page_link", "dist", "pairs", "sentences", "rank_mlp",
+)  # fmt: skip
+C = 0.05
+
+
 def _matrix(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
     rows, labels = [], []
     for example in examples:
         for c, label in example.labelled():
-            rows.append(c.vector())
+            rows.append(c.vector(MODEL_FEATURES))
             labels.append(label)
-    return np.asarray(rows, dtype=float).reshape(-1, len(FEATURES)), np.asarray(labels)
+    return np.asarray(rows, dtype=float).reshape(-1, len(MODEL_FEATURES)), np.asarray(labels)
 
 
 def fit(examples: Sequence[Example], settings: Settings | None = None) -> RankerModel:
@@ -123,11 +133,11 @@ def fit(examples: Sequence[Example], settings: Settings | None = None) -> Ranker
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    classifier = LogisticRegression(C=0.5, max_iter=5000, random_state=SEED)
+    classifier = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
     classifier.fit((x - mean) / scale, y)
     settings = settings or Settings()
     return RankerModel(
-        features=list(FEATURES),
+        features=list(MODEL_FEATURES),
         mean=mean.round(6).tolist(),
         scale=scale.round(6).tolist(),
         coef=classifier.coef_[0].round(6).tolist(),
@@ -139,10 +149,14 @@ def fit(examples: Sequence[Example], settings: Settings | None = None) -> Ranker
 
 
 def _scored(model: RankerModel, example: Example) -> dict[str, list[tuple[float, Candidate]]]:
-    return {
-        ident: [(model.probability(c.vector()), c) for c in items]
-        for ident, items in example.candidates.items()
-    }
+    scored = {}
+    for ident, items in example.candidates.items():
+        if not items:
+            scored[ident] = []
+            continue
+        probabilities = model.probabilities([c.vector(model.features) for c in items]).tolist()
+        scored[ident] = list(zip(probabilities, items, strict=True))
+    return scored
 
 
 def predict_rows(
