@@ -212,7 +212,9 @@ def _is_word(text: str) -> bool:
 
 
 def _greek_only(script: Node) -> bool:
-    children = script.children if script.kind == n.GROUP and not script.scripted else [script]
+    children = [script]
+    if script.kind == n.GROUP and not script.scripted:
+        children = script.children or []
     return bool(children) and all(
         c.kind == n.IDENT and c.tex in GREEK_LOWER and not c.scripted for c in children
     )
