@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from definiens.errors import InputError
+from definiens.errors import InputError, UsageError
 from definiens.ingest.extract import Tally, extract_documents
 from definiens.model import Document
 
@@ -44,7 +44,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a file or folder")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
-    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "ident"),
+        default="jsonl",
+        help="ident: qId,title,identifier,definiens rows for the formulas of --queries",
+    )
+    parser.add_argument(
+        "--queries",
+        metavar="QUERIES.json",
+        help="query formulas (the gold file's form) for --format ident",
+    )
     parser.add_argument(
         "--namespace",
         type=int,
@@ -105,8 +115,23 @@ def _output(path: str | None) -> Iterator[TextIO]:
         yield handle
 
 
+def _write_ident(queries_path: str | None) -> Any:
+    """A writer of ident rows for the query formulas of ``queries_path`` (define stage)."""
+    from definiens.define.queries import ident_rows_for, load_queries, write_ident_csv
+
+    if queries_path is None:
+        raise UsageError("--format ident needs --queries QUERIES.json")
+    queries = load_queries(queries_path)
+
+    def write(documents: Iterable[Document], out: TextIO) -> None:
+        write_ident_csv(ident_rows_for(documents, queries), out)
+
+    return write
+
+
 def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "quiet", False))
+    writer = _write_ident(args.queries) if args.format == "ident" else None
     tally = Tally()
 
     def warn(line: str) -> None:
@@ -127,7 +152,8 @@ def run(args: argparse.Namespace) -> int:
         disable=quiet or not sys.stderr.isatty(),
     )
     with _output(args.output) as out:
-        (write_csv if args.format == "csv" else write_jsonl)(progress, out)
+        writer = writer or (write_csv if args.format == "csv" else write_jsonl)
+        writer(progress, out)
     progress.close()
     if not quiet:
         print(f"definiens: {tally.summary()}", file=sys.stderr)

@@ -20,6 +20,7 @@ from definiens.model import Definiens, Document
 
 __all__ = [
     "Ranker",
+    "ident_rows_for",
     "load_queries",
     "page_key",
     "query_identifiers",
@@ -109,3 +110,10 @@ def write_ident_csv(rows: Iterable[IdentRow], out: TextIO | str | Path) -> int:
         count += 1
     out.write(buffer.getvalue())
     return count
+
+
+def ident_rows_for(documents: Iterable[Document], queries: Sequence[GoldFormula]) -> list[IdentRow]:
+    """Ident rows for ``queries`` from the (already defined) ``documents`` that they name."""
+    wanted = {page_key(q.title) for q in queries}
+    pages = {page_key(d.title): d for d in documents if page_key(d.title) in wanted}
+    return query_rows(queries, pages)

@@ -149,7 +149,7 @@ def fit(examples: Sequence[Example], settings: Settings | None = None) -> Ranker
 
 
 def _scored(model: RankerModel, example: Example) -> dict[str, list[tuple[float, Candidate]]]:
-    scored = {}
+    scored: dict[str, list[tuple[float, Candidate]]] = {}
     for ident, items in example.candidates.items():
         if not items:
             scored[ident] = []
