@@ -261,6 +261,7 @@ DECORATION_SUPERSCRIPTS = frozenset(
         "\\flat",
         "\\natural",
         "\\bullet",
+        "T",  # transpose: x^T
         "\\mathrm{T}",
         "\\mathsf{T}",
         "\\mathbf{T}",

@@ -1,0 +1,23 @@
+"""The public names of definiens.formulas do not drift."""
+
+from __future__ import annotations
+
+import definiens.formulas
+
+
+def test_exported_members() -> None:
+    assert sorted(definiens.formulas.__all__) == [
+        "IdentifierResult",
+        "TokenStream",
+        "extract_identifiers",
+        "identify",
+        "tokenize",
+    ]
+    for name in definiens.formulas.__all__:
+        assert getattr(definiens.formulas, name) is not None
+
+
+def test_result_unpacks_as_a_tuple() -> None:
+    identifiers, flags = definiens.formulas.extract_identifiers("x_0")
+    assert [i.tex for i in identifiers] == ["x_{0}"]
+    assert flags == []
