@@ -9,7 +9,9 @@ speed. It then times, in the same run:
 * bz2 decompression alone (Python's :mod:`bz2`, and the reader's decompressor, lbzip2 when
   installed);
 * ``read_inputs`` alone (pages streamed, no-math pages skipped, documents left raw);
-* ``read_inputs`` + ``parse`` (wikitext → text, formulas, links).
+* ``read_inputs`` + ``parse`` (wikitext → text, formulas, links);
+
+and the peak memory of a fresh process reading the dump (constant whatever the dump size).
 
 Usage: ``.venv/bin/python benchmarks/bench_readers.py [--data ../shared/data] [--size-mb 40]``
 """
@@ -20,6 +22,7 @@ import argparse
 import bz2
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -107,6 +110,24 @@ def _read_parse(path: Path) -> int:
     return count
 
 
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork + exec.
+_PEAK = """
+import sys
+from definiens.ingest import read_inputs
+pages = sum(1 for _ in read_inputs([sys.argv[1]]))
+status = open("/proc/self/status").read().split("VmHWM:")[1]
+print(int(status.split()[0]) // 1024)
+"""
+
+
+def peak_memory_mb(path: Path) -> int:
+    """Peak resident memory (MB) of a fresh process that reads the whole dump."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(result.stdout.split()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -128,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         _timed("decompression (reader's stream)", lambda: _decompress_reader(path), size)
         _timed("read_inputs", lambda: _read(path), size)
         _timed("read_inputs + parse", lambda: _read_parse(path), size)
+        print(f"peak memory of a process running read_inputs over it: {peak_memory_mb(path)} MB")
     return 0
 
 
