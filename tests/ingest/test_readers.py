@@ -137,3 +137,14 @@ def test_missing_input_and_unknown_kind_raise_input_error(tmp_path: Path) -> Non
 def test_reading_is_lazy_and_documents_are_raw() -> None:
     first = next(iter(read_inputs([ENWIKI])))
     assert first.text == "" and first.formulas == [] and first.source_text
+
+
+def test_fragment_with_xml_declaration_and_comment(tmp_path: Path) -> None:
+    fragment = tmp_path / "fragment.xml"
+    pages = (DATA / "enwiki-fragment-3.xml").read_text(encoding="utf-8")
+    fragment.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<!-- cut -->\n' + pages)
+    assert [d.title for d in documents(read_all([fragment]))] == [
+        "Automorphism",
+        "Antisymmetric relation",
+        "Almost all",
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ def _pages(
 ) -> Iterator[Item]:
     parser = ET.XMLPullParser(events=("start", "end"))
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    first = True
+    head: str | None = ""  # text before the first element, until the start is known
     while True:
         try:
             chunk = stream.read(CHUNK_SIZE) or b""  # a raw stream: what one step yields
@@ -83,9 +84,12 @@ def _pages(
             yield _broken(state, f"damaged or truncated compressed stream ({reason})")
             return
         text = decoder.decode(chunk, final=not chunk)
-        if first:
-            text = _start_document(text, state)
-            first = False
+        if head is not None:
+            head += text
+            text = _start_document(head, state, final=not chunk)
+            if not text:
+                continue
+            head = None
         _note_bad_bytes(text, chunk, state)
         try:
             parser.feed(text)
@@ -103,18 +107,24 @@ def _pages(
             return
 
 
-def _start_document(text: str, state: _State) -> str:
-    """Wrap a fragment of bare ``<page>`` elements in a root element."""
-    body = text.lstrip("\ufeff \t\r\n")
-    if body.startswith("<?xml"):
-        return text
+_PROLOGUE = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*", re.S)
+
+
+def _start_document(text: str, state: _State, *, final: bool) -> str:
+    """``text`` ready to parse, a fragment of bare ``<page>``s wrapped in a root element;
+    an empty string while the first element has not been read yet."""
+    prologue = _PROLOGUE.match(text)
+    body_start = prologue.end() if prologue else 0
+    body = text[body_start : body_start + 5]
+    if len(body) < 5 and not final:
+        return ""
     if not body:
-        raise InputError("empty file", location=state.source)
-    if body.startswith("<page"):
-        state.fragment = True
-        return _FRAGMENT_ROOT + text
+        raise InputError("empty file, no XML element", location=state.source)
     if not body.startswith("<"):
         raise InputError("not an XML file", location=state.source)
+    if body.startswith("<page"):
+        state.fragment = True
+        return text[:body_start] + _FRAGMENT_ROOT + text[body_start:]
     return text
 
 
