@@ -48,6 +48,8 @@ def test_hovering_e_shows_energy(page: Any, server: str, einstein: str, tmp_path
         "[...CSS.highlights.get('definiens-primary')][0].toString() : ''"
     )
     assert "energy" in highlighted
+    sentence = page.evaluate("[...CSS.highlights.get('definiens-sentence')][0].toString()")
+    assert "the energy of the body" in sentence
     shot = tmp_path / "hover.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap
-from definiens.web.payload import document_payload, source_to_text
+from definiens.web.payload import document_payload, sentence_span, source_to_text
 
 
 def offsets() -> OffsetMap:
@@ -42,3 +42,19 @@ def test_payload_gives_occurrences_and_text_spans() -> None:
     assert payload["formulas"][0]["occurrences"] == [{"identifier": "x", "start": 0, "end": 1}]
     meaning = payload["definitions"]["x"][0]
     assert payload["text"][meaning["text_start"] : meaning["text_end"]] == "cd"
+
+
+def test_the_sentence_is_found_in_the_text_with_its_placeholders() -> None:
+    text = "First one. By Einstein, FORMULA0, where FORMULA1 is the energy.  Next one."
+    sentence = "By Einstein, $E = mc^2$, where $E$ is the energy."
+    start = text.index("energy")
+    s, e = sentence_span(text, sentence, start, start + 6)
+    assert text[s:e].strip() == "By Einstein, FORMULA0, where FORMULA1 is the energy."
+
+
+def test_without_the_sentence_the_boundaries_around_the_mention_are_used() -> None:
+    text = "First one. Here x is the mass! Next."
+    start = text.index("mass")
+    s, e = sentence_span(text, "not in the text", start, start + 4)
+    assert text[s:e] == "Here x is the mass!"
+    assert sentence_span(text, "", -1, -1) == (-1, -1)

@@ -145,6 +145,8 @@ class WebDatabase:
                     "link_target": row["link_target"],
                     "text_start": -1,
                     "text_end": -1,
+                    "sentence_start": -1,
+                    "sentence_end": -1,
                 }
             )
         return result

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import asdict
 from typing import Any
 
 from definiens.model import Definiens, Document, Formula, OffsetMap
 from definiens.web.occurrences import find_occurrences
 
-__all__ = ["document_payload", "occurrence_records", "payload_json", "source_to_text"]
+__all__ = [
+    "document_payload",
+    "occurrence_records",
+    "payload_json",
+    "sentence_span",
+    "source_to_text",
+]
+
+# The define stage shows each formula of a sentence as ``$tex$``; in the text it is a placeholder.
+_SHOWN_FORMULA = re.compile(r"(\$[^$]*\$)")
+_BOUNDARY = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
 def source_to_text(offsets: OffsetMap, position: int) -> int:
@@ -47,6 +58,44 @@ def occurrence_records(formula: Formula) -> list[dict[str, Any]]:
     return [asdict(o) for o in find_occurrences(formula)]
 
 
+def _sentence_pattern(sentence: str) -> re.Pattern[str]:
+    parts = []
+    for piece in _SHOWN_FORMULA.split(sentence):
+        if _SHOWN_FORMULA.fullmatch(piece):
+            parts.append(r"FORMULA\d+")
+        elif piece.strip():
+            parts.append(r"\s*" + r"\s+".join(map(re.escape, piece.split())) + r"\s*")
+    return re.compile("".join(parts))
+
+
+def _nearest_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span between the sentence boundaries around ``[start, end)``."""
+    before = [m.end() for m in _BOUNDARY.finditer(text, 0, start)]
+    after = _BOUNDARY.search(text, end)
+    left = before[-1] if before else 0
+    right = after.end() if after else len(text)
+    while left < right and text[left].isspace():
+        left += 1
+    return left, right
+
+
+def sentence_span(text: str, sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span in ``text`` of the sentence (formulas as ``$tex$``) around ``[start, end)``.
+
+    The sentence is looked for near the mention; if it is not found as written, the span
+    between the sentence boundaries around the mention is used.
+    """
+    if start < 0 or end <= start:
+        return -1, -1
+    if sentence.strip():
+        window = len(sentence) * 2 + 200
+        low = max(0, start - window)
+        for match in _sentence_pattern(sentence).finditer(text, low, min(len(text), end + window)):
+            if match.start() <= start and end <= match.end():
+                return match.start(), match.end()
+    return _nearest_sentence(text, start, end)
+
+
 def _formula(formula: Formula) -> dict[str, Any]:
     record = asdict(formula)
     record["occurrences"] = occurrence_records(formula)
@@ -61,6 +110,8 @@ def _definiens(item: Definiens, document: Document) -> dict[str, Any]:
         record["text_start"], record["text_end"] = start, min(end, len(document.text))
     else:
         record["text_start"], record["text_end"] = -1, -1
+    span = sentence_span(document.text, item.sentence, record["text_start"], record["text_end"])
+    record["sentence_start"], record["sentence_end"] = span
     return record
 
 

@@ -64,6 +64,8 @@ class DefiniensOut(BaseModel):
     source_end: int
     text_start: int = Field(description="the same span in `text` (-1: none)")
     text_end: int
+    sentence_start: int = Field(description="the span of the sentence in `text` (-1: none)")
+    sentence_end: int
     link_target: str | None
 
 

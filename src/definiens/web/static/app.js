@@ -138,16 +138,27 @@
     return range;
   }
 
+  function spanRange(meaning, from, to) {
+    return meaning[from] >= 0 && meaning[to] > meaning[from] ? rangeOf(meaning[from], meaning[to]) : null;
+  }
+
+  /** The best meaning's sentence (soft), its phrase (strong), the other meanings' phrases. */
   function highlight(meanings) {
     clearHighlight();
-    if (!("highlights" in CSS)) return;
-    const ranges = meanings
-      .filter((m) => m.text_start >= 0 && m.text_end > m.text_start)
-      .map((m) => rangeOf(m.text_start, m.text_end))
-      .filter((r) => r !== null);
-    if (ranges.length === 0) return;
-    CSS.highlights.set("definiens-primary", new Highlight(ranges[0]));
-    if (ranges.length > 1) CSS.highlights.set("definiens-other", new Highlight(...ranges.slice(1)));
+    if (!("highlights" in CSS) || meanings.length === 0) return;
+    const [best, ...others] = meanings;
+    const layers = [
+      ["definiens-sentence", [spanRange(best, "sentence_start", "sentence_end")], 0],
+      ["definiens-other", others.map((m) => spanRange(m, "text_start", "text_end")), 1],
+      ["definiens-primary", [spanRange(best, "text_start", "text_end")], 2],
+    ];
+    for (const [name, ranges, priority] of layers) {
+      const present = ranges.filter((r) => r !== null);
+      if (present.length === 0) continue;
+      const layer = new Highlight(...present);
+      layer.priority = priority;
+      CSS.highlights.set(name, layer);
+    }
   }
 
   function clearHighlight() {
