@@ -25,8 +25,8 @@ def _counts(items: list) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("pages-dev-5.xml", (5, 438)),
-        ("enwiki-sample-31.xml", (31, 1764)),
+        ("pages-dev-5.xml", (5, 450)),
+        ("enwiki-sample-31.xml", (31, 1788)),
         ("enwiki-fragment-3.xml", (3, 99)),
         ("planetmath", (18, 366)),
         ("markdown", (3, 19)),
@@ -74,7 +74,7 @@ def test_bz2_multistream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parall
     packed.write_bytes(b"".join(streams))
     assert len(streams) == 5
     items = read_all([packed])
-    assert _counts(items) == (31, 1764)
+    assert _counts(items) == (31, 1788)
 
 
 def test_namespaces_redirects_and_no_math_are_skipped(tmp_path: Path) -> None:

@@ -64,8 +64,11 @@ def test_math_and_mvar_templates() -> None:
 
 
 def test_italic_single_letters_are_formulas() -> None:
-    doc = wiki("integers ''r'' and ''k'', the ''α'' and ''x''<sub>''i''</sub>, but ''word''")
-    assert [f.tex for f in doc.formulas] == ["r", "k", r"\alpha", "x_{i}"]
+    doc = wiki(
+        "integers ''r'' and ''k'', the ''α'' and ''x''<sub>''i''</sub>, ''H<sub>FL</sub>'', "
+        "but ''word''"
+    )
+    assert [f.tex for f in doc.formulas] == ["r", "k", r"\alpha", "x_{i}", "H_{FL}"]
     assert {f.kind for f in doc.formulas} == {"italic"}
     assert doc.text.endswith("but word")
     check_spans(doc)

@@ -46,8 +46,11 @@ _NAMED_ARGUMENT = re.compile(r"\s*[\w -]+=(?!=)")
 _TEMPLATE_NAME = re.compile(r"\s*([^|{}]*?)\s*(?:\||$)")
 _MATH_OPEN = re.compile(r"(?:<|&lt;)math[\s>&/]", re.I)
 _HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
+_SCRIPTS = r"(?:<(?:sub|sup)>(?:(?!</?su[bp]>)[^\n]){1,12}</su[bp]>)*"
 _ITALIC_LETTER = re.compile(
-    r"('{2}|'{5})([^\W\d_])\1(?!')((?:<(su[bp])>[^<>\n]{1,12}</\4>)*)", re.I
+    r"(?P<q>'{2}|'{5})(?P<letter>[^\W\d_])(?P<inner>" + _SCRIPTS + r")(?P=q)(?!')"
+    r"(?P<outer>" + _SCRIPTS + ")",
+    re.I,
 )
 _CELL_ATTRS = re.compile(r"[^|\[\]{}<>\n]*=[^|\[\]{}<>\n]*\|(?!\|)")
 # Math, nowiki and comments are atomic for bracket matching: a "}}" or "|" in TeX is not markup.
@@ -383,9 +386,10 @@ class _Scanner:
         letter = _ITALIC_LETTER.match(self.src, match.start(), end)
         if letter is None:
             return match.end()
-        char = letter.group(2)
+        char = letter.group("letter")
         tex = GREEK.get(char, char)
-        if letter.group(3):
-            tex = wiki_to_tex(tex + (" " if tex.startswith("\\") else "") + letter.group(3))
+        scripts = letter.group("inner") + letter.group("outer")
+        if scripts:
+            tex = wiki_to_tex(tex + (" " if tex.startswith("\\") else "") + scripts)
         self.out.formula(tex, letter.start(), letter.end(), display=False, kind="italic")
         return letter.end()
