@@ -167,6 +167,16 @@
 
   /* ---- the tooltip ---- */
 
+  /** A sentence as the define stage gives it (formulas as $tex$), its formulas rendered. */
+  function sentenceNode(sentence) {
+    const node = el("q", { class: "sentence" });
+    for (const piece of sentence.split(/(\$[^$]+\$)/)) {
+      if (/^\$[^$]+\$$/.test(piece)) node.append(renderTex(el("span"), piece.slice(1, -1)));
+      else node.append(piece);
+    }
+    return node;
+  }
+
   function meaningItem(meaning, previousSentence) {
     const item = el("li", {}, [
       el("span", { class: "meaning", text: meaning.text }),
@@ -174,7 +184,7 @@
       el("span", { class: "method", text: meaning.method }),
     ]);
     if (meaning.sentence && meaning.sentence !== previousSentence) {
-      item.append(el("q", { class: "sentence", text: meaning.sentence }));
+      item.append(sentenceNode(meaning.sentence));
     }
     return item;
   }
@@ -276,7 +286,9 @@
     state.doc = doc;
     state.idents = collectIdentifiers(doc);
     const indexOf = new Map(state.idents.map((i) => [i.tex, i.index]));
-    $("doc-title").textContent = doc.title && doc.title !== "text" ? doc.title : "";
+    const title = doc.title && doc.title !== "text" ? doc.title : "";
+    $("doc-title").textContent = title;
+    $("doc-title").hidden = !title;
     renderText(doc, indexOf);
     renderTable();
     $("reading").hidden = false;
