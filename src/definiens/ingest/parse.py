@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 
 from definiens.errors import DefiniensError, ParseError, UsageError
+from definiens.ingest.latex import latex_metadata, parse_latex
+from definiens.ingest.markdown import parse_markdown
 from definiens.ingest.wikitext import categories, parse_wikitext
 from definiens.model import Document, Formula
 
@@ -20,22 +22,10 @@ __all__ = ["FORMATS", "find_formula", "from_text", "parse"]
 logger = logging.getLogger(__name__)
 
 
-def _parse_latex(document: Document) -> Document:
-    from definiens.ingest.latex import parse_latex
-
-    return parse_latex(document)
-
-
-def _parse_markdown(document: Document) -> Document:
-    from definiens.ingest.markdown import parse_markdown
-
-    return parse_markdown(document)
-
-
 _PARSERS: dict[str, Callable[[Document], Document]] = {
     "wikitext": parse_wikitext,
-    "latex": _parse_latex,
-    "markdown": _parse_markdown,
+    "latex": parse_latex,
+    "markdown": parse_markdown,
 }
 FORMATS = tuple(_PARSERS)
 
@@ -68,6 +58,8 @@ def from_text(
     document = Document(id=id, title=title, source="<text>", format=format, source_text=text)
     if format == "wikitext":
         document.metadata["categories"] = categories(text)
+    elif format == "latex":
+        document.metadata.update(latex_metadata(text))
     return parse(document)
 
 
