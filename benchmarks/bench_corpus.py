@@ -35,7 +35,11 @@ from dumpgen import build_dump
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "benchmarks" / "out"
-DEFINIENS = [sys.executable, "-m", "definiens.cli.main"]
+DEFINIENS = [
+    sys.executable,
+    "-c",
+    "import sys; from definiens.cli.main import main; sys.exit(main())",
+]
 
 
 def _tree_rss(proc: psutil.Process) -> int:

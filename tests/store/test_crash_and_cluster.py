@@ -21,13 +21,15 @@ from .helpers import PAGES, PLANETMATH, contents
 pytestmark = pytest.mark.slow  # the default stages load spaCy in every process
 
 INPUTS = [str(PAGES), str(PLANETMATH)]
+# the command's entry point (``python -m definiens.cli.main`` warns: cli/__init__ imports main)
+ENTRY = "import sys; from definiens.cli.main import main; sys.exit(main())"
 
 
 def _command(db: Path, *options: str) -> list[str]:
     return [
         sys.executable,
-        "-m",
-        "definiens.cli.main",
+        "-c",
+        ENTRY,
         "run",
         *INPUTS,
         "--db",

@@ -57,7 +57,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--resume",
         action="store_true",
-        help="skip documents already in the database (after an interrupted run)",
+        help="skip documents already processed or skipped in the database (after an "
+        "interrupted run); failed ones are tried again",
     )
     parser.add_argument(
         "--chunk-size",

@@ -309,7 +309,8 @@ class Database:
         return int(self._transaction(replace))
 
     def committed(self, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
-        """Which of these ``(source, id)`` keys already have a committed document."""
+        """Which of these ``(source, id)`` keys already have a committed document that need not
+        be processed again: processed or skipped (a failed one is tried again)."""
         found: set[tuple[str, str]] = set()
         by_source: dict[str, list[str]] = {}
         for source, doc_id in keys:
@@ -319,7 +320,8 @@ class Database:
                 part = ids[start : start + _KEY_BATCH]
                 marks = ",".join("?" * len(part))
                 rows = self.execute(
-                    f"SELECT id FROM documents WHERE source = ? AND id IN ({marks})",
+                    f"SELECT id FROM documents WHERE source = ? AND id IN ({marks})"
+                    " AND status != 'failed'",
                     (source, *part),
                 )
                 found.update((source, row[0]) for row in rows)

@@ -4,7 +4,8 @@ The main process reads the inputs (cheap: the reader skips pages without mathema
 parsing them), sends raw documents in batches of ``chunk_size`` to an executor (in-process, a
 process pool, a Dask cluster), and writes every finished batch in one transaction. Every page
 read ends as exactly one row of ``documents``: processed, skipped (no math) or failed (with its
-reason). With ``resume``, documents already in the database are not sent again; without it they
+reason). With ``resume``, documents already processed or skipped are not sent again (failed ones
+are); without it they
 are processed again and replace the earlier rows (no duplicates either way).
 """
 
