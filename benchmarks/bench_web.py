@@ -47,7 +47,8 @@ def free_port() -> int:
 
 def start_server(workers: int, time_limit: float) -> tuple[str, subprocess.Popen[bytes]]:
     port = free_port()
-    command = [sys.executable, "-m", "definiens.cli.main", "serve", "--port", str(port)]
+    entry = "import sys; from definiens.cli.main import main; sys.exit(main())"
+    command = [sys.executable, "-c", entry, "serve", "--port", str(port)]
     command += ["--workers", str(workers), "--time-limit", str(time_limit)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -25,6 +25,8 @@ EINSTEIN = (
     "By Einstein, $E = mc^2$, where $E$ is the energy of the body, $m$ is its mass "
     "and $c$ is the speed of light."
 )
+# `python -m definiens.cli.main` warns (cli/__init__ imports main); run the entry point itself.
+SERVE = "import sys; from definiens.cli.main import main; sys.exit(main())"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -121,7 +123,7 @@ def start_server(*options: str) -> tuple[str, subprocess.Popen[bytes]]:
     """Start ``definiens serve`` (the real CLI, uvicorn) on a free port; return its URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "definiens.cli.main", "serve", "--port", str(port), *options],
+        [sys.executable, "-c", SERVE, "serve", "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
