@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from definiens.formulas import extract_identifiers, tokenize
+from definiens.formulas.macros import Macro
 from definiens.formulas.vocabulary import GREEK_LOWER, INDEX_GREEK
 
 _PIECES = [
@@ -73,3 +74,19 @@ def test_tokens_tile_the_input() -> None:
     assert tokens.texts == ["\\frac", "{", "a", "}", "{", "b", "}", "+", "\\alpha", "_", "1", "'"]
     covered = "".join(tex[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True))
     assert re.sub(r"\s+|%[^\n]*", "", tex) == covered
+
+
+_MACROS = {
+    "\\a": Macro(0, "\\a\\a x"),
+    "\\b": Macro(2, "\\frac{#1}{#2}\\b"),
+    "\\c": Macro(1, "{#1"),
+    "\\d": Macro(0, "\\end{cases}}"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, *_MACROS]), max_size=40).map(" ".join))
+def test_document_macros_never_break_the_reader(tex: str) -> None:
+    result = extract_identifiers(tex, _MACROS)
+    for identifier in result.identifiers:
+        assert 0 <= identifier.start <= identifier.end <= len(tex)

@@ -7,9 +7,11 @@ Three steps: a flat token stream (:mod:`~definiens.formulas.tokens`), a node tre
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from definiens.formulas.extract import collect
+from definiens.formulas.macros import Macro
 from definiens.formulas.structure import build
 from definiens.model import Identifier
 
@@ -28,14 +30,16 @@ class IdentifierResult(NamedTuple):
         return [identifier.tex for identifier in self.identifiers]
 
 
-def extract_identifiers(tex: str) -> IdentifierResult:
+def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> IdentifierResult:
     """The identifiers of the formula ``tex`` in canonical TeX, with spans and counts.
 
     >>> extract_identifiers(r"W(2, k) > 2^k/k^\\varepsilon").tex
     ['W', 'k', '\\\\varepsilon']
 
-    Malformed TeX gives best-effort identifiers and flags such as ``unbalanced_braces``,
-    ``unknown_macro:\\\\foo`` or ``unclosed_environment``; it never raises.
+    ``macros``: the document's own macros (:func:`~definiens.formulas.macros.find_macros`),
+    expanded where used. Malformed TeX gives best-effort identifiers and flags such as
+    ``unbalanced_braces``, ``unknown_macro:\\\\foo`` or ``unclosed_environment``; it never
+    raises.
     """
     found: dict[str, Identifier] = {}
 
@@ -47,7 +51,7 @@ def extract_identifiers(tex: str) -> IdentifierResult:
             seen.count += 1
 
     try:
-        tree = build(tex)
+        tree = build(tex, macros)
         collect(tree, emit)
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
         return IdentifierResult(list(found.values()), ["too_deep"])

@@ -8,14 +8,19 @@ class; nesting deeper than :data:`MAX_DEPTH` is flagged ``too_deep`` and read fl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from definiens.formulas import nodes as n
+from definiens.formulas.macros import Macro, expand
 from definiens.formulas.nodes import Node
 from definiens.formulas.tokens import tokenize
 from definiens.formulas.vocabulary import COMMANDS, CONTROL_SYMBOLS, GREEK_LOWER
 
-__all__ = ["CHAR_KINDS", "MAX_DEPTH", "STOP", "Reader", "unwrap"]
+__all__ = ["CHAR_KINDS", "MAX_DEPTH", "MAX_EXPANSIONS", "STOP", "Reader", "unwrap"]
 
 MAX_DEPTH = 60
+MAX_EXPANSIONS = 200  # document macros expanded per formula (a guard against loops)
+MAX_TOKENS = 5_000  # no expansion beyond this many tokens
 CHAR_KINDS = {
     **{c: n.LETTER for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
     **{c: n.NUM for c in "0123456789"},
@@ -31,14 +36,31 @@ STOP = object()  # returned by a command that consumed the rest of its group (\r
 class Reader:
     """Reads the tokens of one formula into nodes, recording flags; one use per formula."""
 
-    def __init__(self, tex: str) -> None:
+    def __init__(self, tex: str, macros: Mapping[str, Macro] | None = None) -> None:
         self.tex = tex
+        self.macros = macros or {}
+        self.expansions = 0
         self.toks, self.starts, self.ends = tokenize(tex)
         self.size = len(self.toks)
         self.i = 0
         self.depth = 0
         self.flags: list[str] = []
         self.greek_subscripts = False
+
+    def expand(self, macro: Macro, start: int) -> bool:
+        """Replace a document macro and its arguments by its body, in place; False if not."""
+        self.expansions += 1
+        if self.expansions > MAX_EXPANSIONS or self.size > MAX_TOKENS:
+            self.flag("macro_loop")
+            return False
+        arguments = [self.raw_argument() for _ in range(macro.arguments)]
+        end = self.ends[self.i - 1]
+        texts = tokenize(expand(macro, arguments)).texts
+        self.toks[self.i : self.i] = texts
+        self.starts[self.i : self.i] = [start] * len(texts)
+        self.ends[self.i : self.i] = [end] * len(texts)
+        self.size += len(texts)
+        return True
 
     def flag(self, flag: str) -> None:
         if flag not in self.flags:
@@ -150,7 +172,7 @@ class Reader:
         kind = CHAR_KINDS.get(tok)
         if kind is not None:
             self.i += 1
-            return Node(kind, tok, start, start + 1)
+            return Node(kind, tok, start, self.ends[self.i - 1])
         first = tok[0]
         if first == "\\":
             self.i += 1
@@ -205,6 +227,8 @@ class Reader:
 
     def command(self, tok: str, start: int, out: list[Node], closer: str | None) -> object:
         end = self.ends[self.i - 1]
+        if tok in self.macros and self.expand(self.macros[tok], start):
+            return None
         entry = COMMANDS.get(tok)
         if entry is None:
             if tok == "\\":  # a lone backslash at the end

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from definiens.formulas.identifiers import extract_identifiers
+from definiens.formulas.macros import find_macros
 from definiens.model import Document
 
 __all__ = ["REPORTED_FLAGS", "identify"]
@@ -23,6 +24,7 @@ REPORTED_FLAGS = frozenset(
         "too_deep",
         "double_subscript",
         "double_superscript",
+        "macro_loop",
     }
 )
 
@@ -30,11 +32,15 @@ REPORTED_FLAGS = frozenset(
 def identify(document: Document) -> Document:
     """Find the identifiers of every formula of ``document`` (any kind: math, template…).
 
+    In a LaTeX document the macros it defines (``\\newcommand``, ``\\DeclareMathOperator``,
+    ``\\def``) are expanded.
+
     Damaged TeX gives best-effort identifiers, flags on the formula and a
     :class:`~definiens.model.Problem` on the document; it never raises.
     """
+    macros = find_macros(document.source_text) if document.format == "latex" else None
     for formula in document.formulas:
-        result = extract_identifiers(formula.tex)
+        result = extract_identifiers(formula.tex, macros)
         formula.identifiers, formula.flags = result.identifiers, list(result.flags)
         damaged = [flag for flag in formula.flags if flag in REPORTED_FLAGS]
         if damaged:

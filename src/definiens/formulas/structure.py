@@ -10,7 +10,10 @@ nesting) is recorded as flags.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from definiens.formulas.commands import Parser
+from definiens.formulas.macros import Macro
 from definiens.formulas.nodes import Node
 from definiens.formulas.reader import MAX_DEPTH
 
@@ -28,8 +31,12 @@ class Tree:
         self.greek_subscripts = greek_subscripts
 
 
-def build(tex: str) -> Tree:
-    """Parse ``tex`` into a :class:`Tree`; malformed input gives flags, never an exception."""
-    parser = Parser(tex)
+def build(tex: str, macros: Mapping[str, Macro] | None = None) -> Tree:
+    """Parse ``tex`` into a :class:`Tree`; malformed input gives flags, never an exception.
+
+    ``macros`` are the document's own macros (:func:`~definiens.formulas.macros.find_macros`),
+    expanded where they are used.
+    """
+    parser = Parser(tex, macros)
     nodes = parser.sequence(None)
     return Tree(nodes, parser.flags, parser.greek_subscripts)
