@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,3 +73,18 @@ def test_the_overrunning_worker_is_replaced_and_the_server_goes_on(einstein: str
         assert again.status_code == 200, again.text
         assert app.state.pool.replaced == 1
         assert client.get("/api/status").json()["workers"] == 1
+
+
+@pytest.mark.slow
+def test_a_worker_killed_from_outside_is_replaced_without_failing_a_request(
+    einstein: str,
+) -> None:
+    app = create_app(workers=1, time_limit=120.0)
+    with TestClient(app) as client:
+        assert client.post("/api/annotate", json={"text": einstein}).status_code == 200
+        pool = app.state.pool
+        (pid,) = pool.worker_pids
+        os.kill(pid, signal.SIGKILL)
+        response = client.post("/api/annotate", json={"text": einstein + " Once more."})
+        assert response.status_code == 200, response.text
+        assert pool.replaced == 1 and pool.worker_pids != [pid]

@@ -4,7 +4,8 @@ spaCy work is CPU-heavy: run in the server's event loop it would stall every oth
 a thread cannot be stopped once it runs too long. So each worker is a process of its own (the
 ``spawn`` start method: no fork of a threaded server) that loads the pipeline once and then
 answers jobs from a pipe. A job that overruns the time limit has its worker killed and replaced,
-and the request answers 503. Answers are cached by a hash of (format, text), and identical
+and the request answers 503; a worker that dies (killed, crashed) is replaced and the job tried
+once more. Answers are cached by a hash of (format, title, text), and identical
 requests in flight share one computation.
 """
 
@@ -139,6 +140,11 @@ class AnnotatePool:
         self._threads.shutdown(wait=False, cancel_futures=True)
 
     @property
+    def worker_pids(self) -> list[int]:
+        """The process ids of the workers."""
+        return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    @property
     def alive(self) -> int:
         """How many worker processes are running."""
         return sum(1 for w in self._workers if w.process.is_alive())
@@ -165,7 +171,12 @@ class AnnotatePool:
             future.exception()  # retrieved here, in case every waiter gave up already
 
     async def _compute(self, key: str, job: tuple[str, str, str]) -> bytes:
-        kind, value, _ = await self._run(job)
+        deadline = asyncio.get_running_loop().time() + self.time_limit
+        kind, value, _ = await self._run(job, deadline)
+        if kind == "died":  # the worker was killed or crashed: one more try on a fresh one
+            kind, value, _ = await self._run(job, deadline)
+        if kind == "died":
+            raise RuntimeError(value)
         _raise_for(kind, value)
         if self.cache_size > 0:
             self._cache[key] = value
@@ -174,12 +185,13 @@ class AnnotatePool:
         result: bytes = value
         return result
 
-    async def _run(self, job: tuple[str, str, str]) -> tuple[str, Any, str]:
+    async def _run(self, job: tuple[str, str, str], deadline: float) -> tuple[str, Any, str]:
+        """Run a job on a free worker before ``deadline`` (event-loop time)."""
         assert self._idle is not None, "AnnotatePool.start() was not called"
         loop = asyncio.get_running_loop()
         worker: _Worker | None = None
         try:
-            async with asyncio.timeout(self.time_limit):
+            async with asyncio.timeout_at(deadline):
                 worker = await self._idle.get()
                 result = await loop.run_in_executor(self._threads, worker.call, job)
         except TimeoutError:
@@ -189,7 +201,7 @@ class AnnotatePool:
         except (EOFError, OSError) as exc:
             assert worker is not None
             await self._replace(worker)
-            raise RuntimeError(f"annotate worker died: {type(exc).__name__}") from exc
+            return "died", f"annotate worker died: {type(exc).__name__}", ""
         self._idle.put_nowait(worker)
         return result
 
