@@ -26,6 +26,11 @@ def test_details_give_spans_and_counts(capsys: pytest.CaptureFixture[str]) -> No
     ]
 
 
+def test_formula_starting_with_minus_after_double_dash(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["identifiers", "--", "-x^2 + \\alpha"]) == 0
+    assert json.loads(capsys.readouterr().out) == ["x", "\\alpha"]
+
+
 def test_flags_go_to_stderr_as_one_warning(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["identifiers", r"\frac{a}{\foo b"]) == 0
     out, err = capsys.readouterr()

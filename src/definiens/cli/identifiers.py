@@ -18,7 +18,8 @@ def register(subparsers: Any) -> None:
         help="the identifiers of one formula, in canonical TeX",
         description=(
             "Print the identifiers of a TeX formula as a JSON list, in order of first "
-            "appearance. Problems with the TeX go to stderr as a warning."
+            "appearance. Problems with the TeX go to stderr as a warning. Put -- before a "
+            "formula that starts with a minus sign."
         ),
     )
     parser.add_argument("tex", metavar="TEX", help="the formula, e.g. 'E = mc^2'")
