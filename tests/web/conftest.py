@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import httpx2
@@ -146,6 +147,12 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait(5)
     if process.stderr is not None:
         process.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def servers() -> SimpleNamespace:
+    """``servers.start(*options)`` and ``servers.stop(process)`` for a test's own server."""
+    return SimpleNamespace(start=start_server, stop=stop_server)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import socket
+import time
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
@@ -90,3 +92,23 @@ def test_serve_with_a_missing_database_is_one_line_error(
 def test_serve_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workers", "0"]) == 1
     assert "--workers" in capsys.readouterr().err
+
+
+def test_a_slow_upload_answers_503_at_the_time_limit(servers: Any) -> None:
+    url, process = servers.start("--workers", "1", "--time-limit", "1")
+    try:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            head = (
+                "POST /api/annotate HTTP/1.1\r\nHost: localhost\r\n"
+                "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+            )
+            sock.sendall(head.encode() + b'{"text": "')  # and then nothing more
+            started = time.monotonic()
+            answer = sock.recv(4096).decode()
+            elapsed = time.monotonic() - started
+    finally:
+        servers.stop(process)
+    assert answer.startswith("HTTP/1.1 503"), answer
+    assert "time limit" in answer
+    assert 1.0 <= elapsed < 8

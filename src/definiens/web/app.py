@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from definiens import __version__
 from definiens.errors import DefiniensError, ModelError, StoreError
 from definiens.web.database import WebDatabase
-from definiens.web.limits import BodyLimit, SecurityHeaders
+from definiens.web.limits import BodyLimit, SecurityHeaders, TimeLimit
 from definiens.web.routes import STATIC, api, pages
 from definiens.web.workers import AnnotatePool
 
@@ -124,5 +124,7 @@ def create_app(settings: WebSettings | None = None, **options: Any) -> FastAPI:
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
+    # a little over the annotate limit, so that the pool answers (and kills its worker) first
+    app.add_middleware(TimeLimit, seconds=settings.time_limit + 1.0)
     app.add_middleware(SecurityHeaders)
     return app

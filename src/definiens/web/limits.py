@@ -1,4 +1,4 @@
-"""ASGI middleware that guards the server: a request body limit and security headers.
+"""ASGI middleware that guards the server: body limit, time limit, security headers.
 
 :class:`BodyLimit` refuses a body over the limit with 413, first by its ``Content-Length`` and
 then by counting the bytes actually received (a chunked upload has no length to trust). It sits
@@ -8,13 +8,14 @@ once the limit is passed, whatever the app answers is replaced by the 413.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from definiens.errors import InputError
 
-__all__ = ["SECURITY_HEADERS", "BodyLimit", "SecurityHeaders"]
+__all__ = ["SECURITY_HEADERS", "BodyLimit", "SecurityHeaders", "TimeLimit"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -132,3 +133,35 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class TimeLimit:
+    """Answer 503 to a request not answered within ``seconds`` (a slow upload, a stuck query).
+
+    The annotate pool keeps its own, equal limit and kills the worker that overran; this is the
+    backstop for everything else. A response already started is only cut short.
+    """
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            async with asyncio.timeout(self.seconds):
+                await self.app(scope, receive, tracking_send)
+        except TimeoutError:
+            if not started:
+                detail = "the request took longer than the server's time limit"
+                await _send_json(send, 503, {"detail": detail})

@@ -220,7 +220,10 @@
     tip.style.maxWidth = `${width}px`;
     const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
     tip.style.left = `${left}px`;
-    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+    // below the identifier, or above it when it would run off the bottom of the window
+    const below = box.bottom + 6 + tip.offsetHeight <= window.innerHeight || box.top < tip.offsetHeight + 6;
+    const top = below ? box.bottom + 6 : box.top - tip.offsetHeight - 6;
+    tip.style.top = `${top + window.scrollY}px`;
     for (const n of indices) {
       for (const same of document.querySelectorAll(`[data-ident="${n}"]`)) same.classList.add("active");
     }
