@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from definiens.define.concepts import is_evaluative
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
 __all__ = ["Mention", "mentions"]
@@ -76,8 +77,14 @@ def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
     lemma_phrase = _phrase(tokens[:-1]) + (" " if len(tokens) > 1 else "") + head_lemma
     forms.append(("lemma", lemma_phrase.strip()))
     if len(tokens) > 1 and head.pos_ == "NOUN":
-        adjectives = all(t.pos_ in ("ADJ", "ADV", "VERB") for t in tokens[:-1])
-        forms.append(("head_adj" if adjectives else "head", head_lemma))
+        modifiers = tokens[:-1]
+        if all(is_evaluative(t.text) for t in modifiers):
+            kind = "head_eval"
+        elif all(t.pos_ in ("ADJ", "ADV", "VERB") for t in modifiers):
+            kind = "head_adj"
+        else:
+            kind = "head"
+        forms.append((kind, head_lemma))
     if len(tokens) > 2 and tokens[-2].pos_ in ("ADJ", "NOUN", "PROPN"):
         forms.append(("compound", f"{tokens[-2].text} {head_lemma}"))
     seen: set[str] = set()
@@ -167,5 +174,15 @@ def mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]
                 longer.variants = [(k, v) for k, v in longer.variants if k in ("phrase", "lemma")]
                 longer.first = mention.first
                 found.append(longer)
-    found.extend(_link_mentions(doc, offset, links))
-    return found
+    linked = list(_link_mentions(doc, offset, links))
+    found = [m for m in found if not any(_inside(m, link) for link in linked)]
+    return found + linked
+
+
+def _inside(mention: Mention, link: Mention) -> bool:
+    """A noun phrase strictly inside a link anchor ("speed" in "[[speed of light]]")."""
+    return (
+        link.start <= mention.start
+        and mention.end <= link.end
+        and (mention.start, mention.end) != (link.start, link.end)
+    )

@@ -7,7 +7,7 @@ pages or symbols.
 
 from __future__ import annotations
 
-__all__ = ["CONCEPTS", "VAGUE", "is_concept", "is_vague"]
+__all__ = ["CONCEPTS", "EVALUATIVE", "VAGUE", "is_concept", "is_evaluative", "is_vague"]
 
 _CONCEPT_WORDS = """
 number integer variable constant parameter coefficient function set element point vector
@@ -34,6 +34,16 @@ method approach idea problem question answer reason respect sense lot formula eq
 expression term
 """
 
+_EVALUATIVE_WORDS = """
+positive negative non-negative nonnegative non-positive nonzero non-zero arbitrary given fixed
+certain finite infinite small large sufficiently distinct different other new same
+corresponding following particular general simple such some any each every appropriate
+suitable unique single first second third last previous next initial final possible constant
+"""
+
+#: Adjectives that qualify an object without changing its kind ("a positive integer").
+EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())
+
 #: Kinds of mathematical objects a symbol commonly names (head lemmas).
 CONCEPTS = frozenset(_CONCEPT_WORDS.split())
 
@@ -49,3 +59,8 @@ def is_concept(lemma: str) -> bool:
 def is_vague(lemma: str) -> bool:
     """Whether ``lemma`` is a noun that alone never says what a symbol means."""
     return lemma.lower() in VAGUE
+
+
+def is_evaluative(word: str) -> bool:
+    """Whether ``word`` qualifies an object without changing its kind ("positive", "given")."""
+    return word.lower() in EVALUATIVE

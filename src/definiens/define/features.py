@@ -27,7 +27,8 @@ from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
 __all__ = ["FEATURES", "Candidate", "build_candidates", "normalise"]
 
 KINDS = (
-    "phrase", "lemma", "head", "head_adj", "compound", "link_anchor", "link_target", "page_link",
+    "phrase", "lemma", "head", "head_adj", "head_eval", "compound", "link_anchor", "link_target",
+    "page_link",
 )  # fmt: skip
 FEATURES = (
     "mlp", "dist", "sent", "pairs", "sentences", "alone", "alone_pattern", "before", "nearest",
@@ -36,6 +37,7 @@ FEATURES = (
     "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
     "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
+    "page_term",
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{k}" for k in KINDS),
 )  # fmt: skip
 
@@ -237,6 +239,16 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
         v[f"kind_{kind}"] = 1.0
 
 
+def _page_terms(document: Document) -> set[str]:
+    """The terms the page links (anchors and targets) and its title, normalised."""
+    terms = {normalise(document.title.replace("_", " "))}
+    for link in document.links:
+        target = _DISAMBIGUATION.sub("", link.target.split("#", 1)[0].replace("_", " "))
+        terms.add(normalise(link.anchor))
+        terms.add(normalise(target))
+    return terms
+
+
 def _add_page_links(
     document: Document, sentences: Sequence[Sentence], first: dict[str, int], agg: _Aggregator
 ) -> None:
@@ -297,7 +309,9 @@ def build_candidates(
     for (ident, key), c in aggregator.by_key.items():
         if c.values.get("alone_pattern"):
             owners[key].add(ident)
+    terms = _page_terms(document)
     for (ident, key), c in aggregator.by_key.items():
+        c.values["page_term"] = float(key in terms)
         c.values["owned_other"] = float(bool(owners[key] - {ident}))
         c.values["spread"] = math.log(spread[key])
         c.values["specific"] = c.values["pairs"] / total[key] if total[key] else 0.0

@@ -110,8 +110,9 @@ MODEL_FEATURES = (
     "dep_sibling", "link", "form_concept", "concept", "vague", "words", "owned_other", "tf_norm",
     "sent", "specific", "kind_phrase", "kind_lemma", "kind_head", "kind_head_adj",
     "kind_link_target", "kind_page_link", "dist", "pairs", "sentences", "rank_mlp",
+    "kind_head_eval", "page_term",
 )  # fmt: skip
-C = 0.05
+C = 0.01
 
 
 def _matrix(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,70 @@
+"""Definitional patterns, the MLP weights and the sentence splitter."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from definiens.define.context import split_sentences
+from definiens.define.mlp import THRESHOLD, mlp_score, sentence_weight, token_weight
+from definiens.define.patterns import match_patterns
+
+
+@pytest.mark.parametrize(
+    ("gap", "after", "previous", "expected"),
+    [
+        (["is", "the"], True, "where", {"copula"}),
+        (["denotes", "the"], True, "", {"denote"}),
+        (["be", "a"], True, "let", {"copula", "let"}),
+        ([",", "the"], True, "", {"appos_after"}),
+        ([], False, "", {"appos_before"}),
+        (["is", "called"], False, "", {"called"}),
+        (["denoted", "by"], False, "", {"called"}),
+        ([","], False, "", {"comma_before"}),
+        (["stands", "for"], True, "", {"denote"}),
+        (["and", "then", "some"], True, "", set()),
+    ],
+    ids=["where-is", "denotes", "let-be", "apposition", "the-energy-E", "is-called",
+         "denoted-by", "comma", "stands-for", "nothing"],
+)  # fmt: skip
+def test_patterns(gap: list[str], after: bool, previous: str, expected: set[str]) -> None:
+    assert match_patterns(gap, after, previous) == expected
+
+
+def test_token_weight_is_one_adjacent_and_half_at_five_tokens() -> None:
+    assert token_weight(1) == pytest.approx(1.0)
+    assert token_weight(5) == pytest.approx(0.5)
+    assert token_weight(10) < 0.5
+
+
+def test_sentence_weight_is_half_three_sentences_away() -> None:
+    assert sentence_weight(0) == pytest.approx(1.0)
+    assert sentence_weight(3) == pytest.approx(0.5)
+
+
+def test_mlp_score_combines_with_alpha_beta_gamma() -> None:
+    assert mlp_score(1, 0, 1.0) == pytest.approx(1.0)
+    assert mlp_score(5, 3, 0.0) == pytest.approx((0.5 + 0.5) / 2.1)
+    assert mlp_score(5, 3, 0.0) > THRESHOLD > mlp_score(9, 6, 0.0)
+    assert not math.isnan(mlp_score(1000, 1000, 0.0))
+
+
+def test_sentences_split_at_end_punctuation_and_lines() -> None:
+    text = "One sentence. Another one!\nA third line"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "One sentence.",
+        "Another one!",
+        "A third line",
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_sentence_spans_cover_text_in_order(text: str) -> None:
+    spans = split_sentences(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))

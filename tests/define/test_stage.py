@@ -1,0 +1,85 @@
+"""The define stage on real passages: the meanings it finds, their provenance and spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from definiens.define import Definer, define, load_model
+from definiens.define.context import parse_sentences
+from definiens.define.features import FEATURES
+from definiens.formulas import identify
+from definiens.ingest import from_text
+from definiens.model import Document
+
+EINSTEIN = (
+    "By Einstein, <math>E = mc^2</math>, where <math>E</math> is the energy of the body "
+    "and <math>c</math> is the [[speed of light]]."
+)
+
+
+def _defined(text: str, format: str) -> Document:
+    return define(identify(from_text(text, format, title="passage")))
+
+
+def _best(document: Document, identifier: str) -> str:
+    return document.definitions[identifier][0].text
+
+
+@pytest.fixture(scope="module")
+def einstein() -> Document:
+    return _defined(EINSTEIN, "wikitext")
+
+
+def test_where_e_is_the_energy(einstein: Document) -> None:
+    meaning = einstein.definitions["E"][0]
+    assert meaning.text == "energy"
+    assert meaning.method == "pattern"
+    assert einstein.source_text[meaning.source_start : meaning.source_end] == "energy"
+    assert "$E$ is the energy" in meaning.sentence
+    assert 0.0 < meaning.score <= 1.0
+
+
+def test_a_wikipedia_link_is_the_meaning(einstein: Document) -> None:
+    meaning = einstein.definitions["c"][0]
+    assert meaning.text == "speed of light"
+    assert einstein.source_text[meaning.source_start : meaning.source_end] == "speed of light"
+
+
+def test_let_g_be_a_group() -> None:
+    document = _defined("Let $G$ be a group and let $H$ be a subgroup of $G$.", "markdown")
+    assert _best(document, "G") == "group"
+    assert _best(document, "H") == "subgroup"
+
+
+def test_a_linked_constant_before_its_symbol() -> None:
+    document = _defined(
+        "In quantum mechanics the [[Planck constant]] <math>h</math> is fundamental.", "wikitext"
+    )
+    assert _best(document, "h") == "Planck constant"
+
+
+def test_text_without_formulas_has_no_definitions() -> None:
+    document = _defined("Nothing to define here. Just words.", "markdown")
+    assert document.definitions == {}
+
+
+def test_only_sentences_with_identifiers_are_parsed() -> None:
+    text = "Plain words. " * 20 + "Let $G$ be a group. " + "More plain words. " * 20
+    document = identify(from_text(text, "markdown", title="t"))
+    sentences = parse_sentences(document, Definer().nlp)
+    parsed = [s for s in sentences if s.doc is not None]
+    assert len(parsed) == 1 and len(sentences) > 40
+
+
+def test_mlp_method_ranks_by_the_baseline_alone(einstein: Document) -> None:
+    document = Definer(method="mlp")(identify(from_text(EINSTEIN, "wikitext", title="t")))
+    assert document.definitions
+    assert all(len(items) == 1 for items in document.definitions.values())
+    assert all(d.score >= 0.4 for items in document.definitions.values() for d in items)
+
+
+def test_the_shipped_model_loads_and_uses_known_features() -> None:
+    model = load_model()
+    assert set(model.features) <= set(FEATURES)
+    assert 0.0 < model.threshold < 1.0
+    assert model.max_per_identifier >= 1
