@@ -3,6 +3,7 @@ text they build is consistent with the source whatever the input."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,14 @@ def test_reading_any_bytes_only_raises_our_errors(tmp_path: Path, suffix: str, d
                 assert isinstance(item, Failed) or item.reason
     except DefiniensError:
         return
+
+
+@pytest.mark.parametrize(
+    "piece", ["{{a ", "[[a ", "<math>x ", "<ref>x ", "&lt;ref&gt;x ", "<!--", "''x'' ", "{|\n"]
+)
+def test_unclosed_markup_is_read_in_linear_time(piece: str) -> None:
+    """A page full of unclosed markup is read quickly (no quadratic search for closings)."""
+    source = piece * 20_000
+    start = time.perf_counter()
+    from_text(source, "wikitext")
+    assert time.perf_counter() - start < 5.0

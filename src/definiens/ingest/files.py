@@ -15,7 +15,7 @@ from pathlib import Path
 from definiens.errors import InputError
 from definiens.ingest.items import Item
 from definiens.ingest.latex import latex_metadata
-from definiens.ingest.wikitext import categories
+from definiens.ingest.wikisyntax import categories
 from definiens.ingest.xmldump import read_dump
 from definiens.model import Document
 

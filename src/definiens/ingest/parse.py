@@ -14,7 +14,8 @@ from collections.abc import Callable
 from definiens.errors import DefiniensError, ParseError, UsageError
 from definiens.ingest.latex import latex_metadata, parse_latex
 from definiens.ingest.markdown import parse_markdown
-from definiens.ingest.wikitext import categories, parse_wikitext
+from definiens.ingest.wikisyntax import categories
+from definiens.ingest.wikitext import parse_wikitext
 from definiens.model import Document, Formula
 
 __all__ = ["FORMATS", "find_formula", "from_text", "parse"]

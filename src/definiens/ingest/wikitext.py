@@ -18,112 +18,23 @@ from __future__ import annotations
 import html
 import re
 
+from definiens.ingest import wikisyntax as syn
 from definiens.ingest.builder import TextBuilder, line_of
 from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
 
-__all__ = ["categories", "parse_wikitext"]
-
-# The look-ahead on the first characters lets the regex engine skip plain prose quickly.
-_LINE_MARK = r"[*#:;]+|=|\{\||\|\}|\|[-+]?|!|-{4,}"
-_TOKEN = re.compile(
-    r"(?=[\n<&{\[|!'_])(?:"
-    r"(?P<line>\n(?P<marker>" + _LINE_MARK + r"))"
-    r"|(?P<comment><!--|&lt;!--)"
-    r"|(?P<tag>(?:<|&lt;)(?P<close>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)"
-    r"(?P<attrs>(?:\s(?:[^<>&]|&(?!gt;))*?)?)(?P<selfclose>/?)\s*(?:>|&gt;))"
-    r"|(?P<template>\{\{)"
-    r"|(?P<link>\[\[)"
-    r"|(?P<ext>\[(?:https?:|ftp:)?//)"
-    r"|(?P<cell>\|\||!!)"
-    r"|(?P<quotes>'{2,})"
-    r"|(?P<entity>&(?:[a-zA-Z]+[0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)"
-    r"|(?P<magic>__[A-Z]+__))"
-)
-_FIRST_LINE = re.compile(_LINE_MARK)
-_INLINE_TEMPLATES = frozenset({"nowrap", "nobr", "small", "big", "center", "ital", "italic"})
-_NAMED_ARGUMENT = re.compile(r"\s*[\w -]+=(?!=)")
-_TEMPLATE_NAME = re.compile(r"\s*([^|{}]*?)\s*(?:\||$)")
-_MATH_OPEN = re.compile(r"(?:<|&lt;)math[\s>&/]", re.I)
-_HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
-_SCRIPTS = r"(?:<(?:sub|sup)>(?:(?!</?su[bp]>)[^\n]){1,12}</su[bp]>)*"
-_ITALIC_LETTER = re.compile(
-    r"(?P<q>'{2}|'{5})(?P<letter>[^\W\d_])(?P<inner>" + _SCRIPTS + r")(?P=q)(?!')"
-    r"(?P<outer>" + _SCRIPTS + ")",
-    re.I,
-)
-_CELL_ATTRS = re.compile(r"[^|\[\]{}<>\n]*=[^|\[\]{}<>\n]*\|(?!\|)")
-# Math, nowiki and comments are atomic for bracket matching: a "}}" or "|" in TeX is not markup.
-_ATOMIC = (
-    r"(?:<|&lt;)(math|nowiki|pre|source|syntaxhighlight)\b(?:[^<>&]|&(?!gt;))*?(?:>|&gt;)"
-    r".*?(?:<|&lt;)/\1\s*(?:>|&gt;)|<!--.*?-->"
-)
-_BRACKETS = re.compile(_ATOMIC + r"|\{\{|\}\}|\[\[|\]\]", re.S | re.I)
-_BRACKETS_BAR = re.compile(_ATOMIC + r"|\{\{|\}\}|\[\[|\]\]|\|", re.S | re.I)
-_IMAGE_OPTION = re.compile(
-    r"|thumb(?:nail)?|frame(?:d|less)?|border|left|right|center|centre|none|upright[= \d.]*"
-    r"|\d*x?\d+ ?px|(?:alt|link|page|class|lang|upright)=.*",
-    re.I,
-)
-_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*([^\]|\n]+)", re.I)
-_INTERLANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")
-_SKIP_CONTENT = frozenset(
-    [
-        "ref",
-        "nowiki",
-        "gallery",
-        "references",
-        "pre",
-        "source",
-        "syntaxhighlight",
-        "timeline",
-        "score",
-        "graph",
-        "imagemap",
-        "hiero",
-        "chem",
-        "ce",
-        "templatestyles",
-        "mapframe",
-        "inputbox",
-        "categorytree",
-        "math",
-    ]
-)
-_DROPPED_NAMESPACES = frozenset({"file", "image", "media", "category"})
-
-
-def categories(source: str) -> list[str]:
-    """The categories of a page, from its ``[[Category:…]]`` links, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for match in _CATEGORY.finditer(source):
-        seen.setdefault(match.group(1).strip().replace("_", " "), None)
-    return list(seen)
+__all__ = ["parse_wikitext"]
 
 
 def parse_wikitext(document: Document) -> Document:
     """Fill the text, offsets, formulas and links of a wikitext document."""
     scanner = _Scanner(document)
     source = document.source_text
-    first = _FIRST_LINE.match(source)
+    first = syn.FIRST_LINE.match(source)
     start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
     scanner.scan(start, len(source))
     scanner.footnotes()
     return scanner.out.fill(document)
-
-
-def _find_close(src: str, start: int, end: int, open_: str, close: str) -> int:
-    """Index of the ``close`` matching the ``open_`` at ``start`` (nesting counted), or -1."""
-    depth = 0
-    for match in _BRACKETS.finditer(src, start, end):
-        token = match.group(0)
-        if token == open_:
-            depth += 1
-        elif token == close:
-            depth -= 1
-            if depth == 0:
-                return match.start()
-    return -1
 
 
 class _Scanner:
@@ -132,6 +43,8 @@ class _Scanner:
         self.src = document.source_text
         self.out = TextBuilder()
         self.table_depth = 0
+        self._pairs: dict[int, int] | None = None
+        self._unclosed: dict[tuple[str, bool], tuple[int, int]] = {}
         self.refs: list[tuple[int, int]] = []
         self.in_ref = False
 
@@ -140,7 +53,7 @@ class _Scanner:
         src = self.src
         pos = start
         while pos < end:
-            match = _TOKEN.search(src, pos, end)
+            match = syn.TOKEN.search(src, pos, end)
             if match is None:
                 self.out.copy(src, pos, end)
                 return
@@ -202,7 +115,7 @@ class _Scanner:
         """Handle the markup ``token`` that starts a line at ``pos``; return where to go on."""
         token_end = pos + len(token)
         if token == "=":
-            heading = _HEADING.match(self.src, pos, self.line_end(pos, end))
+            heading = syn.HEADING.match(self.src, pos, self.line_end(pos, end))
             if heading is None:
                 self.out.copy(self.src, pos, token_end)
                 return token_end
@@ -227,7 +140,7 @@ class _Scanner:
         return token_end
 
     def skip_cell_attributes(self, pos: int, end: int) -> int:
-        attrs = _CELL_ATTRS.match(self.src, pos, end)
+        attrs = syn.CELL_ATTRS.match(self.src, pos, end)
         return attrs.end() if attrs else pos
 
     # -- tags ---------------------------------------------------------------------------------
@@ -239,11 +152,10 @@ class _Scanner:
         if name == "br":
             self.out.replace(" ", match.start(), match.end())
             return match.end()
-        if name not in _SKIP_CONTENT:
+        if name not in syn.SKIP_CONTENT:
             return match.end()
         escaped = match.group(0).startswith("&")
-        closer = re.compile((r"&lt;/" if escaped else "</") + name + r"\s*(?:&gt;|>)", re.I)
-        close = closer.search(self.src, match.end(), end)
+        close = self.closing_tag(name, escaped, match.end(), end)
         if name == "math":
             return self.math(match, close, end, escaped)
         if close is None:
@@ -252,11 +164,26 @@ class _Scanner:
             self.refs.append((match.end(), close.start()))
         return close.end()
 
+    def closing_tag(self, name: str, escaped: bool, start: int, end: int) -> re.Match[str] | None:
+        """The closing tag of ``name`` after ``start``; the stretches searched in vain are
+        remembered, so that many unclosed tags cost linear time."""
+        key = (name, escaped)
+        limit = min(end, start + syn.MAX_SPAN)
+        known_from, known_to = self._unclosed.get(key, (-1, -1))
+        search_from = known_to if known_from <= start < known_to else start
+        if search_from >= limit:
+            return None
+        closer = re.compile((r"&lt;/" if escaped else "</") + name + r"\s*(?:&gt;|>)", re.I)
+        close = closer.search(self.src, search_from, limit)
+        if close is None:
+            self._unclosed[key] = (min(start, known_from) if search_from != start else start, limit)
+        return close
+
     def math(
         self, match: re.Match[str], close: re.Match[str] | None, end: int, escaped: bool
     ) -> int:
         start = match.start()
-        if close is not None and _MATH_OPEN.search(self.src, match.end(), close.start()):
+        if close is not None and syn.MATH_OPEN.search(self.src, match.end(), close.start()):
             close = None  # another <math> opens before this one is closed
         if close is None:
             line = line_of(self.src, start)
@@ -279,29 +206,36 @@ class _Scanner:
         after = self.src[stop : self.line_end(stop, end)].strip()
         return (before == "" or set(before) == {":"}) and len(after) <= 2
 
+    def closing(self, start: int, end: int) -> int:
+        """Where the ``{{`` or ``[[`` at ``start`` is closed before ``end``, or -1."""
+        if self._pairs is None:
+            self._pairs = syn.pair_brackets(self.src)
+        close = self._pairs.get(start, -1)
+        return close if close + 2 <= end else -1
+
     # -- templates and links ------------------------------------------------------------------
 
     def template(self, start: int, end: int) -> int:
-        close = _find_close(self.src, start, end, "{{", "}}")
+        close = self.closing(start, end)
         if close < 0:
             return start + 2
         inner = self.src[start + 2 : close]
-        match = _TEMPLATE_NAME.match(inner)
+        match = syn.TEMPLATE_NAME.match(inner)
         name = match.group(1).lower() if match else ""
         if name in ("math", "mvar"):
             tex = template_tex(inner)
             if tex:
                 self.out.formula(tex, start, close + 2, display=False, kind="template")
-        elif name in _INLINE_TEMPLATES:
+        elif name in syn.INLINE_TEMPLATES:
             arguments = self.arguments(start + 2, close)
             if arguments:
                 self.scan(*arguments[0])
-        elif _MATH_OPEN.search(self.src, start, close):
+        elif syn.MATH_OPEN.search(self.src, start, close):
             self.template_arguments(start + 2, close)
         return close + 2
 
     def link(self, start: int, end: int) -> int:
-        close = _find_close(self.src, start, end, "[[", "]]")
+        close = self.closing(start, end)
         if close < 0:
             self.out.copy(self.src, start, start + 2)
             return start + 2
@@ -313,7 +247,7 @@ class _Scanner:
         if colon and prefix in ("file", "image"):
             self.caption(inner_start, close)
             return close + 2
-        if colon and (prefix in _DROPPED_NAMESPACES or _INTERLANGUAGE.fullmatch(prefix)):
+        if colon and (prefix in syn.DROPPED_NAMESPACES or syn.INTERLANGUAGE.fullmatch(prefix)):
             return close + 2
         target = target.lstrip(":").replace("_", " ").strip()
         trail = re.match(r"[a-z]+", self.src[close + 2 : min(end, close + 40)])
@@ -336,7 +270,7 @@ class _Scanner:
         """The spans of the ``|``-separated arguments in ``src[start:end]`` (after the name)."""
         bars = []
         depth = 0
-        for match in _BRACKETS_BAR.finditer(self.src, start, end):
+        for match in syn.BRACKETS_BAR.finditer(self.src, start, end):
             token = match.group(0)
             if token == "|" and depth == 0:
                 bars.append(match.start())
@@ -359,15 +293,15 @@ class _Scanner:
     def caption(self, start: int, end: int) -> None:
         """Keep the caption of an image (its last argument that is not an option) as a line."""
         arguments = self.arguments(start, end)
-        if arguments and not _IMAGE_OPTION.fullmatch(self.src[slice(*arguments[-1])].strip()):
+        if arguments and not syn.IMAGE_OPTION.fullmatch(self.src[slice(*arguments[-1])].strip()):
             self.paragraph(*arguments[-1], "caption")
 
     def template_arguments(self, start: int, end: int) -> None:
         """Keep the arguments of a template that hold math (a numbered equation, an infobox
         formula) as paragraphs: the formula is the page's even if the template is not prose."""
         for arg_start, arg_end in self.arguments(start, end):
-            if _MATH_OPEN.search(self.src, arg_start, arg_end):
-                named = _NAMED_ARGUMENT.match(self.src, arg_start, arg_end)
+            if syn.MATH_OPEN.search(self.src, arg_start, arg_end):
+                named = syn.NAMED_ARGUMENT.match(self.src, arg_start, arg_end)
                 self.paragraph(named.end() if named else arg_start, arg_end, "template")
 
     def external_link(self, start: int, end: int) -> int:
@@ -383,7 +317,7 @@ class _Scanner:
     # -- quotes -------------------------------------------------------------------------------
 
     def quotes(self, match: re.Match[str], end: int) -> int:
-        letter = _ITALIC_LETTER.match(self.src, match.start(), end)
+        letter = syn.ITALIC_LETTER.match(self.src, match.start(), end)
         if letter is None:
             return match.end()
         char = letter.group("letter")

@@ -22,7 +22,7 @@ from typing import BinaryIO, cast
 from definiens.errors import InputError
 from definiens.ingest.decompress import open_binary
 from definiens.ingest.items import Failed, Item, Skipped, has_math
-from definiens.ingest.wikitext import categories
+from definiens.ingest.wikisyntax import categories
 from definiens.model import Document, Problem
 
 __all__ = ["CHUNK_SIZE", "read_dump"]
