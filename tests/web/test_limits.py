@@ -88,3 +88,15 @@ def test_a_worker_killed_from_outside_is_replaced_without_failing_a_request(
         response = client.post("/api/annotate", json={"text": einstein + " Once more."})
         assert response.status_code == 200, response.text
         assert pool.replaced == 1 and pool.worker_pids != [pid]
+
+
+def test_the_cache_keeps_at_most_its_size_in_answers(einstein: str) -> None:
+    app = create_app(workers=1, cache_size=2, time_limit=120.0)
+    with TestClient(app) as client:
+        for i in range(4):
+            response = client.post("/api/annotate", json={"text": f"{einstein} Take {i}."})
+            assert response.status_code == 200
+        count, size = app.state.pool.cached
+        assert count == 2 and 2 * 1000 < size < 2 * 100_000
+    with TestClient(app) as client:  # the app starts again after a stop
+        assert client.post("/api/annotate", json={"text": einstein}).status_code == 200

@@ -29,6 +29,7 @@ __all__ = ["AnnotatePool", "annotate_job"]
 
 logger = logging.getLogger(__name__)
 
+CACHE_BYTES = 64 * 1024 * 1024
 WARM_UP_TEXT = "By Einstein, $E = mc^2$, where $E$ is the energy of the body."
 
 
@@ -100,7 +101,7 @@ class AnnotatePool:
     """A pool of annotate worker processes; :meth:`annotate` is the one coroutine to call.
 
     ``time_limit`` (seconds) bounds each request, waiting for a free worker included;
-    ``cache_size`` answers are kept (0 disables the cache).
+    at most ``cache_size`` answers (and CACHE_BYTES) are kept; 0 disables the cache.
     """
 
     def __init__(
@@ -116,7 +117,8 @@ class AnnotatePool:
         self.cache_size = cache_size
         self.warm_up = warm_up
         self.replaced = 0
-        self._threads = ThreadPoolExecutor(self.processes + 2, thread_name_prefix="annotate")
+        self._threads = ThreadPoolExecutor(1)
+        self._cached_bytes = 0
         self._idle: asyncio.Queue[_Worker] | None = None
         self._workers: list[_Worker] = []
         self._cache: OrderedDict[str, bytes] = OrderedDict()
@@ -125,6 +127,7 @@ class AnnotatePool:
     async def start(self) -> None:
         """Start the worker processes (they load the pipeline in the background)."""
         loop = asyncio.get_running_loop()
+        self._threads = ThreadPoolExecutor(self.processes + 2, thread_name_prefix="annotate")
         self._idle = asyncio.Queue()
         for _ in range(self.processes):
             worker = await loop.run_in_executor(self._threads, _start_worker, self.warm_up)
@@ -138,6 +141,11 @@ class AnnotatePool:
             await loop.run_in_executor(self._threads, worker.kill)
         self._workers.clear()
         self._threads.shutdown(wait=False, cancel_futures=True)
+
+    @property
+    def cached(self) -> tuple[int, int]:
+        """How many answers the cache holds, and their size in bytes."""
+        return len(self._cache), self._cached_bytes
 
     @property
     def worker_pids(self) -> list[int]:
@@ -178,12 +186,19 @@ class AnnotatePool:
         if kind == "died":
             raise RuntimeError(value)
         _raise_for(kind, value)
-        if self.cache_size > 0:
-            self._cache[key] = value
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
         result: bytes = value
+        self._remember(key, result)
         return result
+
+    def _remember(self, key: str, answer: bytes) -> None:
+        """Keep an answer, dropping the oldest past ``cache_size`` answers or CACHE_BYTES."""
+        if self.cache_size <= 0 or len(answer) > CACHE_BYTES // 4:
+            return
+        self._cache[key] = answer
+        self._cached_bytes += len(answer)
+        while len(self._cache) > self.cache_size or self._cached_bytes > CACHE_BYTES:
+            _, dropped = self._cache.popitem(last=False)
+            self._cached_bytes -= len(dropped)
 
     async def _run(self, job: tuple[str, str, str], deadline: float) -> tuple[str, Any, str]:
         """Run a job on a free worker before ``deadline`` (event-loop time)."""
