@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from definiens.ingest.builder import TextBuilder, line_of
+from definiens.ingest.closing import Closings, pair_braces
 from definiens.ingest.dollars import close_dollar
 from definiens.model import Document
 
@@ -46,34 +47,10 @@ _TOKEN = re.compile(
     r"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\.)|(?P<brace>[{}])|(?P<tilde>~)",
     re.S,
 )
+_PAREN_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\)")  # \) not escaped as \\)
+_BRACKET_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\]")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
-
-
-def _unescaped(src: str, pos: int) -> bool:
-    count = 0
-    while pos - count - 1 >= 0 and src[pos - count - 1] == "\\":
-        count += 1
-    return count % 2 == 0
-
-
-def _group_end(src: str, pos: int, end: int) -> int:
-    """Index just after the ``}`` matching the ``{`` at ``pos``, or -1 when unbalanced."""
-    depth = 0
-    i = pos
-    while i < end:
-        char = src[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
 
 
 def _skip_space(src: str, pos: int, end: int) -> int:
@@ -130,6 +107,15 @@ class _Scanner:
         self.doc = document
         self.src = document.source_text
         self.out = TextBuilder()
+        self.closings = Closings(self.src)
+        self._braces: dict[int, int] | None = None
+
+    def group_end(self, pos: int, end: int) -> int:
+        """Index just after the ``}`` matching the ``{`` at ``pos``, or -1 when unbalanced."""
+        if self._braces is None:
+            self._braces = pair_braces(self.src)
+        close = self._braces.get(pos, -1)
+        return close + 1 if 0 <= close < end else -1
 
     def scan(self, start: int, end: int) -> None:
         pos = start
@@ -184,15 +170,15 @@ class _Scanner:
     def delimited(
         self, match: re.Match[str], closer: str, end: int, *, display: bool, kind: str
     ) -> int:
-        close = self.src.find(closer, match.end(), end)
-        while close >= 0 and not _unescaped(self.src, close):
-            close = self.src.find(closer, close + 1, end)
-        if close < 0:
+        pattern = _PAREN_CLOSE if closer == "\\)" else _BRACKET_CLOSE
+        found = self.closings.find(closer, pattern, match.end(), end)
+        if found is None:
             self.problem(f"unclosed {match.group(0)}", match.start())
             return match.end()
+        close = found.start() + len(found.group(0)) - 2
         tex = self.src[match.end() : close].strip()
-        self.out.formula(tex, match.start(), close + len(closer), display=display, kind=kind)
-        return close + len(closer)
+        self.out.formula(tex, match.start(), close + 2, display=display, kind=kind)
+        return close + 2
 
     def environment(self, match: re.Match[str], end: int) -> int:
         name = match.group("envname")
@@ -201,25 +187,25 @@ class _Scanner:
             return match.end()
         closer = re.compile(r"\\end\s*\{" + re.escape(name) + r"\}")
         if base in _MATH_ENVS:
-            close = closer.search(self.src, match.end(), end)
+            close = self.closings.find(name, closer, match.end(), end)
             if close is None:
                 self.problem(f"unclosed environment {name}", match.start())
                 return match.end()
             content = match.end()
             if base == "alignat":
-                group = _group_end(self.src, _skip_space(self.src, content, end), end)
+                group = self.group_end(_skip_space(self.src, content, end), end)
                 content = group if group > 0 else content
             tex = _TEX_NOISE.sub("", self.src[content : close.start()]).strip()
             display = base != "math"
             self.out.formula(tex, match.start(), close.end(), display=display, kind="environment")
             return close.end()
         if base in _SKIP_ENVS:
-            close = closer.search(self.src, match.end(), end)
+            close = self.closings.find(name, closer, match.end(), end)
             return end if close is None else close.end()
         self.out.insert("\n")
         pos = _skip_optional(self.src, _skip_space(self.src, match.end(), end), end)
         if base in _ARG_ENVS and pos < end and self.src[pos] == "{":
-            group = _group_end(self.src, pos, end)
+            group = self.group_end(pos, end)
             pos = group if group > 0 else pos
         return pos
 
@@ -228,7 +214,7 @@ class _Scanner:
         pos = _skip_optional(self.src, _skip_space(self.src, match.end(), end), end)
         if name in _DROP_ARGS or name.startswith("pm"):
             while pos < end and self.src[pos] == "{":
-                group = _group_end(self.src, pos, end)
+                group = self.group_end(pos, end)
                 if group < 0:
                     break
                 pos = _skip_optional(self.src, group, end)
@@ -236,7 +222,7 @@ class _Scanner:
         if name in _LINKS:
             return self.link(name, match.start(), pos, end)
         if name in _SECTIONS and pos < end and self.src[pos] == "{":
-            group = _group_end(self.src, pos, end)
+            group = self.group_end(pos, end)
             if group > 0:
                 self.out.insert("\n")
                 self.scan(pos + 1, group - 1)
@@ -250,12 +236,12 @@ class _Scanner:
 
     def link(self, name: str, start: int, pos: int, end: int) -> int:
         """``\\PMlinkname{text}{target}`` and kin: the text stays, a link is recorded."""
-        first = _group_end(self.src, pos, end) if pos < end and self.src[pos] == "{" else -1
+        first = self.group_end(pos, end) if pos < end and self.src[pos] == "{" else -1
         if first < 0:
             return pos
         second_start = _skip_space(self.src, first, end)
         second = (
-            _group_end(self.src, second_start, end)
+            self.group_end(second_start, end)
             if second_start < end and self.src[second_start] == "{"
             else -1
         )

@@ -20,6 +20,7 @@ import re
 
 from definiens.ingest import wikisyntax as syn
 from definiens.ingest.builder import TextBuilder, line_of
+from definiens.ingest.closing import Closings
 from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
 
@@ -44,7 +45,7 @@ class _Scanner:
         self.out = TextBuilder()
         self.table_depth = 0
         self._pairs: dict[int, int] | None = None
-        self._unclosed: dict[tuple[str, bool], tuple[int, int]] = {}
+        self.closings = Closings(self.src)
         self.refs: list[tuple[int, int]] = []
         self.in_ref = False
 
@@ -165,19 +166,10 @@ class _Scanner:
         return close.end()
 
     def closing_tag(self, name: str, escaped: bool, start: int, end: int) -> re.Match[str] | None:
-        """The closing tag of ``name`` after ``start``; the stretches searched in vain are
-        remembered, so that many unclosed tags cost linear time."""
-        key = (name, escaped)
-        limit = min(end, start + syn.MAX_SPAN)
-        known_from, known_to = self._unclosed.get(key, (-1, -1))
-        search_from = known_to if known_from <= start < known_to else start
-        if search_from >= limit:
-            return None
+        """The closing tag of ``name`` after ``start`` (before ``end``), or None."""
         closer = re.compile((r"&lt;/" if escaped else "</") + name + r"\s*(?:&gt;|>)", re.I)
-        close = closer.search(self.src, search_from, limit)
-        if close is None:
-            self._unclosed[key] = (min(start, known_from) if search_from != start else start, limit)
-        return close
+        limit = min(end, start + syn.MAX_SPAN)
+        return self.closings.find(f"{name}:{escaped}", closer, start, limit)
 
     def math(
         self, match: re.Match[str], close: re.Match[str] | None, end: int, escaped: bool
