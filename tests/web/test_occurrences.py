@@ -75,3 +75,20 @@ def test_a_first_span_that_cuts_a_group_still_marks_its_head() -> None:
 
 def test_a_first_span_inside_a_text_command_is_marked() -> None:
     assert spans("\\mathrm{D+A}", Identifier("\\mathrm{D}", 8, 9)) == [("\\mathrm{D}", "D")]
+
+
+def test_the_size_of_a_line_break_is_not_mathematics() -> None:
+    tex = "a &= b \\\\[.5em] e &= m"
+    found = spans(tex, Identifier("e", 17, 18), Identifier("m", 22, 23))
+    assert found == [("e", "e"), ("m", "m")]
+
+
+def test_a_command_is_never_cut_from_its_argument() -> None:
+    # the first span "\mathbf{v_i" is unbalanced and its only balanced head, "\mathbf", is not
+    # a whole identifier: no mark rather than a broken formula
+    assert spans("\\mathbf{v_i}", Identifier("\\mathbf{v}_{i}", 0, 11)) == []
+
+
+def test_letters_of_a_line_break_size_are_never_marked() -> None:
+    tex = "a = 0 \\\\[.5em] b = 1"
+    assert spans(tex, Identifier("e", 11, 12), Identifier("m", 12, 13)) == []

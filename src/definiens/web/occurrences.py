@@ -18,6 +18,7 @@ from definiens.model import Formula
 
 __all__ = ["Occurrence", "Token", "find_occurrences", "tokenize"]
 
+_LINE_BREAK_SIZE = re.compile(r"\\\\\[[^\]]*\]")
 _TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\s+|.", re.DOTALL)
 
 # Commands whose next braced argument is words or a name, not mathematics with identifiers.
@@ -103,6 +104,14 @@ def _skip_group(tokens: Sequence[Token], i: int) -> int:
     return len(tokens)
 
 
+def _skip_bracket(texts: Sequence[str], i: int) -> int:
+    """The index after the ``[…]`` starting at ``i``."""
+    for j in range(i, len(texts)):
+        if texts[j] == "]":
+            return j + 1
+    return len(texts)
+
+
 def _match_at(
     texts: Sequence[str], i: int, patterns: Sequence[tuple[tuple[str, ...], str]]
 ) -> tuple[int, str] | None:
@@ -113,14 +122,24 @@ def _match_at(
     return None
 
 
+def _complete(tokens: Sequence[Token], n: int) -> bool:
+    """Whether the first ``n`` tokens end where a group may end (not ``x_`` or ``\\mathbf``
+    before its argument)."""
+    last = tokens[n - 1].text
+    if last in ("_", "^"):
+        return False
+    following = tokens[n].text if n < len(tokens) else ""
+    return not (last.startswith("\\") and last[1:].isalpha() and following in ("{", "["))
+
+
 def _balanced_prefix(tokens: Sequence[Token]) -> int:
-    """How many leading tokens form the longest prefix that is balanced in braces."""
+    """How many leading tokens form the longest complete prefix balanced in braces."""
     depth, best = 0, 0
     for n, token in enumerate(tokens, 1):
         depth += (token.text == "{") - (token.text == "}")
         if depth < 0:
             break
-        if depth == 0:
+        if depth == 0 and _complete(tokens, n):
             best = n
     return best
 
@@ -132,6 +151,7 @@ def _first_places(formula: Formula, found: list[Occurrence]) -> list[Occurrence]
     that lies inside a text command still gets a mark on its head (``R^{\\mu}``).
     """
     seen = {o.identifier for o in found}
+    sizes = [m.span() for m in _LINE_BREAK_SIZE.finditer(formula.tex)]
     extra: list[Occurrence] = []
     for ident in formula.identifiers:
         if ident.tex in seen or not 0 <= ident.start < ident.end <= len(formula.tex):
@@ -144,6 +164,8 @@ def _first_places(formula: Formula, found: list[Occurrence]) -> list[Occurrence]
         if n == 0:
             continue
         place = Occurrence(ident.tex, tokens[0].start, tokens[n - 1].end)
+        if any(start <= place.start < end for start, end in sizes):
+            continue
         if all(place.end <= o.start or o.end <= place.start for o in found + extra):
             extra.append(place)
             seen.add(ident.tex)
@@ -173,6 +195,8 @@ def _scan(formula: Formula) -> list[Occurrence]:
             i += n
         elif texts[i] in _OPAQUE:
             i = _skip_group(tokens, i + 1)
+        elif texts[i] == "\\\\" and i + 1 < len(texts) and texts[i + 1] == "[":
+            i = _skip_bracket(texts, i + 1)  # the size of a line break, \\[.5em]
         else:
             i += 1
     return found
