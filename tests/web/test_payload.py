@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap
 from definiens.web.payload import document_payload, sentence_span, source_to_text
 
@@ -58,3 +61,30 @@ def test_without_the_sentence_the_boundaries_around_the_mention_are_used() -> No
     s, e = sentence_span(text, "not in the text", start, start + 4)
     assert text[s:e] == "Here x is the mass!"
     assert sentence_span(text, "", -1, -1) == (-1, -1)
+
+
+@given(
+    text=st.text(alphabet="ab .!?\n$FORMUL0123", max_size=60),
+    sentence=st.text(alphabet="ab .!?\n$\\{}()*+[]", max_size=30),
+    start=st.integers(-2, 70),
+    length=st.integers(0, 20),
+)
+def test_sentence_span_is_always_inside_the_text(
+    text: str, sentence: str, start: int, length: int
+) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    s, e = sentence_span(text, sentence, start, end)
+    assert (s, e) == (-1, -1) or 0 <= s <= start < end <= e <= len(text)
+
+
+@given(segments=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 5)), max_size=6))
+def test_source_to_text_is_monotonic(segments: list[tuple[int, int]]) -> None:
+    mapping, text_at, source_at = OffsetMap(), 0, 0
+    for gap, length in segments:
+        source_at += gap
+        mapping.add(text_at, source_at, length)
+        text_at, source_at = text_at + length, source_at + length
+    mapped = [source_to_text(mapping, p) for p in range(source_at + 3)]
+    assert mapped == sorted(mapped)
+    assert all(0 <= m <= max(text_at, source_at + 3) for m in mapped)

@@ -74,7 +74,7 @@ def _nearest_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     after = _BOUNDARY.search(text, end)
     left = before[-1] if before else 0
     right = after.end() if after else len(text)
-    while left < right and text[left].isspace():
+    while left < start and text[left].isspace():
         left += 1
     return left, right
 
