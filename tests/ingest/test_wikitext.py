@@ -170,3 +170,22 @@ def test_find_formula_locates_the_gold_formulas_of_the_copied_pages() -> None:
         tags = [m.start() for m in re.finditer("<math", doc.source_text)]
         found = find_formula(doc, query["math_inputtex"], int(query["fid"]))
         assert found is not None and found.source_start == tags[int(query["fid"])]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        ':{| class="wikitable"\n|-\n! Name\n|| <math>T</math> || temperature\n|}\nEnd',
+        '<!--S-->{| class="wikitable"\n|-\n! Name\n| <math>T</math> || temperature\n|}\nEnd',
+        ' {| class="wikitable"\n |-\n ! Name\n | <math>T</math> || temperature\n |}\nEnd',
+    ],
+    ids=["indented", "after-comment", "leading-spaces"],
+)
+def test_table_variants_leave_no_markup(source: str) -> None:
+    doc = wiki(source)
+    assert doc.text.split() == ["Name", "FORMULA0", "temperature", "End"]
+
+
+def test_heading_with_trailing_comment() -> None:
+    doc = wiki("a\n==Head== <!-- note\nmore -->\ntext")
+    assert doc.text.split() == ["a", "Head", "text"]

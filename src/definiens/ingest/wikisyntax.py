@@ -8,7 +8,7 @@ import re
 __all__ = ["categories", "pair_brackets"]
 
 # The look-ahead on the first characters lets the regex engine skip plain prose quickly.
-LINE_MARK = r"[*#:;]+|=|\{\||\|\}|\|[-+]?|!|-{4,}"
+LINE_MARK = r"[*#:;]+|=|-{4,}|[ \t]*(?:\{\||\|\}|\|\||!!|\|[-+]?|!)"  # tables may be indented
 TOKEN = re.compile(
     r"(?=[\n<&{\[|!'_])(?:"
     r"(?P<line>\n(?P<marker>" + LINE_MARK + r"))"
@@ -31,7 +31,8 @@ INLINE_TEMPLATES = frozenset({"nowrap", "nobr", "small", "big", "center", "ital"
 NAMED_ARGUMENT = re.compile(r"\s*[\w -]+=(?!=)")
 TEMPLATE_NAME = re.compile(r"\s*([^|{}]*?)\s*(?:\||$)")
 MATH_OPEN = re.compile(r"(?:<|&lt;)math[\s>&/]", re.I)
-HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$", re.M)
+INDENTED_TABLE = re.compile(r"[ \t]*\{\|")
+HEADING = re.compile(r"(=+)[ \t]*(.+?)[ \t]*\1[ \t]*(?=$|<!--)", re.M)
 SCRIPTS = r"(?:<(?:sub|sup)>(?:(?!</?su[bp]>)[^\n]){1,12}</su[bp]>)*"
 ITALIC_LETTER = re.compile(
     r"(?P<q>'{2}|'{5})(?P<letter>[^\W\d_])(?P<inner>" + SCRIPTS + r")(?P=q)(?!')"

@@ -67,9 +67,7 @@ class _Scanner:
             self.out.copy(self.src, match.start(), match.start() + 1)
             return self.line_start(match.group("marker"), match.start() + 1, end)
         if kind == "comment":
-            closer = "-->" if match.group(0) == "<!--" else "--&gt;"
-            close = self.src.find(closer, match.end(), end)
-            return end if close < 0 else close + len(closer)
+            return self.comment(match, end)
         if kind == "tag":
             return self.tag(match, end)
         if kind == "template":
@@ -106,6 +104,19 @@ class _Scanner:
         for formula in self.out.formulas[first:]:
             formula.flags.append("ref")
 
+    def comment(self, match: re.Match[str], end: int) -> int:
+        """Skip a comment; markup after a comment that starts a line starts the line."""
+        closer = "-->" if match.group(0) == "<!--" else "--&gt;"
+        close = self.src.find(closer, match.end(), end)
+        if close < 0:
+            return end
+        after = close + len(closer)
+        if match.start() == 0 or self.src[match.start() - 1] == "\n":
+            marker = syn.FIRST_LINE.match(self.src, after, end)
+            if marker:
+                return self.line_start(marker.group(0), after, end)
+        return after
+
     # -- line starts: headings, lists, tables ------------------------------------------------
 
     def line_end(self, pos: int, end: int) -> int:
@@ -115,6 +126,12 @@ class _Scanner:
     def line_start(self, token: str, pos: int, end: int) -> int:
         """Handle the markup ``token`` that starts a line at ``pos``; return where to go on."""
         token_end = pos + len(token)
+        if token[0] in " \t":  # indented table markup
+            if self.table_depth == 0 and token.strip() != "{|":
+                self.out.copy(self.src, pos, token_end)
+                return token_end
+            stripped = token.lstrip(" \t")
+            return self.line_start(stripped, token_end - len(stripped), end)
         if token == "=":
             heading = syn.HEADING.match(self.src, pos, self.line_end(pos, end))
             if heading is None:
@@ -127,6 +144,9 @@ class _Scanner:
         if token == "{|":
             self.table_depth += 1
             return self.line_end(pos, end)
+        if token[0] in "*#:;":  # a list item or indented block may hold a table
+            table = syn.INDENTED_TABLE.match(self.src, token_end, end)
+            return self.line_start("{|", table.end() - 2, end) if table else token_end
         if self.table_depth == 0:
             if token[0] in "|!":
                 self.out.copy(self.src, pos, token_end)
