@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from definiens.errors import InputError
-from definiens.ingest import Skipped, read_inputs
+from definiens.ingest import Skipped, has_math, read_inputs
 
 from .helpers import DATA, documents, read_all, skipped
 
@@ -148,3 +148,19 @@ def test_fragment_with_xml_declaration_and_comment(tmp_path: Path) -> None:
         "Antisymmetric relation",
         "Almost all",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a <math>x</math>", True),
+        ("a <MATH display='block'>x</MATH>", True),
+        ("a &lt;math&gt;x&lt;/math&gt;", True),
+        ("a {{Math|x}} b {{ mvar|y}}", True),
+        ("''x'' only, <mathematics>", True),
+        ("no formula here, {{mathematics}}", True),
+        ("plain prose, ''italic'' and [[Mathematics]]", False),
+    ],
+)
+def test_has_math_is_a_cheap_superset(text: str, expected: bool) -> None:
+    assert has_math(text) is expected

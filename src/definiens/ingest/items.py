@@ -9,7 +9,7 @@ from definiens.model import Document, Problem
 
 __all__ = ["Failed", "Item", "Skipped", "has_math"]
 
-_MATH_MARKERS = ("<math", "&lt;math", "{{math", "{{mvar")
+_MATH_MARKERS = ("<math", "&lt;math", "{{math", "{{mvar", "{{ math", "{{ mvar")
 
 
 @dataclass
