@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -42,36 +41,42 @@ DEFINIENS = [
 ]
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
+    """The RSS of ``proc`` and all its descendants; their CPU seconds so far go into ``cpu``.
+
+    CPU is read per process because pool workers are children of the forkserver, which the
+    rusage of waited-for children does not cover.
+    """
     total = 0
     try:
         members = [proc, *proc.children(recursive=True)]
     except psutil.NoSuchProcess:
         return 0
     for member in members:
-        with contextlib.suppress(psutil.NoSuchProcess):
+        with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied), member.oneshot():
             total += member.memory_info().rss
+            times = member.cpu_times()
+            cpu[member.pid] = times.user + times.system
     return total
 
 
 def measure(command: list[str], stdout: Any = subprocess.PIPE) -> dict[str, Any]:
-    """Run ``command``; return its wall time, peak RSS of its process tree and its output."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Run ``command``; return its wall time, CPU seconds and peak RSS of its whole process
+    tree (sampled every 20 ms), the load average, and its output."""
     start = time.perf_counter()
     popen = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, text=True)
     proc, peak = psutil.Process(popen.pid), 0
+    cpu: dict[int, float] = {}
     while popen.poll() is None:
-        peak = max(peak, _tree_rss(proc))
-        time.sleep(0.05)
+        peak = max(peak, _sample(proc, cpu))
+        time.sleep(0.02)
     wall = time.perf_counter() - start
     out, err = popen.communicate()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     if popen.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({popen.returncode}): {err[-2000:]}")
     return {
         "seconds": round(wall, 2),
-        "cpu_seconds": round(cpu, 2),
+        "cpu_seconds": round(sum(cpu.values()), 2),
         "load_average": round(os.getloadavg()[0], 2),
         "peak_rss_mb": round(peak / 2**20, 1),
         "stdout": out,
