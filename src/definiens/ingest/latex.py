@@ -44,7 +44,7 @@ _ESCAPES = {"\\\\": "\n", "\\&": "&", "\\%": "%", "\\$": "$", "\\_": "_", "\\#":
 _TOKEN = re.compile(
     r"(?P<comment>%)|(?P<dollar>\$\$?)|(?P<open>\\[(\[])"
     r"|(?P<env>\\(?:begin|end)\s*\{(?P<envname>[a-zA-Z]+\*?)\})"
-    r"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\.)|(?P<brace>[{}])|(?P<tilde>~)",
+    r"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\.)|(?P<brace>[{}])|(?P<tilde>[~&])",
     re.S,
 )
 _PAREN_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\)")  # \) not escaped as \\)
@@ -150,7 +150,7 @@ class _Scanner:
             text = _ESCAPES.get(match.group(0), "")
             self.out.replace(text, match.start(), match.end())
             return match.end()
-        if kind == "tilde":
+        if kind == "tilde":  # a tie, or a tabular column separator
             self.out.replace(" ", match.start(), match.end())
         return match.end()
 
