@@ -48,11 +48,13 @@ class OffsetMap:
     """
 
     segments: list[tuple[int, int, int]] = field(default_factory=list)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, text_start: int, source_start: int, length: int) -> None:
         """Append a segment; segments must be added in increasing ``text_start`` order."""
         if length <= 0:
             return
+        self._starts = None
         if self.segments:
             last_t, last_s, last_n = self.segments[-1]
             if last_t + last_n == text_start and last_s + last_n == source_start:
@@ -64,8 +66,9 @@ class OffsetMap:
         """The source offset of a text offset."""
         if not self.segments:
             return text_offset
-        starts = [seg[0] for seg in self.segments]
-        i = bisect.bisect_right(starts, text_offset) - 1
+        if self._starts is None or len(self._starts) != len(self.segments):
+            self._starts = [seg[0] for seg in self.segments]
+        i = bisect.bisect_right(self._starts, text_offset) - 1
         if i < 0:
             return self.segments[0][1]
         t, s, n = self.segments[i]
