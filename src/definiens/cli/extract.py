@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from definiens.cli.textformat import write_text
 from definiens.errors import InputError, UsageError
 from definiens.ingest.extract import Tally, extract_documents
 from definiens.model import Document
@@ -46,9 +47,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     parser.add_argument(
         "--format",
-        choices=("jsonl", "csv", "ident"),
+        choices=("jsonl", "csv", "text", "ident"),
         default="jsonl",
-        help="ident: qId,title,identifier,definiens rows for the formulas of --queries",
+        help=(
+            "jsonl: one record per document; csv: one row per formula; text: formulas, "
+            "identifiers and meanings for reading; ident: qId,title,identifier,definiens rows "
+            "for the formulas of --queries"
+        ),
     )
     parser.add_argument(
         "--queries",
@@ -152,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
         disable=quiet or not sys.stderr.isatty(),
     )
     with _output(args.output) as out:
-        writer = writer or (write_csv if args.format == "csv" else write_jsonl)
+        writer = writer or {"csv": write_csv, "text": write_text}.get(args.format, write_jsonl)
         writer(progress, out)
     progress.close()
     if not quiet:

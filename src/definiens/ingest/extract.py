@@ -15,7 +15,6 @@ from pathlib import Path
 from definiens.errors import ParseError
 from definiens.ingest.files import read_inputs
 from definiens.ingest.items import Failed, Skipped
-from definiens.ingest.parse import parse
 from definiens.model import Document
 from definiens.pipeline import Stage, run_stages
 
@@ -42,26 +41,10 @@ class Tally:
 
 
 def extract_stages() -> list[Stage]:
-    """:func:`~definiens.ingest.parse` followed by the default stages of the API."""
+    """:func:`~definiens.ingest.parse` followed by the identifier and definition stages."""
     from definiens.api import default_stages
 
-    try:
-        stages = list(default_stages())
-    except ImportError as exc:  # the definitions stage is not available: identifiers only
-        logger.warning("definitions stage unavailable (%s)", exc)
-        stages = _identifier_stages()
-    if not stages or stages[0] is not parse:
-        stages.insert(0, parse)
-    return stages
-
-
-def _identifier_stages() -> list[Stage]:
-    try:
-        from definiens.formulas import identify
-    except ImportError as exc:
-        logger.warning("identifier stage unavailable (%s); formulas only", exc)
-        return []
-    return [identify]
+    return default_stages()
 
 
 def extract_documents(

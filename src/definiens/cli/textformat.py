@@ -1,0 +1,50 @@
+"""The human-readable output of ``definiens extract --format text``.
+
+For each document: its title and source, then each formula (``<math>``, ``$…$``, environments;
+the italic letters of wiki prose are counted but not listed) with its identifiers and, for each,
+the best meanings found in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from definiens.model import Definiens, Document, Formula
+
+__all__ = ["write_text"]
+
+MEANINGS_SHOWN = 2
+TEX_WIDTH = 70
+
+
+def _meanings(items: list[Definiens]) -> str:
+    if not items:
+        return "-"
+    return "; ".join(f"{d.text} ({d.score:.2f}, {d.method})" for d in items[:MEANINGS_SHOWN])
+
+
+def _tex(formula: Formula) -> str:
+    tex = " ".join(formula.tex.split())
+    return tex if len(tex) <= TEX_WIDTH else tex[: TEX_WIDTH - 1] + "…"
+
+
+def _write_document(document: Document, out: TextIO) -> None:
+    shown = [f for f in document.formulas if f.kind != "italic"]
+    out.write(f"{document.title}  [{document.source}, id {document.id}]\n")
+    out.write(
+        f"  {len(document.formulas)} formulas ({len(shown)} listed), "
+        f"{len(document.definitions)} identifiers with meanings\n"
+    )
+    for formula in shown:
+        out.write(f"  ({formula.index}) {_tex(formula)}\n")
+        for identifier in formula.identifiers:
+            meanings = _meanings(document.definitions.get(identifier.tex, []))
+            out.write(f"      {identifier.tex:<16} {meanings}\n")
+    out.write("\n")
+
+
+def write_text(documents: Iterable[Document], out: TextIO) -> None:
+    """Write each document's formulas, identifiers and best meanings for a person to read."""
+    for document in documents:
+        _write_document(document, out)
