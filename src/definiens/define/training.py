@@ -25,7 +25,8 @@ from definiens.define.evaluation import (
     normalise_identifier,
     score,
 )
-from definiens.define.features import Candidate
+from definiens.define.features import FEATURES, Candidate
+from definiens.define.listwise import calibrate, fit_listwise
 from definiens.define.queries import page_key, query_identifiers
 from definiens.define.ranker import RankerModel, Settings, choose
 from definiens.define.stage import Definer
@@ -104,45 +105,43 @@ def build_examples(
     return examples
 
 
-#: The features the shipped ranker uses (a small set generalises best on 50 formulas).
-MODEL_FEATURES = (
-    "mlp", "alone_pattern", "pattern_any", "close_alone", "dist_alone", "dep_direct",
-    "dep_sibling", "link", "form_concept", "concept", "vague", "words", "owned_other", "tf_norm",
-    "sent", "specific", "kind_phrase", "kind_lemma", "kind_head", "kind_head_adj",
-    "kind_link_target", "kind_page_link", "dist", "pairs", "sentences", "rank_mlp",
-    "kind_head_eval", "page_term",
-)  # fmt: skip
-C = 0.01
+#: The features the shipped ranker uses.
+MODEL_FEATURES = FEATURES
+#: The L2 penalty of the listwise ranker (strong: 50 formulas are few).
+PENALTY = 100.0
 
 
-def _matrix(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
-    rows, labels = [], []
+def _groups(examples: Sequence[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
+    groups = []
     for example in examples:
-        for c, label in example.labelled():
-            rows.append(c.vector(MODEL_FEATURES))
-            labels.append(label)
-    return np.asarray(rows, dtype=float).reshape(-1, len(MODEL_FEATURES)), np.asarray(labels)
+        for ident, items in example.candidates.items():
+            if items:
+                accepted = example.query.accepted(ident)
+                x = np.asarray([c.vector(MODEL_FEATURES) for c in items], dtype=float)
+                y = np.asarray([int(normalise_definiens(c.form) in accepted) for c in items])
+                groups.append((x, y))
+    return groups
 
 
 def fit(examples: Sequence[Example], settings: Settings | None = None) -> RankerModel:
-    """A logistic regression over the labelled candidates of ``examples`` (fixed seed)."""
-    from sklearn.linear_model import LogisticRegression
-
-    x, y = _matrix(examples)
-    if len(set(y.tolist())) < 2:
-        raise InputError("training needs both correct and wrong candidates; give more formulas")
+    """A listwise ranker over the candidate groups of ``examples``, calibrated (fixed seed)."""
+    groups = _groups(examples)
+    if not groups or not any(y.any() for _, y in groups):
+        raise InputError("training needs formulas with a correct candidate; give more formulas")
+    x = np.vstack([g[0] for g in groups])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    classifier = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
-    classifier.fit((x - mean) / scale, y)
+    standard = [((g - mean) / scale, y) for g, y in groups]
+    weights = fit_listwise(standard, PENALTY)
+    slope, intercept = calibrate(standard, weights, SEED)
     settings = settings or Settings()
     return RankerModel(
         features=list(MODEL_FEATURES),
         mean=mean.round(6).tolist(),
         scale=scale.round(6).tolist(),
-        coef=classifier.coef_[0].round(6).tolist(),
-        intercept=round(float(classifier.intercept_[0]), 6),
+        coef=(weights * slope).round(6).tolist(),
+        intercept=round(intercept, 6),
         threshold=settings.threshold,
         max_per_identifier=settings.max_per_identifier,
         relative=settings.relative,

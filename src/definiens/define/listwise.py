@@ -1,0 +1,65 @@
+"""A listwise (conditional logit) ranker: which candidate of an identifier is its meaning.
+
+The candidates of one identifier compete: the model maximises, over the identifiers of the
+training formulas that have a correct candidate, the softmax probability of the correct ones
+among all, with an L2 penalty. Its linear score then passes through a logistic calibration,
+fitted on the best-scored candidate of every training identifier (correct or not), so that the
+result reads as the probability that the top candidate is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["calibrate", "fit_listwise"]
+
+
+def _loss(
+    weights: np.ndarray, groups: Sequence[tuple[np.ndarray, np.ndarray]], penalty: float
+) -> tuple[float, np.ndarray]:
+    from scipy.special import logsumexp
+
+    loss = penalty * float(weights @ weights)
+    grad = 2.0 * penalty * weights
+    for x, y in groups:
+        z = x @ weights
+        log_all = logsumexp(z)
+        log_good = logsumexp(z[y == 1])
+        loss += log_all - log_good
+        p_all = np.exp(z - log_all)
+        p_good = np.where(y == 1, np.exp(z - log_good), 0.0)
+        grad += x.T @ (p_all - p_good)
+    return loss, grad
+
+
+def fit_listwise(groups: Sequence[tuple[np.ndarray, np.ndarray]], penalty: float) -> np.ndarray:
+    """Weights of a conditional logit over standardised candidate groups ``(x, labels)``."""
+    from scipy.optimize import minimize
+
+    useful = [(x, y) for x, y in groups if y.any() and len(y) > 1]
+    width = groups[0][0].shape[1]
+    if not useful:
+        return np.zeros(width)
+    result = minimize(_loss, np.zeros(width), args=(useful, penalty), jac=True, method="L-BFGS-B")
+    return np.asarray(result.x)
+
+
+def calibrate(
+    groups: Sequence[tuple[np.ndarray, np.ndarray]], weights: np.ndarray, seed: int
+) -> tuple[float, float]:
+    """Slope and intercept mapping the top score of a group to P(top candidate is right)."""
+    from sklearn.linear_model import LogisticRegression
+
+    tops, right = [], []
+    for x, y in groups:
+        if len(y):
+            z = x @ weights
+            best = int(np.argmax(z))
+            tops.append(z[best])
+            right.append(int(y[best]))
+    if len(set(right)) < 2:
+        return 1.0, 0.0
+    model = LogisticRegression(random_state=seed).fit(np.asarray(tops).reshape(-1, 1), right)
+    return float(model.coef_[0][0]), float(model.intercept_[0])
