@@ -98,9 +98,7 @@ def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
 
 def _mention(tokens: Sequence[Any], offset: int, determiner: str) -> Mention | None:
     kept = _trim(tokens)
-    if not kept or not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in kept):
-        return None
-    if kept[-1].pos_ == "PRON" or not _WORD.search(_phrase(kept)):
+    if not kept or kept[-1].pos_ not in ("NOUN", "PROPN") or not _WORD.search(_phrase(kept)):
         return None
     head = kept[-1]
     return Mention(

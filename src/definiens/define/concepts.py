@@ -31,7 +31,7 @@ _VAGUE_WORDS = """
 case example way form following result fact property kind type sort instance thing part use
 one other others notation definition theorem proof lemma section article page figure table
 method approach idea problem question answer reason respect sense lot formula equation
-expression term
+expression term relationship year
 """
 
 _EVALUATIVE_WORDS = """
