@@ -75,7 +75,7 @@ def test_define_ranks_meanings_with_their_support(
     assert all(m["examples"] for m in meanings)
     assert main(["define", identifier, "--db", str(corpus_db)]) == 0
     text = capsys.readouterr().out
-    assert text.startswith(f"{identifier}: {len(meanings)} meanings")
+    assert text.startswith(f"{identifier}: {len(meanings)} meaning")
     assert meanings[0]["meaning"] in text.splitlines()[1]
 
 

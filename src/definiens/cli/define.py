@@ -50,9 +50,15 @@ def _identifier(text: str) -> str:
     return text
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _print_text(identifier: str, meanings: list[dict[str, Any]]) -> None:
     total = sum(m["documents"] for m in meanings)
-    print(f"{identifier}: {len(meanings)} meanings, supported {total} times")
+    print(
+        f"{identifier}: {_plural(len(meanings), 'meaning')}, {_plural(total, 'supporting document')}"
+    )
     for rank, meaning in enumerate(meanings, 1):
         docs = meaning["documents"]
         print(
