@@ -55,10 +55,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _print_text(identifier: str, meanings: list[dict[str, Any]]) -> None:
-    total = sum(m["documents"] for m in meanings)
-    print(
-        f"{identifier}: {_plural(len(meanings), 'meaning')}, {_plural(total, 'supporting document')}"
-    )
+    print(f"{identifier}: {_plural(len(meanings), 'meaning')}, best first")
     for rank, meaning in enumerate(meanings, 1):
         docs = meaning["documents"]
         print(
