@@ -18,12 +18,13 @@ __all__ = ["annotate", "default_stages", "process"]
 
 def default_stages(*, definitions: bool = True) -> list[Stage]:
     """The stages that follow reading, in order: parse, identifiers, definitions."""
-    from definiens.define import define
     from definiens.formulas import identify
     from definiens.ingest import parse
 
     stages: list[Stage] = [parse, identify]
     if definitions:
+        from definiens.define import define
+
         stages.append(define)
     return stages
 

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from definiens.model import Document, Problem
 
 __all__ = ["Failed", "Item", "Skipped", "has_math"]
 
-_MATH_MARKERS = ("<math", "&lt;math", "{{math", "{{mvar", "{{ math", "{{ mvar")
+#: ``<math``, ``&lt;math``, ``{{math``, ``{{mvar`` (a space may follow the braces), any case.
+_MATH_MARKER = re.compile(r"<math|&lt;math|\{\{ ?(?:math|mvar)", re.IGNORECASE)
 
 
 @dataclass
@@ -38,7 +40,7 @@ Item = Document | Skipped | Failed
 def has_math(text: str) -> bool:
     """Whether wikitext may contain a formula (``<math``, ``{{math``, ``{{mvar``; any case).
 
-    It runs on every page of a dump before any parsing, so it only lowercases and searches.
+    It runs on every page of a dump before any parsing: one case-insensitive regex search,
+    no copy of the text (lowercasing each page first cost about twice as much).
     """
-    lowered = text.lower()
-    return any(marker in lowered for marker in _MATH_MARKERS)
+    return _MATH_MARKER.search(text) is not None
