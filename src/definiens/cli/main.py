@@ -27,6 +27,7 @@ COMMANDS = [
     "definiens.cli.define",
     "definiens.cli.export",
     "definiens.cli.serve",
+    "definiens.cli.namespaces",
 ]
 
 EXIT_ERROR = 1

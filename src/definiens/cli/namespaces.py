@@ -1,0 +1,96 @@
+"""``definiens namespaces``: discover identifier namespaces in a results database."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+from typing import Any
+
+from definiens.errors import UsageError
+
+__all__ = ["register", "run", "summary_lines"]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "namespaces",
+        help="discover identifier namespaces (notations shared by a field) in a database",
+        description="Cluster the documents of a results database by their identifier-definiens "
+        "pairs; clusters that are pure with respect to the documents' categories (PlanetMath: "
+        "top-level MSC class) - purity >= 0.8, >= 5 documents - become namespaces, each with a "
+        "table identifier -> definiens. The namespaces are stored in the database (see "
+        "'definiens define IDENTIFIER --namespace NAME') and a summary is printed.",
+    )
+    parser.add_argument("--db", required=True, metavar="RESULTS", help="the database file")
+    parser.add_argument(
+        "--method",
+        choices=("thesis", "ours"),
+        default="ours",
+        help="the thesis's method (weak association, LSA, MiniBatchKMeans) or ours (default)",
+    )
+    parser.add_argument(
+        "--export-assignments",
+        metavar="FILE.csv",
+        help="write the cluster of every clustered document (CSV: document,cluster)",
+    )
+    parser.add_argument("--plot", metavar="FILE.png", help="draw the documents and namespaces")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--show", type=int, default=10, metavar="N", help="list the N largest namespaces"
+    )
+    parser.set_defaults(func=run)
+
+
+def summary_lines(clustering: Any, show: int = 10) -> list[str]:
+    """The printed summary of a clustering."""
+    from definiens.namespaces.plot import top_identifiers
+
+    s = clustering.summary
+    lines = [
+        f"method {s.method}: {s.documents} documents, {s.clustered} clustered "
+        f"in {s.clusters} clusters",
+        f"namespaces: {s.namespaces} (purity >= 0.8, >= 5 documents)",
+        f"coverage: {s.coverage:.3f} of the documents ({s.covered}), "
+        f"{s.coverage_clustered:.3f} of the clustered ones",
+        f"overall purity: {s.purity:.3f} (inside namespaces: {s.namespace_purity:.3f})",
+    ]
+    for space in clustering.namespaces[:show]:
+        lines.append(
+            f"  {space.name} [{len(space.documents)} documents, purity {space.purity:.2f}]: "
+            + "; ".join(top_identifiers(space))
+        )
+    return lines
+
+
+def _export(clustering: Any, path: str) -> None:
+    try:
+        with Path(path).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["document", "cluster"])
+            for doc_id, cluster in sorted(clustering.assignments.items()):
+                writer.writerow([doc_id, cluster])
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write assignments: {exc}") from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    from definiens.namespaces import discover, load_documents, save_namespaces
+    from definiens.store import Database
+
+    if not Path(args.db).is_file():
+        raise UsageError(f"{args.db}: no such results database")
+    with Database(args.db) as database:
+        documents, names = load_documents(database)
+        if not any(doc.pairs for doc in documents):
+            raise UsageError(f"{args.db}: no document has identifier-definiens pairs")
+        clustering = discover(documents, args.method, label_names=names, seed=args.seed)
+        save_namespaces(database, clustering)
+    if args.export_assignments:
+        _export(clustering, args.export_assignments)
+    if args.plot:
+        from definiens.namespaces.plot import plot_clustering
+
+        plot_clustering(clustering, args.plot)
+    print("\n".join(summary_lines(clustering, args.show)))
+    return 0

@@ -1,0 +1,115 @@
+"""The data of namespace discovery: what goes in (documents as identifier–definiens pairs) and
+what comes out (clusters, namespaces with their tables, summary figures).
+
+The clustering never sees where the pairs came from: a results database
+(:mod:`definiens.namespaces.storage`), documents in memory, or a benchmark's cache all become
+:class:`DocumentPairs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Clustering",
+    "DocumentPairs",
+    "Namespace",
+    "Pair",
+    "Summary",
+    "TableRow",
+]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One identifier–definiens relation of a document, with the extractor's score; an empty
+    ``definiens`` records that the document uses the identifier without defining it."""
+
+    identifier: str
+    definiens: str
+    score: float = 1.0
+
+
+@dataclass
+class DocumentPairs:
+    """A document as the clustering sees it.
+
+    ``labels`` are its categories (wiki ``[[Category:…]]``) or top-level MSC classes
+    (PlanetMath): they are only used to judge clusters (purity) and to name namespaces, never to
+    form clusters. ``key`` is an optional handle of the caller (the database's ``documents.doc``).
+    """
+
+    doc_id: str
+    labels: tuple[str, ...]
+    pairs: list[Pair]
+    key: int | None = None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A meaning of an identifier inside a namespace: ``score`` sums the documents' scores,
+    ``support`` counts the documents of the namespace that give this meaning."""
+
+    identifier: str
+    definiens: str
+    score: float
+    support: int
+
+
+@dataclass
+class Namespace:
+    """A cluster that passed the namespace rule (purity and size), with its name and table."""
+
+    cluster: int
+    name: str
+    label: str
+    purity: float
+    documents: list[str]
+    table: list[TableRow] = field(default_factory=list)
+
+    def meanings(self, identifier: str) -> list[TableRow]:
+        """The rows of ``identifier``, best first."""
+        return [row for row in self.table if row.identifier == identifier]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures of one clustering.
+
+    ``documents`` counts every document given, ``clustered`` those the method could place (that
+    have tokens for it); ``coverage`` is the share of all the documents given that fall inside a
+    namespace (``coverage_clustered``: of the clustered ones). ``purity`` is the overall purity of
+    the whole clustering (every cluster, weighted by size), ``namespace_purity`` the same over the
+    namespaces only.
+    """
+
+    method: str
+    documents: int
+    clustered: int
+    clusters: int
+    namespaces: int
+    covered: int
+    coverage: float
+    coverage_clustered: float
+    purity: float
+    namespace_purity: float
+
+
+@dataclass
+class Clustering:
+    """The result of one method: a cluster number per clustered document, and the namespaces."""
+
+    method: str
+    documents: list[DocumentPairs]
+    assignments: dict[str, int]
+    namespaces: list[Namespace]
+    summary: Summary
+    coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def namespace_of(self, doc_id: str) -> Namespace | None:
+        """The namespace a document belongs to, if any."""
+        cluster = self.assignments.get(doc_id)
+        for space in self.namespaces:
+            if space.cluster == cluster:
+                return space
+        return None

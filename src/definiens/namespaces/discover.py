@@ -1,0 +1,72 @@
+"""Namespace discovery end to end: documents in, clusters, namespaces and figures out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+
+from definiens.errors import UsageError
+from definiens.namespaces.cluster import METHODS, cluster_vectors, embed
+from definiens.namespaces.data import Clustering, DocumentPairs, Namespace, Summary
+from definiens.namespaces.purity import group_clusters, overall_purity
+from definiens.namespaces.tables import build_namespaces
+
+__all__ = ["SEED", "discover", "summarise"]
+
+logger = logging.getLogger(__name__)
+
+SEED = 0
+
+
+def summarise(
+    method: str,
+    documents: list[DocumentPairs],
+    assignments: Mapping[str, int],
+    namespaces: list[Namespace],
+) -> Summary:
+    """The figures of a clustering (see :class:`Summary`)."""
+    labels = {doc.doc_id: doc.labels for doc in documents}
+    groups = group_clusters(assignments, labels)
+    inside = {space.cluster for space in namespaces}
+    covered = sum(len(space.documents) for space in namespaces)
+    clustered = len(assignments)
+    return Summary(
+        method=method,
+        documents=len(documents),
+        clustered=clustered,
+        clusters=len(groups),
+        namespaces=len(namespaces),
+        covered=covered,
+        coverage=covered / len(documents) if documents else 0.0,
+        coverage_clustered=covered / clustered if clustered else 0.0,
+        purity=overall_purity(groups),
+        namespace_purity=overall_purity({c: m for c, m in groups.items() if c in inside}),
+    )
+
+
+def discover(
+    documents: Iterable[DocumentPairs],
+    method: str = "ours",
+    *,
+    label_names: Mapping[str, str] | None = None,
+    seed: int = SEED,
+) -> Clustering:
+    """Cluster the documents that have pairs with ``method`` (``thesis`` or ``ours``), keep the
+    clusters that pass the namespace rule, and name them (``label_names`` maps labels such as
+    MSC codes to readable names). Deterministic for a given ``seed``."""
+    if method not in METHODS:
+        raise UsageError(f"unknown namespace method {method!r} (known: {', '.join(METHODS)})")
+    docs = list(documents)
+    placed = [doc for doc in docs if METHODS[method].tokens(doc.pairs)]
+    vectors, plane = embed(placed, METHODS[method], seed) if placed else (None, None)
+    assignments: dict[str, int] = {}
+    coordinates: dict[str, tuple[float, float]] = {}
+    if vectors is not None and plane is not None:
+        numbers = cluster_vectors(vectors, METHODS[method], seed)
+        for doc, number, point in zip(placed, numbers, plane, strict=True):
+            assignments[doc.doc_id] = int(number)
+            coordinates[doc.doc_id] = (float(point[0]), float(point[1]))
+    namespaces = build_namespaces(placed, assignments, label_names or {})
+    summary = summarise(method, docs, assignments, namespaces)
+    logger.info("%s: %d namespaces, coverage %.3f", method, len(namespaces), summary.coverage)
+    return Clustering(method, docs, assignments, namespaces, summary, coordinates)
