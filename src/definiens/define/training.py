@@ -45,6 +45,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SEED = 0
+#: The seed of the grouped fold assignment (shuffled groups).
+FOLD_SEED = 0
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))
 MAX_PER_IDENTIFIER = (1, 2)
 RELATIVE = (1.0, 0.8, 0.6)
@@ -177,7 +179,7 @@ def _folds(examples: Sequence[Example], n_splits: int) -> list[tuple[list[int], 
 
     groups = [e.query.qid for e in examples]
     n_splits = max(2, min(n_splits, len(set(groups))))
-    splitter = GroupKFold(n_splits=n_splits)
+    splitter = GroupKFold(n_splits=n_splits, shuffle=True, random_state=FOLD_SEED)
     index = np.arange(len(examples))
     return [(list(a), list(b)) for a, b in splitter.split(index, groups=groups)]
 
