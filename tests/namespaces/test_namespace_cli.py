@@ -1,0 +1,96 @@
+"""Namespace discovery on a real database made by ``definiens run`` from real PlanetMath
+entries, and ``definiens namespaces`` / ``define --namespace`` through the real entry point."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from definiens.cli.main import main
+from definiens.namespaces import Clustering, define_in_namespace, discover, load_documents
+from definiens.store import Database
+
+DATA = Path(__file__).parents[1] / "data" / "namespaces" / "planetmath"
+FIELDS = {
+    "Combinatorics",
+    "Number theory",
+    "Probability theory and stochastic processes",
+}
+
+pytestmark = pytest.mark.slow  # the run loads spaCy
+
+
+def _discover(db: Path, method: str) -> Clustering:
+    with Database(db, readonly=True) as database:
+        documents, names = load_documents(database)
+    return discover(documents, method, label_names=names, seed=0)
+
+
+def test_both_methods_are_deterministic_and_find_the_fields(pm_db: Path) -> None:
+    results = {}
+    for method in ("thesis", "ours"):
+        first, second = _discover(pm_db, method), _discover(pm_db, method)
+        assert first.assignments == second.assignments
+        results[method] = first
+    ours, thesis = results["ours"].summary, results["thesis"].summary
+    assert ours.documents == thesis.documents == 42
+    assert ours.coverage >= thesis.coverage > 0
+    names = {space.name.split(" (")[0] for space in results["ours"].namespaces}
+    assert names <= FIELDS and len(names) >= 2
+
+
+def test_namespaces_command_stores_exports_and_plots(
+    pm_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assignments, picture = tmp_path / "clusters.csv", tmp_path / "namespaces.png"
+    status = main(
+        ["namespaces", "--db", str(pm_db), "--export-assignments", str(assignments)]
+        + ["--plot", str(picture)]
+    )
+    assert status == 0
+    out = capsys.readouterr().out
+    assert out.startswith("method ours: 42 documents, 42 clustered")
+    with assignments.open(newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["document", "cluster"]
+    assert len(rows) == 43 and all((DATA / doc).is_file() for doc, _ in rows[1:])
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    conn = sqlite3.connect(pm_db)
+    try:
+        spaces = conn.execute("SELECT COUNT(*) FROM namespaces").fetchone()[0]
+        members = conn.execute("SELECT COUNT(*) FROM namespace_documents").fetchone()[0]
+        table = conn.execute("SELECT COUNT(*) FROM namespace_definitions").fetchone()[0]
+    finally:
+        conn.close()
+    assert f"namespaces: {spaces} " in out
+    assert f"({members}), " in out and table > 0
+
+
+def test_define_answers_per_namespace(pm_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["namespaces", "--db", str(pm_db)]) == 0
+    with Database(pm_db, readonly=True) as database:
+        meanings = define_in_namespace(database, "G", "Combinatorics")
+    assert meanings[0]["definiens"] == "graph" and meanings[0]["support"] >= 2
+    conn = sqlite3.connect(pm_db)
+    try:
+        assert define_in_namespace(conn, "G", "Combinatorics") == meanings
+        assert define_in_namespace(conn, "G", "no such namespace") == []
+    finally:
+        conn.close()
+    capsys.readouterr()
+    assert main(["define", "G", "--db", str(pm_db), "--namespace", "Combinatorics"]) == 0
+    assert "graph" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_a_database_without_pairs_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.db"
+    Database(empty).close()
+    assert main(["namespaces", "--db", str(empty)]) != 0
+    assert "no document has identifier-definiens pairs" in capsys.readouterr().err
+    assert main(["namespaces", "--db", str(tmp_path / "missing.db")]) != 0
+    assert "no such results database" in capsys.readouterr().err
