@@ -46,10 +46,8 @@ def test_namespaces_command_stores_exports_and_plots(
     pm_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assignments, picture = tmp_path / "clusters.csv", tmp_path / "namespaces.png"
-    status = main(
-        ["namespaces", "--db", str(pm_db), "--export-assignments", str(assignments)]
-        + ["--plot", str(picture)]
-    )
+    options = ["--export-assignments", str(assignments), "--plot", str(picture)]
+    status = main(["namespaces", "--db", str(pm_db), *options])
     assert status == 0
     out = capsys.readouterr().out
     assert out.startswith("method ours: 42 documents, 42 clustered")
