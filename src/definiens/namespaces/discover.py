@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable, Mapping
 
 from definiens.errors import UsageError
-from definiens.namespaces.cluster import METHODS, cluster_vectors, embed
+from definiens.namespaces.cluster import METHODS, Method, cluster_vectors, embed
 from definiens.namespaces.data import Clustering, DocumentPairs, Namespace, Summary
 from definiens.namespaces.purity import group_clusters, overall_purity
 from definiens.namespaces.tables import build_namespaces
@@ -46,27 +46,31 @@ def summarise(
 
 def discover(
     documents: Iterable[DocumentPairs],
-    method: str = "ours",
+    method: str | Method = "ours",
     *,
     label_names: Mapping[str, str] | None = None,
     seed: int = SEED,
 ) -> Clustering:
     """Cluster the documents that have pairs with ``method`` (``thesis`` or ``ours``), keep the
     clusters that pass the namespace rule, and name them (``label_names`` maps labels such as
-    MSC codes to readable names). Deterministic for a given ``seed``."""
-    if method not in METHODS:
-        raise UsageError(f"unknown namespace method {method!r} (known: {', '.join(METHODS)})")
+    MSC codes to readable names). ``method`` may also be a :class:`Method` with other
+    settings. Deterministic for a given ``seed``."""
+    if isinstance(method, str):
+        if method not in METHODS:
+            known = ", ".join(METHODS)
+            raise UsageError(f"unknown namespace method {method!r} (known: {known})")
+        method = METHODS[method]
     docs = list(documents)
-    placed = [doc for doc in docs if METHODS[method].tokens(doc.pairs)]
-    vectors, plane = embed(placed, METHODS[method], seed) if placed else (None, None)
+    placed = [doc for doc in docs if method.tokens(doc.pairs)]
+    vectors, plane = embed(placed, method, seed) if placed else (None, None)
     assignments: dict[str, int] = {}
     coordinates: dict[str, tuple[float, float]] = {}
     if vectors is not None and plane is not None:
-        numbers = cluster_vectors(vectors, METHODS[method], seed)
+        numbers = cluster_vectors(vectors, method, seed)
         for doc, number, point in zip(placed, numbers, plane, strict=True):
             assignments[doc.doc_id] = int(number)
             coordinates[doc.doc_id] = (float(point[0]), float(point[1]))
     namespaces = build_namespaces(placed, assignments, label_names or {})
-    summary = summarise(method, docs, assignments, namespaces)
-    logger.info("%s: %d namespaces, coverage %.3f", method, len(namespaces), summary.coverage)
-    return Clustering(method, docs, assignments, namespaces, summary, coordinates)
+    summary = summarise(method.name, docs, assignments, namespaces)
+    logger.info("%s: %d namespaces, coverage %.3f", method.name, len(namespaces), summary.coverage)
+    return Clustering(method.name, docs, assignments, namespaces, summary, coordinates)
