@@ -92,3 +92,17 @@ def test_a_database_without_pairs_is_a_usage_error(
     assert "no document has identifier-definiens pairs" in capsys.readouterr().err
     assert main(["namespaces", "--db", str(tmp_path / "missing.db")]) != 0
     assert "no such results database" in capsys.readouterr().err
+
+
+def test_the_same_path_in_two_inputs_stays_two_documents(tmp_path: Path) -> None:
+    entry = next(DATA.glob("05_Combinatorics/*.tex")).relative_to(DATA)
+    for copy in ("a", "b"):
+        (tmp_path / copy / entry).parent.mkdir(parents=True)
+        (tmp_path / copy / entry).write_bytes((DATA / entry).read_bytes())
+    db = tmp_path / "twice.db"
+    inputs = [str(tmp_path / "a"), str(tmp_path / "b")]
+    assert main(["run", *inputs, "--db", str(db), "--workers", "1", "--no-progress"]) == 0
+    with Database(db, readonly=True) as database:
+        documents, _ = load_documents(database)
+    ids = sorted(doc.doc_id for doc in documents)
+    assert len(ids) == 2 and ids[0] == str(entry) and ids[1].startswith(f"{entry} [")

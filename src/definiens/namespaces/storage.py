@@ -83,7 +83,7 @@ def load_documents(
     identifier a document uses without a definiens is a pair with an empty definiens."""
     rows = database.execute(_DOCUMENTS)
     pairs = _pairs(database, ranks, uses)
-    documents, metadatas = [], []
+    documents, metadatas, seen = [], [], set()
     for doc, doc_id, title, fmt, metadata_text in rows:
         try:
             metadata = json.loads(metadata_text)
@@ -91,11 +91,11 @@ def load_documents(
             logger.warning("%s: document %s: metadata is not JSON", database.path, doc_id)
             metadata = {}
         metadatas.append(metadata)
-        documents.append(
-            DocumentPairs(
-                document_id(doc_id, title, fmt), labels_of(metadata), pairs.get(doc, []), key=doc
-            )
-        )
+        name = document_id(doc_id, title, fmt)
+        if name in seen:  # the same title or path in two inputs: keep both apart
+            name = f"{name} [{doc}]"
+        seen.add(name)
+        documents.append(DocumentPairs(name, labels_of(metadata), pairs.get(doc, []), key=doc))
     return documents, namespace_names(metadatas)
 
 
