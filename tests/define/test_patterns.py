@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from definiens.define.context import split_sentences
 from definiens.define.mlp import THRESHOLD, mlp_score, sentence_weight, token_weight
+from definiens.define.nlp import lemma, load_pipeline, singular
 from definiens.define.patterns import match_patterns
 
 
@@ -68,3 +69,21 @@ def test_sentence_spans_cover_text_in_order(text: str) -> None:
     spans = split_sentences(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [("integers", "integer"), ("matrices", "matrix"), ("classes", "class"), ("series", "series"),
+     ("boxes", "box"), ("vertices", "vertex"), ("probabilities", "probability"),
+     ("analysis", "analysis")],
+)  # fmt: skip
+def test_singular_of_plural_nouns(plural: str, singular_form: str) -> None:
+    assert singular(plural) == singular_form
+
+
+def test_pipeline_sets_parts_of_speech_without_attribute_ruler() -> None:
+    nlp = load_pipeline()
+    assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    doc = nlp("Let FORMULA0 be a finite group of prime numbers.")
+    assert [c.text for c in doc.noun_chunks][-2:] == ["a finite group", "prime numbers"]
+    assert doc[-2].pos_ == "NOUN" and lemma(doc[-2]) == "number"

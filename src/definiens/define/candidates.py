@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.concepts import is_evaluative
+from definiens.define.nlp import lemma
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
 __all__ = ["Mention", "mentions"]
@@ -72,7 +73,7 @@ def _phrase(tokens: Sequence[Any]) -> str:
 def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
     phrase = _phrase(tokens)
     head = tokens[-1]
-    head_lemma = head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower()
+    head_lemma = lemma(head) if head.pos_ == "NOUN" else head.text.lower()
     forms = [("phrase", phrase)]
     lemma_phrase = _phrase(tokens[:-1]) + (" " if len(tokens) > 1 else "") + head_lemma
     forms.append(("lemma", lemma_phrase.strip()))
@@ -107,7 +108,7 @@ def _mention(tokens: Sequence[Any], offset: int, determiner: str) -> Mention | N
         last=head.i,
         start=offset + kept[0].idx,
         end=offset + head.idx + len(head.text),
-        head_lemma=head.lemma_.lower(),
+        head_lemma=lemma(head),
         head_pos=head.pos_,
         determiner=determiner,
         variants=_variants(kept),
@@ -148,7 +149,7 @@ def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Men
             last=head.i,
             start=link.start,
             end=link.end,
-            head_lemma=head.lemma_.lower(),
+            head_lemma=lemma(head),
             method="link",
             variants=variants,
             link_target=target or None,

