@@ -149,6 +149,7 @@ class _Aggregator:
         self.tf = tf
         self.max_tf = max(tf.values(), default=1) or 1
         self.by_key: dict[tuple[str, str], Candidate] = {}
+        self._keys: dict[str, str] = {}
 
     def add(
         self, tokens: _Tokens, occurrence: _Occurrence, mention: Mention, sentence: Sentence, n: int
@@ -157,14 +158,17 @@ class _Aggregator:
         if pair["inside"]:
             return
         for kind, form in mention.variants:
-            key = normalise(form)
+            key = self._keys.get(form)
+            if key is None:
+                key = self._keys.setdefault(form, normalise(form))
             if len(key) < 2:
                 continue
             tf = self.tf.get(key, 0) / self.max_tf
             score = mlp_score(pair["distance"], n, tf)
-            candidate = self.by_key.setdefault(
-                (occurrence.identifier, key), Candidate(occurrence.identifier, form, key)
-            )
+            candidate = self.by_key.get((occurrence.identifier, key))
+            if candidate is None:
+                candidate = Candidate(occurrence.identifier, form, key, values=dict(_START))
+                self.by_key[(occurrence.identifier, key)] = candidate
             candidate.kinds.add(kind)
             self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
 
@@ -179,28 +183,31 @@ class _Aggregator:
         alone: bool,
     ) -> None:
         v = c.values
+        distance = pair["distance"]
+        is_link = mention.method == "link"
         if c.best is None or score > c.best[0]:
             c.best = (score, mention, sentence)
             v["det_indef"] = float(mention.determiner in ("a", "an"))
             v["det_def"] = float(mention.determiner == "the")
-        v["mlp"] = max(v.get("mlp", 0.0), score)
-        v["dist"] = min(v.get("dist", 99.0), float(pair["distance"]))
-        v["sent"] = min(v.get("sent", 99.0), float(n))
-        v["pairs"] = v.get("pairs", 0.0) + 1
-        v["before"] = v.get("before", 0.0) + (0.0 if pair["after"] else 1.0)
-        v["alone"] = max(v.get("alone", 0.0), float(alone))
-        v["nearest"] = max(v.get("nearest", 0.0), float(not pair["blocked"]))
-        v["dep_direct"] = max(v.get("dep_direct", 0.0), float(pair["direct"]))
-        v["dep_sibling"] = max(v.get("dep_sibling", 0.0), float(pair["sibling"]))
-        v["link"] = max(v.get("link", 0.0), float(mention.method == "link"))
-        v["patterns"] = v.get("patterns", 0.0) + float(bool(pair["patterns"]))
-        v["close"] = v.get("close", 0.0) + float(pair["distance"] <= 3)
-        v["noun_head"] = float(mention.method == "link" or mention.head_pos in ("NOUN", "PROPN"))
+            v["first_pos"] = v.get("first_pos", mention.start / max(len(self.document.text), 1))
+        v["mlp"] = max(v["mlp"], score)
+        v["dist"] = min(v["dist"], distance)
+        v["sent"] = min(v["sent"], n)
+        v["pairs"] += 1
+        v["before"] += not pair["after"]
+        v["alone"] = max(v["alone"], alone)
+        v["nearest"] = max(v["nearest"], not pair["blocked"])
+        v["dep_direct"] = max(v["dep_direct"], pair["direct"])
+        v["dep_sibling"] = max(v["dep_sibling"], pair["sibling"])
+        v["link"] = max(v["link"], is_link)
+        v["patterns"] += bool(pair["patterns"])
+        v["close"] += distance <= 3
+        v["noun_head"] = float(is_link or mention.head_pos in ("NOUN", "PROPN"))
         if alone:
-            v["mlp_alone"] = max(v.get("mlp_alone", 0.0), score)
-            v["dist_alone"] = min(v.get("dist_alone", 99.0), float(pair["distance"]))
-            v["close_alone"] = v.get("close_alone", 0.0) + float(pair["distance"] <= 3)
-            v["link_alone"] = max(v.get("link_alone", 0.0), float(mention.method == "link"))
+            v["mlp_alone"] = max(v["mlp_alone"], score)
+            v["dist_alone"] = min(v["dist_alone"], distance)
+            v["close_alone"] += distance <= 3
+            v["link_alone"] = max(v["link_alone"], is_link)
         for name in pair["patterns"]:
             v["pattern_any"] = 1.0
             if alone:
@@ -208,12 +215,18 @@ class _Aggregator:
                 v["alone_pattern"] = 1.0
             else:
                 v["pattern_inside"] = 1.0
-        v.setdefault("first_pos", mention.start / max(len(self.document.text), 1))
-        c.values.setdefault("_sentences", 0.0)
-        seen = v.setdefault("_last_sentence", -1.0)
-        if seen != sentence.index:
+        if v["_last_sentence"] != sentence.index:
             v["_sentences"] += 1
-            v["_last_sentence"] = float(sentence.index)
+            v["_last_sentence"] = sentence.index
+
+
+#: The starting values of the aggregated features of a candidate.
+_START: dict[str, float] = {
+    "mlp": 0.0, "dist": 99.0, "sent": 99.0, "pairs": 0.0, "before": 0.0, "alone": 0.0,
+    "nearest": 0.0, "dep_direct": 0.0, "dep_sibling": 0.0, "link": 0.0, "patterns": 0.0,
+    "close": 0.0, "mlp_alone": 0.0, "dist_alone": 99.0, "close_alone": 0.0, "link_alone": 0.0,
+    "_sentences": 0.0, "_last_sentence": -1.0,
+}  # fmt: skip
 
 
 def _term_frequencies(document: Document, keys: set[str]) -> dict[str, int]:
