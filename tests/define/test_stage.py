@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from definiens.define import Definer, define, load_model
 from definiens.define.context import parse_sentences
@@ -83,3 +85,20 @@ def test_the_shipped_model_loads_and_uses_known_features() -> None:
     assert set(model.features) <= set(FEATURES)
     assert 0.0 < model.threshold < 1.0
     assert model.max_per_identifier >= 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Let", "$x$", "be", "a", "the", "set", "where", "$E=mc^2$", "is", ",",
+                         ".", "\n\n", "$$\\sum_i a_i$$", "energy", "(", ")", "of", "[[", "]]"]),
+        max_size=40,
+    )
+)  # fmt: skip
+def test_define_never_fails_on_odd_text(words: list[str]) -> None:
+    document = define(identify(from_text(" ".join(words), "markdown", title="odd")))
+    for ident, meanings in document.definitions.items():
+        assert ident and meanings
+        assert all(
+            -1 <= m.source_start <= m.source_end <= len(document.source_text) for m in meanings
+        )
