@@ -16,8 +16,8 @@ from definiens.model import Definiens, Document, Formula, Identifier, Link, Prob
 __version__ = "0.1.0"
 
 __all__ = [
-    "DefiniensError",
     "Definiens",
+    "DefiniensError",
     "Document",
     "Formula",
     "Identifier",

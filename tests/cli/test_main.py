@@ -1,0 +1,51 @@
+"""The CLI turns errors into one clear line and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from definiens.cli.main import main
+
+
+def test_missing_input_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.xml"
+    assert main(["extract", str(missing)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("definiens: error:")
+    assert "nowhere.xml" in err[0]
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract"])
+    assert exit_info.value.code == 2
+
+
+def test_python_dash_m_runs_the_command_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "definiens", "extract", str(tmp_path / "missing.tex")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "missing.tex" in result.stderr
+
+
+def test_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "definiens", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("definiens ")
