@@ -9,14 +9,14 @@ two cores.
 For each method it prints the number of namespaces (clusters with purity >= 0.8 w.r.t. the
 entries' top-level MSC classes and >= 5 documents), the coverage (share of documents inside a
 namespace: of the processed entries and of all 9,477) and the overall purity of the clustering.
-``ours (pairs only)`` is our method without the identifiers a document uses undefined, to show
-what each part brings.
+``pairs`` is our previous method (pair tokens only, size-cut Ward tree); ``ours, no smoothing``
+is ours without the nearest-neighbour smoothing, to show what each part brings.
 
 Overall purity rises with the number of clusters (a clustering into singletons is pure), so the
 defaults are followed by pairs at the same number of clusters: the thesis's MiniBatchKMeans with
 k set to the number of clusters our method found (default cut, and a finer cut: groups of at most
 6 documents), and the thesis with one cluster per 2.3 documents (its own ratio as we read it,
-9,750 clusters for 22,512 articles) beside our finer cut.
+9,750 clusters for 22,512 articles).
 
     .venv/bin/python benchmarks/bench_namespaces.py [--db benchmarks/out/planetmath.db]
 """
@@ -56,9 +56,9 @@ def build_database(db: Path, data: Path, folder: Path) -> None:
     subprocess.run([*command, "--no-progress"], check=True)
 
 
-def load(db: Path, uses: bool) -> tuple[list[DocumentPairs], dict[str, str]]:
+def load(db: Path) -> tuple[list[DocumentPairs], dict[str, str]]:
     with Database(db, readonly=True) as database:
-        return load_documents(database, uses=uses)
+        return load_documents(database)
 
 
 def inheritable(clustering: Clustering) -> tuple[int, int]:
@@ -110,16 +110,18 @@ def main() -> int:
     args = parser.parse_args()
     if not args.db.is_file():
         build_database(args.db, args.data, args.folder)
-    full, pairs = load(args.db, True), load(args.db, False)
+    full = load(args.db)
     thesis, ours = METHODS["thesis"], METHODS["ours"]
     fine = dataclasses.replace(ours, max_size=6, slack=1)
+    plain = dataclasses.replace(ours, smooth=0.0)
     rows = [
         measure(full, thesis, "thesis", args.seed),
-        measure(pairs, ours, "ours (pairs only)", args.seed),
         measure(full, ours, "ours", args.seed),
+        measure(full, METHODS["pairs"], "pairs (old ours)", args.seed),
+        measure(full, plain, "ours, no smoothing", args.seed),
     ]
     clustered = int(str(rows[0]["clustered"]))
-    for label, method, model in (("", ours, rows[2]), ("fine ", fine, None)):
+    for label, method, model in (("", ours, rows[1]), ("fine ", fine, None)):
         if model is None:
             model = measure(full, method, f"ours {label.strip()}", args.seed)
         per = clustered / int(str(model["clusters"]))
@@ -138,7 +140,7 @@ def main() -> int:
             f"{r['clusters']:>9}{r['clustered']:>10}{r['cpu_seconds']:>7}"
         )
     print(f"documents: {rows[0]['documents']} processed entries of {ENTRIES}")
-    best = rows[2]
+    best = rows[1]
     print(
         f"ours: {best['inherited']} of {best['undefined_in_namespaces']} identifiers used "
         "without a definiens in namespace documents can inherit the namespace's meaning"

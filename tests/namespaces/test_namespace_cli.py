@@ -31,15 +31,28 @@ def _discover(db: Path, method: str) -> Clustering:
 
 def test_both_methods_are_deterministic_and_find_the_fields(pm_db: Path) -> None:
     results = {}
-    for method in ("thesis", "ours"):
+    for method in ("thesis", "ours", "pairs"):
         first, second = _discover(pm_db, method), _discover(pm_db, method)
         assert first.assignments == second.assignments
         results[method] = first
     ours, thesis = results["ours"].summary, results["thesis"].summary
     assert ours.documents == thesis.documents == 42
     assert ours.coverage >= thesis.coverage > 0
+    assert ours.coverage >= results["pairs"].summary.coverage
     names = {space.name.split(" (")[0] for space in results["ours"].namespaces}
     assert names <= FIELDS and len(names) >= 2
+
+
+def test_documents_carry_their_text_but_not_their_folder(pm_db: Path) -> None:
+    with Database(pm_db, readonly=True) as database:
+        documents, _ = load_documents(database)
+        titles = {row[0] for row in database.execute("SELECT title FROM documents")}
+    assert all(doc.names and doc.names[0] in titles for doc in documents)
+    assert sum(bool(doc.sentences) for doc in documents) > 30
+    assert sum(bool(doc.formulas) for doc in documents) > 30
+    for doc in documents:
+        text = " ".join((*doc.names, *doc.sentences, *doc.formulas))
+        assert doc.doc_id.split("/")[0] not in text
 
 
 def test_namespaces_command_stores_exports_and_plots(

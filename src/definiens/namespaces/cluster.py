@@ -21,13 +21,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering, KMeans, MiniBatchKMeans
-from sklearn.decomposition import TruncatedSVD
-from sklearn.preprocessing import normalize
 
-from definiens.namespaces.data import DocumentPairs, Pair
-from definiens.namespaces.features import ours_tokens, tfidf, weak_tokens
+from definiens.namespaces.data import Pair
+from definiens.namespaces.features import ours_tokens, weak_tokens
 
-__all__ = ["METHODS", "TREE_LIMIT", "Method", "cluster_vectors", "embed"]
+__all__ = ["METHODS", "TREE_LIMIT", "Method", "cluster_vectors"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +38,11 @@ class Method:
     into its two children unless one child has fewer than ``min_piece`` documents and the node
     has at most ``slack`` times ``max_size`` (so small splinters stay with their sibling).
     Other methods run (MiniBatch)KMeans with one cluster per ``docs_per_cluster`` documents.
+
+    ``blocks`` names text blocks (:data:`definiens.namespaces.text.TEXT_BLOCKS`) added to the
+    pairs' tokens with their weights; ``max_df`` then drops tokens found in more than that share
+    of the documents; ``neighbours`` and ``smooth`` mix each vector with its nearest neighbours
+    before the SVD (see :mod:`definiens.namespaces.embed`).
     """
 
     name: str
@@ -50,40 +53,32 @@ class Method:
     max_size: int = 8
     min_piece: int = 5
     slack: int = 3
+    blocks: tuple[tuple[str, float], ...] = ()
+    max_df: float = 1.0
+    neighbours: int = 0
+    smooth: float = 0.0
 
 
 METHODS: dict[str, Method] = {
     "thesis": Method("thesis", weak_tokens, 150, 10.0),
-    "ours": Method("ours", ours_tokens, 150, 8.0, tree=True),
+    "ours": Method(
+        "ours",
+        ours_tokens,
+        300,
+        8.0,
+        tree=True,
+        slack=2,
+        blocks=(("names", 1.0), ("sentences", 1.0), ("formulas", 0.5)),
+        max_df=0.5,
+        neighbours=10,
+        smooth=0.5,
+    ),
+    "pairs": Method("pairs", ours_tokens, 150, 8.0, tree=True),
 }
 
 # Above this many documents the Ward tree (quadratic memory) gives way to k-means whose large
 # clusters are clustered again by themselves.
 TREE_LIMIT = 20_000
-
-
-def embed(
-    documents: Sequence[DocumentPairs], method: Method, seed: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """LSA vectors of the documents (unit length) and 2-D coordinates for plots."""
-    matrix = tfidf(documents, method.tokens)
-    n_rows, n_cols = matrix.shape
-    dims = max(1, min(method.dimensions, n_cols - 1, n_rows - 1))
-    if dims < 2 or n_cols < 3:
-        dense = normalize(matrix.toarray())
-    else:
-        svd = TruncatedSVD(n_components=dims, random_state=seed)
-        dense = normalize(svd.fit_transform(matrix))
-    plane = _plane(dense, seed)
-    return dense, plane
-
-
-def _plane(vectors: np.ndarray, seed: int) -> np.ndarray:
-    if vectors.shape[1] < 2 or vectors.shape[0] < 3:
-        out = np.zeros((vectors.shape[0], 2))
-        out[:, : vectors.shape[1]] = vectors[:, :2]
-        return out
-    return TruncatedSVD(n_components=2, random_state=seed).fit_transform(vectors)
 
 
 def _kmeans(vectors: np.ndarray, k: int, seed: int, minibatch: bool) -> np.ndarray:

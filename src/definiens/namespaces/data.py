@@ -37,12 +37,17 @@ class DocumentPairs:
     ``labels`` are its categories (wiki ``[[Category:…]]``) or top-level MSC classes
     (PlanetMath): they are only used to judge clusters (purity) and to name namespaces, never to
     form clusters. ``key`` is an optional handle of the caller (the database's ``documents.doc``).
+    Our method also reads the document's text, when given: ``names`` (its title and the terms it
+    defines), ``sentences`` (those its definiens came from) and ``formulas`` (TeX).
     """
 
     doc_id: str
     labels: tuple[str, ...]
     pairs: list[Pair]
     key: int | None = None
+    names: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
+    formulas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

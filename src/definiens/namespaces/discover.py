@@ -6,8 +6,9 @@ import logging
 from collections.abc import Iterable, Mapping
 
 from definiens.errors import UsageError
-from definiens.namespaces.cluster import METHODS, Method, cluster_vectors, embed
+from definiens.namespaces.cluster import METHODS, Method, cluster_vectors
 from definiens.namespaces.data import Clustering, DocumentPairs, Namespace, Summary
+from definiens.namespaces.embed import embed, has_tokens
 from definiens.namespaces.purity import group_clusters, overall_purity
 from definiens.namespaces.tables import build_namespaces
 
@@ -61,7 +62,7 @@ def discover(
             raise UsageError(f"unknown namespace method {method!r} (known: {known})")
         method = METHODS[method]
     docs = list(documents)
-    placed = [doc for doc in docs if method.tokens(doc.pairs)]
+    placed = [doc for doc in docs if has_tokens(doc, method)]
     vectors, plane = embed(placed, method, seed) if placed else (None, None)
     assignments: dict[str, int] = {}
     coordinates: dict[str, tuple[float, float]] = {}

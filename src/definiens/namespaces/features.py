@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from definiens.namespaces.data import DocumentPairs, Pair
 
 __all__ = [
+    "STOP_WORDS",
     "definiens_head",
     "definiens_words",
     "ours_tokens",
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     {
         "a",
         "an",
@@ -65,6 +66,7 @@ _STOP = frozenset(
         "such",
     }
 )
+_STOP = STOP_WORDS
 _BREAK = frozenset({"of", "in", "on", "for", "with", "from", "over", "at", "by", "to"})
 
 

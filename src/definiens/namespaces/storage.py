@@ -21,6 +21,7 @@ __all__ = [
     "document_id",
     "labels_of",
     "load_documents",
+    "names_of",
     "namespace_names",
     "save_namespaces",
 ]
@@ -30,6 +31,10 @@ logger = logging.getLogger(__name__)
 _DOCUMENTS = "SELECT doc, id, title, format, metadata FROM documents WHERE status = 'processed'"
 _PAIRS = "SELECT doc, identifier, definiens, score FROM definitions WHERE rank < :ranks"
 _USES = "SELECT DISTINCT doc, identifier FROM identifiers"
+_SENTENCES = (
+    "SELECT DISTINCT doc, sentence FROM definitions WHERE sentence != '' ORDER BY doc, sentence"
+)
+_FORMULAS = "SELECT doc, tex FROM formulas ORDER BY doc, formula"
 _IN_NAMESPACE = """
 SELECT nd.definiens, nd.score, nd.documents
 FROM namespace_definitions AS nd JOIN namespaces AS n ON n.namespace = nd.namespace
@@ -75,14 +80,35 @@ def _pairs(database: Database, ranks: int, uses: bool) -> dict[int, list[Pair]]:
     return pairs
 
 
+def _texts(database: Database, query: str) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for doc, text in database.execute(query):
+        found.setdefault(doc, []).append(text)
+    return found
+
+
+def names_of(title: str, metadata: dict[str, Any]) -> tuple[str, ...]:
+    """A document's names: its title and the terms it defines (PlanetMath ``defines`` and
+    ``synonyms``)."""
+    terms: list[str] = []
+    for key in ("defines", "synonyms"):
+        value = metadata.get(key) or ()
+        terms.extend([value] if isinstance(value, str) else [str(term) for term in value])
+    return (title, *terms)
+
+
 def load_documents(
-    database: Database, *, ranks: int = 1, uses: bool = True
+    database: Database, *, ranks: int = 1, uses: bool = True, text: bool = True
 ) -> tuple[list[DocumentPairs], dict[str, str]]:
     """The processed documents of a database with their best ``ranks`` definiens per
     identifier, and the label names (see :func:`namespace_names`). With ``uses``, every
-    identifier a document uses without a definiens is a pair with an empty definiens."""
+    identifier a document uses without a definiens is a pair with an empty definiens. With
+    ``text``, each document also gets its names, the sentences of its definiens and the TeX of
+    its formulas (never its folder or classes: those are labels)."""
     rows = database.execute(_DOCUMENTS)
     pairs = _pairs(database, ranks, uses)
+    sentences = _texts(database, _SENTENCES) if text else {}
+    formulas = _texts(database, _FORMULAS) if text else {}
     documents, metadatas, seen = [], [], set()
     for doc, doc_id, title, fmt, metadata_text in rows:
         try:
@@ -95,7 +121,12 @@ def load_documents(
         if name in seen:  # the same title or path in two inputs: keep both apart
             name = f"{name} [{doc}]"
         seen.add(name)
-        documents.append(DocumentPairs(name, labels_of(metadata), pairs.get(doc, []), key=doc))
+        document = DocumentPairs(name, labels_of(metadata), pairs.get(doc, []), key=doc)
+        if text:
+            document.names = names_of(title, metadata)
+            document.sentences = tuple(sentences.get(doc, ()))
+            document.formulas = tuple(formulas.get(doc, ()))
+        documents.append(document)
     return documents, namespace_names(metadatas)
 
 
