@@ -19,6 +19,7 @@ from typing import Any
 from definiens.define.candidates import Mention, mentions
 from definiens.define.concepts import is_concept, is_vague
 from definiens.define.context import Sentence
+from definiens.define.kinds import KIND_FEATURES, kind_evidence
 from definiens.define.mlp import mlp_score
 from definiens.define.patterns import PATTERNS, match_patterns
 from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
@@ -35,7 +36,7 @@ FEATURES = (
     "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
     "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
-    "page_term",
+    "page_term", *KIND_FEATURES,
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{k}" for k in KINDS),
 )  # fmt: skip
 
@@ -64,6 +65,8 @@ class Candidate:
 
     @property
     def method(self) -> str:
+        if self.best is None:
+            return "concept"
         if self.values.get("pattern_any"):
             return "pattern"
         if self.kinds & {"link_anchor", "link_target"}:
@@ -326,6 +329,23 @@ def build_candidates(
         c.values["tf"] = math.log1p(aggregator.tf.get(c.key, 0))
         c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
         grouped[ident].append(c)
+    _add_kinds(document, grouped, aggregator.tf)
     for items in grouped.values():
         _finish(items, document)
     return dict(grouped)
+
+
+def _add_kinds(document: Document, grouped: dict[str, list[Candidate]], tf: dict[str, int]) -> None:
+    """Add (or mark) the kind-of-object candidates of every identifier with kind evidence."""
+    text = document.text.lower()
+    for ident, evidence in kind_evidence(document).items():
+        items = grouped[ident]
+        by_key = {c.key: c for c in items}
+        for kind in sorted(evidence.kinds()):
+            c = by_key.get(kind)
+            if c is None:
+                count = tf.get(kind, text.count(kind))
+                c = Candidate(ident, kind, kind, values=dict(_START))
+                c.values.update(tf=math.log1p(count), tf_norm=0.0, page_term=0.0)
+                items.append(c)
+            c.values.update(evidence.features(kind))

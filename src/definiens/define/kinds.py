@@ -1,0 +1,175 @@
+"""Concept answers: what general kind of object an identifier is, from TeX and text evidence.
+
+A page often never states that ``n`` is an integer or ``x`` a variable; its formulas and words
+show it. For every identifier this module gathers, over the whole document, evidence for a small
+fixed vocabulary of kinds of mathematical objects (field-independent, nothing about particular
+pages): a summation or product index or a subscript of another symbol ("index"); membership in a
+number set such as ``\\mathbb{N}`` ("natural number"); application to an argument ``f(x)``
+("function", and "variable" for the argument); an integration variable ("variable"); a type
+word beside the symbol in the text ("integer n", "n is a positive integer"); and conventional
+letter classes (``i, j, k`` for integers and indices, ``x, y, z, t`` for variables). Each kind
+with evidence becomes a candidate whose features the learned ranker weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from definiens.model import PLACEHOLDER_PREFIX, Document
+
+__all__ = ["KIND_FEATURES", "Evidence", "kind_evidence"]
+
+#: The features a kind candidate carries.
+KIND_FEATURES = ("kind_cand", "kind_tex", "kind_text", "kind_prior", "kind_top", "kind_share")
+
+_SETS = {
+    "R": "real number", "N": "natural number", "Z": "integer", "C": "complex number",
+    "Q": "rational number",
+}  # fmt: skip
+#: Type words of the text (lower case, singular or plural) and the kind they name.
+_WORDS = {
+    "integer": "integer", "integers": "integer", "real": "real number", "reals": "real number",
+    "natural": "natural number", "complex": "complex number", "rational": "rational number",
+    "function": "function", "functions": "function", "map": "function", "set": "set",
+    "sets": "set", "point": "point", "points": "point", "prime": "prime number",
+    "primes": "prime number", "variable": "variable", "variables": "variable",
+    "constant": "constant", "constants": "constant", "parameter": "parameter",
+    "parameters": "parameter", "vector": "vector", "vectors": "vector", "matrix": "matrix",
+    "matrices": "matrix", "coefficient": "coefficient", "coefficients": "coefficient",
+    "index": "index", "indices": "index", "scalar": "scalar", "scalars": "scalar",
+    "operator": "operator", "polynomial": "polynomial", "sequence": "sequence",
+    "group": "group", "field": "field", "ring": "ring", "module": "module", "space": "space",
+    "graph": "graph", "angle": "angle", "number": "number", "numbers": "number",
+    "indeterminate": "indeterminate",
+    "element": "element", "elements": "element", "matrix's": "matrix",
+}  # fmt: skip
+_NUMBER_WORDS = {"real", "natural", "complex", "rational"}
+_PRIORS: dict[str, tuple[str, ...]] = {
+    **{letter: ("integer", "index") for letter in "ijklmn"},
+    **{letter: ("variable", "real number") for letter in "xyzt"},
+    **{letter: ("function",) for letter in "fgh"},
+}
+_SUMS = r"\\(?:sum|prod|bigcup|bigcap|bigoplus|bigotimes|lim|max|min|sup|inf|coprod)"
+_SET = r"\\in\s*(?:\\mathbb\s*\{?\s*([RNZCQ])\s*\}?|\\([RNZCQ])(?![A-Za-z]))"
+_TEXT_BEFORE = re.compile(r"(?:([A-Za-z']+)\s+)?([A-Za-z']+)\s*$")
+_TEXT_AFTER = re.compile(
+    r"^\s*(?:is|be|are|denotes|denote|represents|,)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?([a-z']+)"
+)
+_PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}(\d+)")
+
+
+@dataclass
+class Evidence:
+    """Counts of TeX, text and letter-class evidence for each kind of one identifier."""
+
+    tex: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    text: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    prior: set[str] = field(default_factory=set)
+
+    def kinds(self) -> set[str]:
+        return set(self.tex) | set(self.text) | self.prior
+
+    def features(self, kind: str) -> dict[str, float]:
+        totals = {k: self.tex.get(k, 0.0) + self.text.get(k, 0.0) for k in self.kinds()}
+        best = max(totals.values(), default=0.0)
+        overall = sum(totals.values()) or 1.0
+        return {
+            "kind_cand": 1.0,
+            "kind_tex": min(self.tex.get(kind, 0.0), 5.0),
+            "kind_text": min(self.text.get(kind, 0.0), 5.0),
+            "kind_prior": float(kind in self.prior),
+            "kind_top": float(best > 0 and totals[kind] == best),
+            "kind_share": totals[kind] / overall,
+        }
+
+
+@lru_cache(maxsize=4096)
+def _patterns(tex: str) -> tuple[re.Pattern[str], ...]:
+    name = re.escape(tex)
+    edge = r"(?![A-Za-z])"
+    start = r"(?<![A-Za-z\\])"
+    return (
+        re.compile(rf"{_SUMS}\s*_\s*\{{?\s*{name}{edge}\s*(?:=|\\in|\\to|\\rightarrow|<|\\le)"),
+        re.compile(rf"_\s*(?:{name}{edge}|\{{[^{{}}]*{start}{name}{edge}[^{{}}]*\}})"),
+        re.compile(rf"{start}{name}{edge}\s*(?:,\s*[A-Za-z]\s*)*{_SET}"),
+        re.compile(rf"{start}{name}\s*(?:\\left)?\s*\("),
+        re.compile(rf"{start}[A-Za-z]\s*(?:\\left)?\s*\(\s*(?:[^()]*,\s*)?{name}{edge}"),
+        re.compile(
+            rf"(?:\\,|\\;|\s|\}}|^)(?:d|\\mathrm\{{d\}}|\\operatorname\{{d\}})\s*{name}{edge}"
+        ),
+        re.compile(rf"{start}{name}\s*\^"),
+    )
+
+
+def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) -> None:
+    plain = len(ident) == 1 or (ident.startswith("\\") and ident[1:].isalpha())
+    if not plain:
+        return
+    sums, subscript, member, applied, argument, integrated, power = _patterns(ident)
+    if "_" in tex:
+        if "\\" in tex and sums.search(tex):
+            evidence.tex["index"] += 1
+            evidence.tex["integer"] += 0.5
+        if ident.islower() and subscript.search(tex):
+            evidence.tex["index"] += 1
+    if polynomial and "^" in tex and power.search(tex):
+        evidence.tex["indeterminate"] += 1
+    if "\\in" in tex:
+        for match in member.finditer(tex):
+            evidence.tex[_SETS[match.group(1) or match.group(2)]] += 1
+    if "(" in tex:
+        if applied.search(tex):
+            evidence.tex["function"] += 1
+        if argument.search(tex):
+            evidence.tex["variable"] += 1
+    if "\\int" in tex and integrated.search(tex):
+        evidence.tex["variable"] += 1
+
+
+def _word_kind(previous: str | None, word: str) -> str | None:
+    """The kind named by the word just before a symbol ("integer n", "real number x")."""
+    kind = _WORDS.get(word.lower())
+    if kind == "number":
+        known = previous is not None and previous.lower() in _NUMBER_WORDS
+        return _WORDS[previous.lower()] if previous is not None and known else None
+    return kind
+
+
+def _text_evidence(
+    document: Document, alone: dict[int, str], evidence: dict[str, Evidence]
+) -> None:
+    text = document.text
+    for match in _PLACEHOLDER.finditer(text):
+        ident = alone.get(int(match.group(1)))
+        if ident is None:
+            continue
+        before = _TEXT_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        if before is not None:
+            kind = _word_kind(before.group(1), before.group(2))
+            if kind is not None:
+                evidence[ident].text[kind] += 1
+        after = _TEXT_AFTER.match(text[match.end() : match.end() + 60])
+        if after is not None:
+            kind = _WORDS.get(after.group(1))
+            if kind is not None and kind != "number":
+                evidence[ident].text[kind] += 1
+
+
+def kind_evidence(document: Document) -> dict[str, Evidence]:
+    """Evidence of the kind of every identifier of ``document`` (canonical TeX keys)."""
+    evidence: dict[str, Evidence] = defaultdict(Evidence)
+    alone: dict[int, str] = {}
+    polynomial = "polynomial" in document.text.lower()
+    for formula in document.formulas:
+        for ident in formula.identifiers:
+            _tex_evidence(formula.tex, ident.tex, evidence[ident.tex], polynomial)
+        if len(formula.identifiers) == 1:
+            alone[formula.index] = formula.identifiers[0].tex
+    _text_evidence(document, alone, evidence)
+    for tex, found in evidence.items():
+        found.prior = set(_PRIORS.get(tex, ()))
+    return {tex: found for tex, found in evidence.items() if found.kinds()}

@@ -1,0 +1,43 @@
+"""Kind-of-object evidence from TeX and text: indices, number sets, functions, type words."""
+
+from __future__ import annotations
+
+from definiens.define.kinds import kind_evidence
+from definiens.formulas import identify
+from definiens.ingest import from_text
+
+PASSAGE = (
+    "For every positive integer <math>n</math>, let <math>f(x) = \\sum_{i=1}^{n} a_i x^i</math> "
+    "with <math>x \\in \\mathbb{R}</math>, and <math>F = \\int_0^1 g(t)\\,dt</math>. "
+    "The polynomial <math>p(x) = x^2 + 1</math> has no real root; <math>q</math> is a prime."
+)
+
+
+def _evidence() -> dict[str, dict[str, float]]:
+    found = kind_evidence(identify(from_text(PASSAGE, "wikitext", title="passage")))
+    return {tex: {k: e.features(k)["kind_share"] for k in e.kinds()} for tex, e in found.items()}
+
+
+def test_tex_evidence_names_indices_sets_functions_and_variables() -> None:
+    kinds = _evidence()
+    assert "index" in kinds["i"]
+    assert "real number" in kinds["x"]
+    assert "variable" in kinds["x"]
+    assert "indeterminate" in kinds["x"]
+    assert "function" in kinds["f"]
+    assert "variable" in kinds["t"]
+
+
+def test_type_words_beside_or_after_a_symbol_name_its_kind() -> None:
+    kinds = _evidence()
+    assert "integer" in kinds["n"]
+    assert "prime number" in kinds["q"]
+
+
+def test_features_mark_the_best_supported_kind() -> None:
+    found = kind_evidence(identify(from_text(PASSAGE, "wikitext", title="passage")))
+    features = found["i"].features("index")
+    assert features["kind_cand"] == 1.0
+    assert features["kind_top"] == 1.0
+    assert features["kind_tex"] >= 1.0
+    assert found["i"].features("integer")["kind_prior"] == 1.0
