@@ -5,11 +5,15 @@ Both are unsupervised: the documents' labels are only read afterwards, by the na
 
 * ``thesis`` (Grigorev 2015; Schubotz, Grigorev et al. 2016): weak-association tokens,
   TF-IDF, truncated SVD (LSA, 150 dimensions), MiniBatchKMeans with many clusters.
-* ``ours``: weak + strong + identifier=head tokens plus the identifiers a document uses without
-  defining them, TF-IDF, LSA, unit-length rows, a Ward dendrogram cut top-down by size alone
-  into groups of about ``max_size`` documents, keeping splinters smaller than the namespace size
-  with their sibling (for more than ``TREE_LIMIT`` documents: k-means, then large clusters are
-  clustered again by themselves).
+* ``ours``: the pairs' tokens (weak + strong + identifier=head, plus the identifiers a document
+  uses without defining them) and three text blocks — the document's names (title, defined
+  terms), the sentences its definiens came from, its formulas' TeX commands — each TF-IDF on its
+  own, weighted and stacked; every vector is mixed with its nearest neighbours', LSA (300
+  dimensions), unit-length rows, then a Ward dendrogram cut top-down by size alone into groups
+  of about ``max_size`` documents, keeping splinters smaller than the namespace size with their
+  sibling (for more than ``TREE_LIMIT`` documents: k-means, then large clusters are clustered
+  again by themselves);
+* ``pairs``: our previous method, the same tree on the pairs' tokens alone (150 dimensions).
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ METHODS: dict[str, Method] = {
         slack=2,
         blocks=(("names", 1.0), ("sentences", 1.0), ("formulas", 0.5)),
         max_df=0.5,
-        neighbours=10,
+        neighbours=5,
         smooth=0.5,
     ),
     "pairs": Method("pairs", ours_tokens, 150, 8.0, tree=True),
