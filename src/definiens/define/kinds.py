@@ -122,7 +122,7 @@ def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) ->
         for match in member.finditer(tex):
             evidence.tex[_SETS[match.group(1) or match.group(2)]] += 1
     if "(" in tex:
-        if applied.search(tex):
+        if ident.islower() and applied.search(tex):
             evidence.tex["function"] += 1
         if argument.search(tex):
             evidence.tex["variable"] += 1
