@@ -71,7 +71,9 @@ class Evidence:
     prior: set[str] = field(default_factory=set)
 
     def kinds(self) -> set[str]:
-        return set(self.tex) | set(self.text) | self.prior
+        """The kinds with evidence; letter-class kinds join only when TeX or text says more."""
+        found = set(self.tex) | set(self.text)
+        return found | self.prior if found else found
 
     def features(self, kind: str) -> dict[str, float]:
         totals = {k: self.tex.get(k, 0.0) + self.text.get(k, 0.0) for k in self.kinds()}
