@@ -9,7 +9,9 @@ kind of surface form and generic properties of the phrase.
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -41,6 +43,13 @@ FEATURES = (
 )  # fmt: skip
 
 _PLACEHOLDER = re.compile(rf"^{PLACEHOLDER_PREFIX}(\d+)$")
+
+
+@functools.lru_cache(maxsize=16)
+def _getter(names: tuple[str, ...]) -> Any:
+    return operator.itemgetter(*names)
+
+
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -61,7 +70,13 @@ class Candidate:
     best: tuple[float, Mention, Sentence] | None = None
 
     def vector(self, names: Sequence[str] = FEATURES) -> list[float]:
-        return [self.values.get(name, 0.0) for name in names]
+        """The values of the features ``names`` (0.0 for any the candidate lacks)."""
+        names = tuple(names)
+        try:
+            found = _getter(names)(self.values)
+        except KeyError:
+            return [self.values.get(name, 0.0) for name in names]
+        return list(found) if len(names) != 1 else [found]
 
     @property
     def method(self) -> str:
@@ -109,10 +124,12 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Any) -> _Tokens:
-        lower, heads, placeholders, count = [], [], [], 0
+        import numpy as np
+
+        heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
+        lower, placeholders, count = [], [], 0
         for token in doc:
             lower.append(token.lower_)
-            heads.append(token.head.i)
             placeholders.append(count)
             count += bool(_PLACEHOLDER.match(token.text))
         placeholders.append(count)
@@ -133,13 +150,17 @@ def _pair(tokens: _Tokens, occurrence: _Occurrence, mention: Mention) -> dict[st
         if mention.head_pos not in ("NOUN", "PROPN"):
             patterns -= {"appos_before", "comma_before"}
     head = mention.last
+    blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
+    flags = {
+        "nearest": not blocked,
+        "dep_direct": tokens.heads[head] == at or tokens.heads[at] == head,
+        "dep_sibling": tokens.heads[head] == tokens.heads[at] and head != at,
+    }
     return {
         "distance": max(hi - lo + 1, 1),
         "after": after,
         "patterns": patterns,
-        "blocked": hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo],
-        "direct": tokens.heads[head] == at or tokens.heads[at] == head,
-        "sibling": tokens.heads[head] == tokens.heads[at] and head != at,
+        "flags": [name for name, value in flags.items() if value],
         "inside": mention.first <= at <= mention.last,
     }
 
@@ -192,25 +213,37 @@ class _Aggregator:
             c.best = (score, mention, sentence)
             v["det_indef"] = float(mention.determiner in ("a", "an"))
             v["det_def"] = float(mention.determiner == "the")
-            v["first_pos"] = v.get("first_pos", mention.start / max(len(self.document.text), 1))
-        v["mlp"] = max(v["mlp"], score)
-        v["dist"] = min(v["dist"], distance)
-        v["sent"] = min(v["sent"], n)
+            if v["first_pos"] < 0:
+                v["first_pos"] = mention.start / max(len(self.document.text), 1)
+        if score > v["mlp"]:
+            v["mlp"] = score
+        if distance < v["dist"]:
+            v["dist"] = distance
+        if n < v["sent"]:
+            v["sent"] = n
         v["pairs"] += 1
-        v["before"] += not pair["after"]
-        v["alone"] = max(v["alone"], alone)
-        v["nearest"] = max(v["nearest"], not pair["blocked"])
-        v["dep_direct"] = max(v["dep_direct"], pair["direct"])
-        v["dep_sibling"] = max(v["dep_sibling"], pair["sibling"])
-        v["link"] = max(v["link"], is_link)
-        v["patterns"] += bool(pair["patterns"])
-        v["close"] += distance <= 3
+        close = distance <= 3
+        if not pair["after"]:
+            v["before"] += 1
+        if pair["patterns"]:
+            v["patterns"] += 1
+        if close:
+            v["close"] += 1
+        for name in pair["flags"]:
+            v[name] = 1.0
+        if is_link:
+            v["link"] = 1.0
         v["noun_head"] = float(is_link or mention.head_pos in ("NOUN", "PROPN"))
         if alone:
-            v["mlp_alone"] = max(v["mlp_alone"], score)
-            v["dist_alone"] = min(v["dist_alone"], distance)
-            v["close_alone"] += distance <= 3
-            v["link_alone"] = max(v["link_alone"], is_link)
+            v["alone"] = 1.0
+            if score > v["mlp_alone"]:
+                v["mlp_alone"] = score
+            if distance < v["dist_alone"]:
+                v["dist_alone"] = distance
+            if close:
+                v["close_alone"] += 1
+            if is_link:
+                v["link_alone"] = 1.0
         for name in pair["patterns"]:
             v["pattern_any"] = 1.0
             if alone:
@@ -228,8 +261,9 @@ _START: dict[str, float] = {
     "mlp": 0.0, "dist": 99.0, "sent": 99.0, "pairs": 0.0, "before": 0.0, "alone": 0.0,
     "nearest": 0.0, "dep_direct": 0.0, "dep_sibling": 0.0, "link": 0.0, "patterns": 0.0,
     "close": 0.0, "mlp_alone": 0.0, "dist_alone": 99.0, "close_alone": 0.0, "link_alone": 0.0,
-    "_sentences": 0.0, "_last_sentence": -1.0,
+    "_sentences": 0.0, "_last_sentence": -1.0, "first_pos": -1.0,
 }  # fmt: skip
+_START = {**dict.fromkeys(FEATURES, 0.0), **_START}
 
 
 def _term_frequencies(document: Document, keys: set[str]) -> dict[str, int]:
@@ -257,6 +291,7 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v = c.values
     words = c.key.split()
     v["sentences"] = v.pop("_sentences", 0.0)
+    v["first_pos"] = max(v["first_pos"], 0.0)
     v.pop("_last_sentence", None)
     v["before"] = v["before"] / v["pairs"] if v["pairs"] else 0.0
     v["pairs"] = math.log1p(v["pairs"])

@@ -9,6 +9,7 @@ A candidate is kept when R ≥ 0.4.
 
 from __future__ import annotations
 
+import functools
 import math
 
 __all__ = ["ALPHA", "BETA", "GAMMA", "THRESHOLD", "mlp_score", "sentence_weight", "token_weight"]
@@ -36,6 +37,7 @@ def sentence_weight(sentences: int) -> float:
     return _gaussian(sentences, SENTENCE_HALF)
 
 
+@functools.lru_cache(maxsize=65536)
 def mlp_score(distance: int, sentences: int, tf: float) -> float:
     """The MLP relevance of a candidate at ``distance`` tokens, ``sentences`` sentences away."""
     total = ALPHA * token_weight(distance) + BETA * sentence_weight(sentences) + GAMMA * tf

@@ -66,9 +66,29 @@ def lemma(token: Any) -> str:
     return singular(token.text) if token.tag_ in ("NNS", "NNPS") else token.text.lower()
 
 
+#: Tag hash -> part-of-speech id, filled as tags are met.
+_POS_BY_TAG: dict[int, int] = {}
+
+
+def _pos_id(strings: Any, tag: int) -> int:
+    pos = _POS_BY_TAG.get(tag)
+    if pos is None:
+        from spacy.parts_of_speech import IDS
+
+        pos = _POS_BY_TAG[tag] = IDS[TAG_TO_POS.get(strings[tag] if tag else "", "X")]
+    return pos
+
+
 def _tag_to_pos(doc: Any) -> Any:
-    for token in doc:
-        token.pos_ = TAG_TO_POS.get(token.tag_, "X")
+    """Set every token's part of speech from its tag, in one array operation."""
+    import numpy as np
+
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    tags = doc.to_array("TAG").tolist()
+    pos = np.asarray([_pos_id(strings, tag) for tag in tags], dtype=np.uint64).reshape(-1, 1)
+    doc.from_array(["POS"], pos)
     return doc
 
 
