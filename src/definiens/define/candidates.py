@@ -25,6 +25,7 @@ __all__ = ["Mention", "mentions"]
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}\d+")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -60,10 +61,24 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
             continue
         kept.append(token)
     while kept and (kept[0].pos_ in _DROP_LEADING or not _WORD.search(kept[0].text)):
+        if _hyphenated(kept):
+            break
         kept.pop(0)
     while kept and kept[-1].pos_ in _DROP_TRAILING:
         kept.pop()
     return kept
+
+
+def _hyphenated(tokens: Sequence[Any]) -> bool:
+    """The first token is joined by a hyphen to a word: "4-velocity", "one-form"."""
+    return (
+        len(tokens) > 2
+        and tokens[1].text in _HYPHENS
+        and not tokens[0].whitespace_
+        and not tokens[1].whitespace_
+        and tokens[0].text.isalnum()
+        and _WORD.search(tokens[2].text) is not None
+    )
 
 
 def _phrase(tokens: Sequence[Any]) -> str:
@@ -75,8 +90,8 @@ def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
     head = tokens[-1]
     head_lemma = lemma(head) if head.pos_ == "NOUN" else head.text.lower()
     forms = [("phrase", phrase)]
-    lemma_phrase = _phrase(tokens[:-1]) + (" " if len(tokens) > 1 else "") + head_lemma
-    forms.append(("lemma", lemma_phrase.strip()))
+    lemma_phrase = "".join(t.text_with_ws for t in tokens[:-1]) + head_lemma
+    forms.append(("lemma", " ".join(lemma_phrase.split())))
     if len(tokens) > 1 and head.pos_ == "NOUN":
         modifiers = tokens[:-1]
         if all(is_evaluative(t.text) for t in modifiers):
