@@ -6,11 +6,19 @@ item: a raw :class:`~definiens.model.Document` (not yet parsed), or a
 :class:`~definiens.ingest.items.Skipped` page (redirect, other namespace, no math). A file that
 breaks off (malformed XML, truncated bz2) yields one :class:`~definiens.ingest.items.Failed`
 naming the line and the page, after the pages read before the damage.
+
+Most pages of a dump have no mathematics, so the reader works on bytes first: it cuts the
+stream at ``<page>`` … ``</page>`` and settles a page from its bytes alone when it can prove
+the XML parser would find it well-formed and skip it (:mod:`definiens.ingest.pagebytes`):
+title, id and namespace come from its tags, and the math markers are searched in the raw text.
+Every other page, and everything between pages, goes through the XML parser as before, which
+also reports damage with its line.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import re
 import xml.etree.ElementTree as ET
@@ -22,6 +30,7 @@ from typing import BinaryIO, cast
 from definiens.errors import InputError
 from definiens.ingest.decompress import open_binary
 from definiens.ingest.items import Failed, Item, Skipped, has_math
+from definiens.ingest.pagebytes import namespace_number, plain_gap, quick_skip
 from definiens.ingest.wikisyntax import categories
 from definiens.model import Document, Problem
 
@@ -29,8 +38,12 @@ __all__ = ["CHUNK_SIZE", "read_dump"]
 
 logger = logging.getLogger(__name__)
 
-CHUNK_SIZE = 1 << 18
+CHUNK_SIZE = 1 << 20
+# A page longer than this is handed to the XML parser in pieces instead of being buffered whole.
+MAX_PAGE_BYTES = 1 << 26
 _FRAGMENT_ROOT = "<definiens-fragment>"
+_PAGE_START = re.compile(rb"<page[\s>]")
+_PAGE_END = b"</page>"
 
 
 @dataclass
@@ -43,6 +56,7 @@ class _State:
     title: str = ""
     id: str = ""
     fragment: bool = False
+    depth: int = 0
     root: ET.Element | None = None
     bad_lines: list[int] = field(default_factory=list)
 
@@ -50,6 +64,85 @@ class _State:
         line = self.line if line is None else line
         page = f", in page {self.title!r}" if self.title else ""
         return f"{self.source}: line {line}{page}"
+
+
+class _Broken(Exception):
+    """Reading stopped: ``message`` says why, ``line`` where (None: at the end of the data)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _Buffer:
+    """The bytes read and not yet consumed, with the file line of any position in them."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.data = bytearray()
+        self.eof = False
+        self._counted = 0  # data[:_counted] has been counted: it ends on line _line
+        self._line = 1
+
+    def fill(self) -> None:
+        """Read one more chunk (sets ``eof`` at the end); :class:`_Broken` on damage."""
+        try:
+            chunk = self.stream.read(CHUNK_SIZE) or b""  # a raw stream: what one step yields
+        except (EOFError, OSError, InputError) as exc:
+            reason = exc.message if isinstance(exc, InputError) else str(exc)
+            raise _Broken(f"damaged or truncated compressed stream ({reason})") from exc
+        self.data += chunk
+        self.eof = not chunk
+
+    def line_at(self, index: int) -> int:
+        """The line of ``data[index]`` (positions asked for never decrease)."""
+        if index > self._counted:
+            self._line += self.data.count(b"\n", self._counted, index)
+            self._counted = index
+        return self._line
+
+    def drop(self, index: int) -> None:
+        """Forget ``data[:index]``."""
+        self.line_at(index)
+        del self.data[:index]
+        self._counted = 0
+
+
+class _Xml:
+    """The XML parser, fed the parts of the file that are not settled from their bytes."""
+
+    def __init__(self, state: _State) -> None:
+        self.state = state
+        self.parser = ET.XMLPullParser(events=("start", "end"))
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self.lines_fed = 0
+        self.offset = 0  # file line = parser line + offset, for what was fed last
+
+    def feed(self, data: bytes | bytearray, line: int, *, final: bool = False) -> None:
+        text = self.decoder.decode(bytes(data), final=final)
+        self.offset = line - (self.lines_fed + 1)
+        if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+            self.state.bad_lines.append(line + text.count("\n", 0, text.index("\ufffd")))
+        self.lines_fed += text.count("\n")
+        self._parse(text)
+
+    def close(self) -> None:
+        self._parse(f"</{_FRAGMENT_ROOT[1:]}" if self.state.fragment else "", close=True)
+
+    def _parse(self, text: str, *, close: bool = False) -> None:
+        try:
+            self.parser.feed(text)
+            if close:
+                self.parser.close()
+        except ET.ParseError as exc:
+            raise self.broken(exc) from exc
+
+    def broken(self, exc: ET.ParseError) -> _Broken:
+        """The error of the parser, located in the file."""
+        line, column = getattr(exc, "position", (self.lines_fed + 1, 0))
+        line += self.offset
+        return _Broken(f"malformed XML at line {line}, column {column}", line)
 
 
 def _open(path: Path) -> BinaryIO:
@@ -63,74 +156,144 @@ def read_dump(
     *,
     namespaces: Collection[int] = (0,),
     include_redirects: bool = False,
+    scan_bytes: bool = True,
 ) -> Iterator[Item]:
-    """Yield one item per ``<page>`` of the dump at ``path`` (``source`` names it in reports)."""
+    """Yield one item per ``<page>`` of the dump at ``path`` (``source`` names it in reports).
+
+    ``scan_bytes=False`` sends every page through the XML parser (the same items, slower).
+    """
     state = _State(source=source)
     with _open(path) as stream:
-        yield from _pages(stream, state, set(namespaces), include_redirects)
+        reader = _Reader(stream, state, set(namespaces), include_redirects, scan_bytes)
+        yield from reader.items()
 
 
-def _pages(
-    stream: BinaryIO, state: _State, namespaces: set[int], include_redirects: bool
-) -> Iterator[Item]:
-    parser = ET.XMLPullParser(events=("start", "end"))
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    head: str | None = ""  # text before the first element, until the start is known
-    while True:
+class _Reader:
+    """Cuts the byte stream into pages and settles each from its bytes or with the parser."""
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        state: _State,
+        namespaces: set[int],
+        include_redirects: bool,
+        scan_bytes: bool,
+    ) -> None:
+        self.buffer = _Buffer(stream)
+        self.state = state
+        self.xml = _Xml(state)
+        self.namespaces = namespaces
+        self.redirects = include_redirects
+        self.plain = scan_bytes  # pages may be settled from their bytes
+        self.pos = 0  # buffer.data[:pos] is consumed
+
+    def items(self) -> Iterator[Item]:
         try:
-            chunk = stream.read(CHUNK_SIZE) or b""  # a raw stream: what one step yields
-        except (EOFError, OSError, InputError) as exc:
-            reason = exc.message if isinstance(exc, InputError) else str(exc)
-            yield _broken(state, f"damaged or truncated compressed stream ({reason})")
-            return
-        text = decoder.decode(chunk, final=not chunk)
-        if head is not None:
-            head += text
-            text = _start_document(head, state, final=not chunk)
-            if not text:
+            yield from self._read()
+        except _Broken as broken:
+            if broken.line is None:  # the stream broke off: the parser reads what came
+                with contextlib.suppress(_Broken):
+                    yield from self._gap(self.pos, len(self.buffer.data))
+                self.state.line = self.buffer.line_at(len(self.buffer.data))
+            with contextlib.suppress(_Broken):
+                yield from self._events()
+            yield _broken(self.state, broken.message, broken.line)
+
+    def _read(self) -> Iterator[Item]:
+        buffer = self.buffer
+        self.pos = self._start()
+        while True:
+            data, pos = buffer.data, self.pos
+            found = _PAGE_START.search(data, pos)
+            start = found.start() if found else max(pos, len(data) - (0 if buffer.eof else 6))
+            if not self._blank(pos, start):
+                yield from self._gap(pos, start)
+                self.pos = pos = start
+            end = data.find(_PAGE_END, start) if found else -1
+            if end >= 0:
+                self.pos = end + len(_PAGE_END)
+                yield from self._page(pos, start, self.pos)
                 continue
-            head = None
-        _note_bad_bytes(text, chunk, state)
+            if buffer.eof:
+                if not self._blank(pos, len(data)):
+                    yield from self._gap(pos, len(data))
+                self.xml.close()
+                yield from self._events()
+                return
+            if len(data) - pos > MAX_PAGE_BYTES:  # a page without end in sight: parse it
+                yield from self._gap(pos, len(data))
+                pos = len(data)
+            buffer.drop(pos)
+            self.pos = 0
+            buffer.fill()
+
+    def _start(self) -> int:
+        """Read up to the first element: check it is XML, wrap a fragment in a root."""
+        buffer = self.buffer
+        while True:
+            start = _first_element(buffer.data, self.state, final=buffer.eof)
+            if start is not None:
+                break
+            buffer.fill()
+        if self.state.fragment:
+            self.xml.feed(buffer.data[:start] + _FRAGMENT_ROOT.encode(), 1)
+            return start
+        return 0
+
+    def _blank(self, start: int, end: int) -> bool:
+        """Whether ``data[start:end]`` is white space between pages (the parser needs not
+        read it)."""
+        return self.state.depth <= 1 and not self.buffer.data[start:end].strip()
+
+    def _gap(self, start: int, end: int) -> Iterator[Item]:
+        """Bytes outside the pages (the header, the end): the XML parser reads them."""
+        piece = self.buffer.data[start:end]
+        self.plain = self.plain and plain_gap(piece)
+        self.xml.feed(piece, self.buffer.line_at(start), final=self.buffer.eof)
+        yield from self._events()
+
+    def _page(self, gap: int, start: int, end: int) -> Iterator[Item]:
+        """The page at ``data[start:end]``, after white space from ``gap``."""
+        data = self.buffer.data
+        if self.plain and self.state.depth == 1:
+            found = quick_skip(data[start:end], self.state.source, self.namespaces, self.redirects)
+            if found is not None:
+                self.state.pages += 1
+                yield found
+                return
+        newline = data.rfind(b"\n", gap, start)  # from there the parser counts columns right
+        start = newline if newline >= 0 else start
+        self.xml.feed(data[start:end], self.buffer.line_at(start))
+        yield from self._events()
+
+    def _events(self) -> Iterator[Item]:
+        """The items of the pages the parser has finished (its errors come out here)."""
         try:
-            parser.feed(text)
-            if not chunk:
-                parser.feed(f"</{_FRAGMENT_ROOT[1:]}" if state.fragment else "")
-                parser.close()
-            yield from _events(parser, state, namespaces, include_redirects)
+            yield from _events(self.xml.parser, self.state, self.namespaces, self.redirects)
         except ET.ParseError as exc:
-            yield from _events_safe(parser, state, namespaces, include_redirects)
-            line, column = getattr(exc, "position", (state.line, 0))
-            yield _broken(state, f"malformed XML at line {line}, column {column}", line)
-            return
-        state.line += text.count("\n")
-        if not chunk:
-            return
+            raise self.xml.broken(exc) from exc
 
 
-_PROLOGUE = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*", re.S)
+_PROLOGUE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*", re.S)
+_START_BYTES = 4096  # the prologue is decided on at least this much data
 
 
-def _start_document(text: str, state: _State, *, final: bool) -> str:
-    """``text`` ready to parse, a fragment of bare ``<page>``s wrapped in a root element;
-    an empty string while the first element has not been read yet."""
-    prologue = _PROLOGUE.match(text)
+def _first_element(data: bytearray, state: _State, *, final: bool) -> int | None:
+    """Where the first element of ``data`` starts (None: read more); a bare ``<page>`` there
+    makes the file a fragment. :class:`InputError` if the file is empty or not XML."""
+    if len(data) < _START_BYTES and not final:
+        return None
+    prologue = _PROLOGUE.match(data)
     body_start = prologue.end() if prologue else 0
-    body = text[body_start : body_start + 5]
+    body = bytes(data[body_start : body_start + 5])
     if len(body) < 5 and not final:
-        return ""
+        return None
     if not body:
         raise InputError("empty file, no XML element", location=state.source)
-    if not body.startswith("<"):
+    if not body.startswith(b"<"):
         raise InputError("not an XML file", location=state.source)
-    if body.startswith("<page"):
-        state.fragment = True
-        return text[:body_start] + _FRAGMENT_ROOT + text[body_start:]
-    return text
-
-
-def _note_bad_bytes(text: str, chunk: bytes, state: _State) -> None:
-    if "\ufffd" in text and b"\xef\xbf\xbd" not in chunk:
-        state.bad_lines.append(state.line + text.count("\n", 0, text.index("\ufffd")))
+    state.fragment = body.startswith(b"<page")
+    return body_start
 
 
 def _broken(state: _State, message: str, line: int | None = None) -> Failed:
@@ -142,15 +305,6 @@ def _broken(state: _State, message: str, line: int | None = None) -> Failed:
     return Failed(source=state.source, id=state.id, title=state.title, problem=problem)
 
 
-def _events_safe(
-    parser: ET.XMLPullParser, state: _State, namespaces: set[int], include_redirects: bool
-) -> Iterator[Item]:
-    try:
-        yield from _events(parser, state, namespaces, include_redirects)
-    except ET.ParseError:
-        return
-
-
 def _events(
     parser: ET.XMLPullParser, state: _State, namespaces: set[int], include_redirects: bool
 ) -> Iterator[Item]:
@@ -158,11 +312,13 @@ def _events(
         event, element = cast("tuple[str, ET.Element]", pair)
         name = element.tag.rpartition("}")[2]
         if event == "start":
+            state.depth += 1
             if name == "page":
                 state.title, state.id = "", ""
             elif state.root is None:
                 state.root = element
             continue
+        state.depth -= 1
         if name == "title" and not state.title:
             state.title = element.text or ""
         elif name == "page":
@@ -186,8 +342,7 @@ def _child_text(element: ET.Element, *path: str) -> str:
 def _item(page: ET.Element, state: _State, namespaces: set[int], redirects: bool) -> Item:
     title = _child_text(page, "title")
     page_id = _child_text(page, "id") or title
-    ns_text = _child_text(page, "ns").strip()
-    namespace = int(ns_text) if ns_text.lstrip("-").isdigit() else 0
+    namespace = namespace_number(_child_text(page, "ns").strip())
     text = _child_text(page, "revision", "text")
     if namespace not in namespaces:
         return Skipped(state.source, page_id, title, f"namespace {namespace}")

@@ -36,9 +36,6 @@ ON CONFLICT (source, id) DO UPDATE SET
     status = excluded.status, reason = excluded.reason, run = excluded.run
 RETURNING doc
 """
-_DELETE_CHILDREN = (
-    "DELETE FROM {table} WHERE doc = (SELECT doc FROM documents WHERE source = ? AND id = ?)"
-)
 _INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?)"
 _INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -74,6 +71,23 @@ GROUP BY lower(nd.definiens) ORDER BY weight DESC, documents DESC, meaning LIMIT
 
 def _document_row(rec: DocumentRecord) -> tuple[Any, ...]:
     return (rec.source, rec.id, rec.title, rec.format, rec.metadata, rec.status, rec.reason)
+
+
+def _existing(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[int]:
+    """The ``doc`` numbers of those ``(source, id)`` keys that are in ``documents``."""
+    by_source: dict[str, list[str]] = {}
+    for source, doc_id in keys:
+        by_source.setdefault(source, []).append(doc_id)
+    found: list[int] = []
+    for source, ids in by_source.items():
+        for start in range(0, len(ids), _KEY_BATCH):
+            part = ids[start : start + _KEY_BATCH]
+            marks = ",".join("?" * len(part))
+            rows = conn.execute(
+                f"SELECT doc FROM documents WHERE source = ? AND id IN ({marks})", (source, *part)
+            )
+            found.extend(row[0] for row in rows)
+    return found
 
 
 def _now() -> str:
@@ -219,9 +233,11 @@ class Database:
     ) -> int:
         bare = [r for r in records if not (r.formulas or r.definitions or r.problems)]
         if bare:  # skipped and failed pages, most of a dump: in bulk
-            keys = [(r.source, r.id) for r in bare]
-            for table in ("formulas", "definitions", "problems"):
-                conn.executemany(_DELETE_CHILDREN.format(table=table), keys)
+            # Only documents written before can have child rows (none in a first run).
+            earlier = [(doc,) for doc in _existing(conn, [(r.source, r.id) for r in bare])]
+            if earlier:
+                for table in ("formulas", "definitions", "problems"):
+                    conn.executemany(f"DELETE FROM {table} WHERE doc = ?", earlier)
             conn.executemany(
                 _UPSERT_DOCUMENT.replace("RETURNING doc", ""),
                 [(*_document_row(r), run) for r in bare],
