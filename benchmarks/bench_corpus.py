@@ -5,7 +5,9 @@
 1. Builds (once, cached in benchmarks/out/) a bz2 dump of 16,000 pages, one in 200 with
    mathematics (benchmarks/dumpgen.py), and the same at 4x the size.
 2. Times ``lbzip2 -dc DUMP > /dev/null`` and ``definiens run DUMP --db …`` in the same run and
-   prints the ratio (target <= 2.0), with the peak RSS of the whole process tree.
+   prints the ratio (target <= 2.0), with the peak RSS of the whole process tree and its CPU
+   seconds by part (main process, decompressor, pool workers); all stages at every scale,
+   then without the definitions stage at the first scale.
 3. Runs ``definiens run`` over PlanetMath LaTeX files (extracted to /tmp) with 1 and 2 workers
    and prints documents per second and the speed-up (target >= 1.8 on 2 cores).
 
@@ -41,8 +43,19 @@ DEFINIENS = [
 ]
 
 
-def _sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
-    """The RSS of ``proc`` and all its descendants; their CPU seconds so far go into ``cpu``.
+DECOMPRESSORS = ("lbzip2", "pbzip2")
+
+
+def _kind(member: psutil.Process, root: int) -> str:
+    """Which part of the run a process is: main, decompress, or workers (pool processes)."""
+    if member.pid == root:
+        return "main"
+    return "decompress" if member.name() in DECOMPRESSORS else "workers"
+
+
+def _sample(proc: psutil.Process, cpu: dict[int, tuple[str, float]]) -> int:
+    """The RSS of ``proc`` and all its descendants; their CPU seconds so far go into ``cpu``
+    (by pid, with the part of the run each process is).
 
     CPU is read per process because pool workers are children of the forkserver, which the
     rusage of waited-for children does not cover.
@@ -56,17 +69,17 @@ def _sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
         with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied), member.oneshot():
             total += member.memory_info().rss
             times = member.cpu_times()
-            cpu[member.pid] = times.user + times.system
+            cpu[member.pid] = (_kind(member, proc.pid), times.user + times.system)
     return total
 
 
 def measure(command: list[str], stdout: Any = subprocess.PIPE) -> dict[str, Any]:
-    """Run ``command``; return its wall time, CPU seconds and peak RSS of its whole process
-    tree (sampled every 20 ms), the load average, and its output."""
+    """Run ``command``; return its wall time, CPU seconds (in all and per part) and peak RSS of
+    its whole process tree (sampled every 20 ms), the load average, and its output."""
     start = time.perf_counter()
     popen = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, text=True)
     proc, peak = psutil.Process(popen.pid), 0
-    cpu: dict[int, float] = {}
+    cpu: dict[int, tuple[str, float]] = {}
     while popen.poll() is None:
         peak = max(peak, _sample(proc, cpu))
         time.sleep(0.02)
@@ -74,9 +87,13 @@ def measure(command: list[str], stdout: Any = subprocess.PIPE) -> dict[str, Any]
     out, err = popen.communicate()
     if popen.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({popen.returncode}): {err[-2000:]}")
+    parts: dict[str, float] = {}
+    for kind, seconds in cpu.values():
+        parts[kind] = round(parts.get(kind, 0.0) + seconds, 2)
     return {
         "seconds": round(wall, 2),
-        "cpu_seconds": round(sum(cpu.values()), 2),
+        "cpu_seconds": round(sum(seconds for _, seconds in cpu.values()), 2),
+        "cpu_parts": parts,
         "load_average": round(os.getloadavg()[0], 2),
         "peak_rss_mb": round(peak / 2**20, 1),
         "stdout": out,
@@ -114,7 +131,10 @@ def bench_dump(data: Path, scale: int, workers: int, extra: list[str]) -> dict[s
         f"  ratio {ratio:.2f} (wall), {cpu_ratio:.2f} (cpu)  peak RSS {run['peak_rss_mb']:.0f} MB"
         f"  counts {run['counts']}"
     )
+    parts = ", ".join(f"{k} {v:.2f}" for k, v in sorted(run["cpu_parts"].items()))
+    print(f"  definiens CPU-s by part: {parts}")
     return {
+        "extra": extra,
         "pages": pages,
         "dump": str(dump),
         "bz2_mb": round(dump.stat().st_size / 2**20, 1),
@@ -187,14 +207,26 @@ def main() -> int:
         help="PlanetMath files to run (spread over all; 0 = all 9,477; -1 = skip)",
     )
     parser.add_argument(
-        "--no-definitions", action="store_true", help="run without the definitions stage"
+        "--no-definitions",
+        action="store_true",
+        help="only run without the definitions stage (default: all stages at every scale, "
+        "then without definitions at the first scale)",
     )
     args = parser.parse_args()
-    extra = ["--no-definitions"] if args.no_definitions else []
-    results: dict[str, Any] = {"extra": extra, "cpus": psutil.cpu_count()}
-    for scale in args.scales:
-        results[f"dump_x{scale}"] = bench_dump(args.data, scale, args.workers, extra)
+    nodef = ["--no-definitions"]
+    results: dict[str, Any] = {
+        "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "cpus": psutil.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+    if not args.no_definitions:
+        for scale in args.scales:
+            results[f"dump_x{scale}"] = bench_dump(args.data, scale, args.workers, [])
+    scale = args.scales[0] if args.scales else 1
+    print("without the definitions stage:")
+    results[f"dump_x{scale}_no_definitions"] = bench_dump(args.data, scale, args.workers, nodef)
     if args.planetmath >= 0:
+        extra = nodef if args.no_definitions else []
         results["planetmath"] = bench_planetmath(args.data, args.planetmath, extra)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bench_corpus.json").write_text(json.dumps(results, indent=1))

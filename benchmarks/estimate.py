@@ -3,19 +3,25 @@
     .venv/bin/python benchmarks/estimate.py [--data ../shared/data]
 
 CPU seconds vary much less than wall time on a shared machine, so the estimate is built from
-them: decompressing the dump (lbzip2 alone), reading it (``read_inputs``: XML and the no-math
-scan, in the main process), and running the stages on a page with mathematics (after spaCy is
-loaded). It prints each figure and the arithmetic of the estimate.
+them (each the least of ``--repeat`` runs: load on the machine only adds): decompressing the dump
+(lbzip2 alone), reading it (``read_inputs``: cutting pages, settling those without math from
+their bytes, XML for the rest, in the main process), writing its rows (``Database``, main
+process), and running the stages on a page with mathematics (after spaCy is loaded). It prints
+each figure and the arithmetic of the estimate.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from dumpgen import build_dump, real_pages
@@ -38,13 +44,28 @@ def lbzip2_cpu(dump: Path) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu(resource.RUSAGE_CHILDREN) - before
 
 
-def reader_cpu(dump: Path) -> tuple[int, float]:
-    """Pages read and CPU seconds of this process reading them (decompression excluded)."""
+def reader_cpu(dump: Path) -> tuple[list[Any], float]:
+    """The items read and CPU seconds of this process reading them (decompression excluded)."""
     from definiens.ingest import read_inputs
 
     before = _cpu(resource.RUSAGE_SELF)
-    pages = sum(1 for _ in read_inputs([dump]))
-    return pages, _cpu(resource.RUSAGE_SELF) - before
+    items = list(read_inputs([dump]))
+    return items, _cpu(resource.RUSAGE_SELF) - before
+
+
+def writer_cpu(items: list[Any]) -> float:
+    """CPU seconds of writing the documents rows of ``items`` (as a run does, in batches)."""
+    from definiens.model import Document
+    from definiens.store import Database
+    from definiens.store.records import record_of, skipped_record
+
+    records = [record_of(i) if isinstance(i, Document) else skipped_record(i) for i in items]
+    with tempfile.TemporaryDirectory() as tmp, Database(Path(tmp) / "w.db") as db:
+        run = db.begin_run({})
+        before = _cpu(resource.RUSAGE_SELF)
+        for start in range(0, len(records), 2000):
+            db.write_documents(records[start : start + 2000], run)
+        return _cpu(resource.RUSAGE_SELF) - before
 
 
 def stage_cpu(data: Path) -> tuple[int, dict[str, float]]:
@@ -71,19 +92,29 @@ def stage_cpu(data: Path) -> tuple[int, dict[str, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement")
     args = parser.parse_args()
     dump = build_dump(args.data, OUT)
-    wall, decompress = lbzip2_cpu(dump)
-    pages, read = reader_cpu(dump)
+    wall, decompress = min(lbzip2_cpu(dump) for _ in range(args.repeat))
+    read, items = math.inf, []
+    for _ in range(args.repeat):
+        items, seconds = reader_cpu(dump)
+        read = min(read, seconds)
+    pages = len(items)
+    write = min(writer_cpu(items) for _ in range(args.repeat))
     n_math, stages = stage_cpu(args.data)
     per_math = sum(stages.values()) / n_math
+    define = stages.get("define", 0.0) / n_math
     print(f"lbzip2 -dc: {wall:.2f} s wall, {decompress:.2f} CPU-s for {pages} pages")
     print(f"reader: {read:.2f} CPU-s for {pages} pages ({1e3 * read / pages:.3f} ms/page)")
+    print(f"writer: {write:.2f} CPU-s for {pages} pages ({1e3 * write / pages:.3f} ms/page)")
     print(
         f"stages on {n_math} math pages: "
         + ", ".join(f"{k} {v / n_math:.4f}" for k, v in stages.items())
-        + f" CPU-s/page; total {per_math:.3f} CPU-s/page"
+        + f" CPU-s/page; total {per_math:.3f} CPU-s/page (define {define:.3f})"
     )
+    print(f"(load average now {os.getloadavg()[0]:.2f})")
+    read += write  # the main process does both
     scale = PAGES / pages
     d, r, m = decompress * scale, read * scale, MATH_PAGES * per_math
     print(
@@ -92,7 +123,7 @@ def main() -> int:
     )
     print(
         f"  decompress {decompress:.2f} x {scale:.1f} = {d:,.0f} CPU-s; "
-        f"read {read:.2f} x {scale:.1f} = {r:,.0f} CPU-s; "
+        f"read + write {read:.2f} x {scale:.1f} = {r:,.0f} CPU-s; "
         f"math {MATH_PAGES:,} x {per_math:.3f} = {m:,.0f} CPU-s"
     )
     one = max((d + r + m) / CORES, r)
