@@ -59,6 +59,25 @@ def test_a_document_that_became_skipped_loses_its_formulas(db_path: Path) -> Non
         assert db.stats()["skipped"] == 1
 
 
+def test_bulk_skipped_rows_clear_only_their_own_earlier_children(db_path: Path) -> None:
+    processed = [r for r in _records() if r.formulas]
+    assert len(processed) >= 2
+    kept, replaced = processed[0], processed[1]
+    fillers = [
+        skipped_record(replaced._replace(id=f"page-{k}", source=f"dump-{k % 2}", reason="no math"))
+        for k in range(1200)  # more keys than one IN (...) query takes, from two sources
+    ]
+    with Database(db_path) as db:
+        db.write_documents([kept, replaced], None)
+        doc = db.execute("SELECT doc FROM documents WHERE id = ?", (replaced.id,))[0][0]
+        now_skipped = skipped_record(replaced._replace(reason="no math"))
+        db.write_documents([*fillers[:700], now_skipped, *fillers[700:]], None)
+        assert db.rows_of("formulas", doc) == []
+        assert db.execute("SELECT doc FROM documents WHERE id = ?", (replaced.id,))[0][0] == doc
+        assert _count(db, "formulas") == len(kept.formulas)
+        assert db.stats()["skipped"] == 1201 and db.stats()["processed"] == 1
+
+
 def test_committed_keys(db_path: Path) -> None:
     records = _records()
     with Database(db_path) as db:
