@@ -3,29 +3,33 @@
 The identifier–definiens pairs come from the real pipeline: ``definiens run`` over the 9,477
 PlanetMath entries writes them to a results database, which is the cache
 (benchmarks/out/planetmath.db, gitignored). If it does not exist it is built once from
-``--data``/planetmath-tex.tar.gz (extracted to /tmp/planetmath); that takes about 9 minutes on
-two cores.
+``--data``/planetmath-tex.tar.gz (extracted to /tmp/planetmath); that takes 4-10 minutes on
+two cores. Our method also reads each entry's whole text from its source file (the path the
+database records), and places the entries the run skipped (no formula) by their title and text.
 
 For each method it prints the number of namespaces (clusters with purity >= 0.8 w.r.t. the
-entries' top-level MSC classes and >= 5 documents), the coverage (share of documents inside a
+entries' top-level MSC classes and >= 5 documents), the coverage (share of entries inside a
 namespace: of the processed entries and of all 9,477) and the overall purity of the clustering.
-``pairs`` is our previous method (pair tokens only, size-cut Ward tree); ``ours, no smoothing``
-is ours without the nearest-neighbour smoothing, and ``ours' vectors, k-means`` our vectors
-clustered the thesis's way (MiniBatchKMeans, k = N/10), to show what each part brings.
+Ablations: ``ours, database only`` does not read the sources (our previous default), ``ours,
+processed only`` reads them but leaves out the skipped entries, ``pairs`` is our first method
+(pair tokens only, size-cut Ward tree), ``ours, no smoothing`` drops the nearest-neighbour
+smoothing, ``ours' vectors, k-means`` clusters our vectors the thesis's way (MiniBatchKMeans,
+k = N/10). Overall purity rises with the number of clusters, so the thesis's method is also run
+with as many clusters as ours found, and with its own ratio as we read it (k = N/2.3).
 
-Overall purity rises with the number of clusters (a clustering into singletons is pure), so the
-defaults are followed by pairs at the same number of clusters: the thesis's MiniBatchKMeans with
-k set to the number of clusters our method found (default cut, and a finer cut: groups of at most
-6 documents), and the thesis with one cluster per 2.3 documents (its own ratio as we read it,
-9,750 clusters for 22,512 articles).
+``--held-out`` checks the one weight chosen on this benchmark (the text block's): the entries
+are split in two halves by a hash of their path; the weight is chosen on half A (best coverage)
+and every weight is reported on half B, each half clustered by itself.
 
-    .venv/bin/python benchmarks/bench_namespaces.py [--db benchmarks/out/planetmath.db]
+    .venv/bin/python benchmarks/bench_namespaces.py [--db benchmarks/out/planetmath.db] \
+        [--held-out] [--json benchmarks/out/bench_namespaces.json]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import subprocess
 import sys
@@ -45,6 +49,9 @@ from definiens.store import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = 9_477
+WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
+
+Data = tuple[list[DocumentPairs], dict[str, str]]
 
 
 def build_database(db: Path, data: Path, folder: Path) -> None:
@@ -57,9 +64,13 @@ def build_database(db: Path, data: Path, folder: Path) -> None:
     subprocess.run([*command, "--no-progress"], check=True)
 
 
-def load(db: Path) -> tuple[list[DocumentPairs], dict[str, str]]:
+def load(db: Path, sources: bool) -> tuple[Data, set[str]]:
+    """The documents (with the skipped entries when ``sources``) and the processed ones' ids."""
     with Database(db, readonly=True) as database:
-        return load_documents(database)
+        data = load_documents(database, sources=sources)
+        query = "SELECT doc FROM documents WHERE status = 'processed'"
+        processed = {row[0] for row in database.execute(query)}
+    return data, {doc.doc_id for doc in data[0] if doc.key in processed}
 
 
 def inheritable(clustering: Clustering) -> tuple[int, int]:
@@ -77,19 +88,22 @@ def inheritable(clustering: Clustering) -> tuple[int, int]:
 
 
 def measure(
-    data: tuple[list[DocumentPairs], dict[str, str]], method: Method, label: str, seed: int
+    data: Data, processed: set[str], method: Method, label: str, seed: int, entries: int = ENTRIES
 ) -> dict[str, object]:
     documents, names = data
     start = time.process_time()
     clustering = discover(documents, method, label_names=names, seed=seed)
     summary = clustering.summary
+    inside = [d for space in clustering.namespaces for d in space.documents]
+    covered_entries = sum(d.endswith(".tex") for d in inside)
+    covered_processed = sum(d in processed for d in inside)
     undefined, filled = inheritable(clustering)
     return {
         "method": label,
         "namespaces": summary.namespaces,
-        "coverage": round(summary.coverage, 3),
-        "coverage_of_9477": round(summary.covered / ENTRIES, 3),
-        "covered": summary.covered,
+        "coverage": round(covered_processed / len(processed), 3),
+        "coverage_of_9477": round(covered_entries / entries, 3),
+        "covered_entries": covered_entries,
         "purity": round(summary.purity, 3),
         "namespace_purity": round(summary.namespace_purity, 3),
         "clusters": summary.clusters,
@@ -101,55 +115,95 @@ def measure(
     }
 
 
+def _print(rows: list[dict[str, object]], first: str = "of 8889", second: str = "of 9477") -> None:
+    header = f"{'method':<28}{'namespaces':>11}{first:>9}{second:>9}{'purity':>8}"
+    print(header + f"{'ns purity':>10}{'clusters':>9}{'clustered':>10}{'cpu s':>7}")
+    for r in rows:
+        print(
+            f"{r['method']:<28}{r['namespaces']:>11}{r['coverage']:>9.3f}"
+            f"{r['coverage_of_9477']:>9.3f}{r['purity']:>8.3f}{r['namespace_purity']:>10.3f}"
+            f"{r['clusters']:>9}{r['clustered']:>10}{r['cpu_seconds']:>7}"
+        )
+
+
+def comparison(db: Path, seed: int) -> list[dict[str, object]]:
+    full, processed = load(db, sources=True)
+    database_only = load(db, sources=False)[0]
+    only_processed = ([d for d in full[0] if d.doc_id in processed], full[1])
+    thesis, ours = METHODS["thesis"], METHODS["ours"]
+    plain = dataclasses.replace(ours, smooth=0.0)
+    flat = dataclasses.replace(ours, tree=False, docs_per_cluster=thesis.docs_per_cluster)
+    rows = [
+        measure(full, processed, thesis, "thesis", seed),
+        measure(full, processed, ours, "ours", seed),
+        measure(only_processed, processed, ours, "ours, processed only", seed),
+        measure(database_only, processed, ours, "ours, database only", seed),
+        measure(full, processed, METHODS["pairs"], "pairs (first ours)", seed),
+        measure(full, processed, plain, "ours, no smoothing", seed),
+        measure(full, processed, flat, "ours' vectors, k-means", seed),
+    ]
+    per = int(str(rows[0]["clustered"])) / int(str(rows[1]["clusters"]))
+    same = dataclasses.replace(thesis, docs_per_cluster=per)
+    rows.append(measure(full, processed, same, f"thesis k={rows[1]['clusters']}", seed))
+    ratio = dataclasses.replace(thesis, docs_per_cluster=2.3)
+    rows.append(measure(full, processed, ratio, "thesis k=N/2.3", seed))
+    _print(rows)
+    placed = rows[1]["documents"]
+    print(f"documents: {len(processed)} processed entries of {ENTRIES}, {placed} placed by ours")
+    best = rows[1]
+    print(
+        f"ours: {best['inherited']} of {best['undefined_in_namespaces']} identifiers used "
+        "without a definiens in namespace documents can inherit the namespace's meaning"
+    )
+    return rows
+
+
+def _half(doc_id: str) -> str:
+    return "AB"[hashlib.sha256(doc_id.encode()).digest()[0] % 2]
+
+
+def held_out(db: Path, seed: int) -> dict[str, object]:
+    """Choose the text block's weight on half A, report every weight on half B."""
+    (documents, names), processed = load(db, sources=True)
+    halves: dict[str, Data] = {
+        half: ([d for d in documents if _half(d.doc_id) == half], names) for half in "AB"
+    }
+    ours, out = METHODS["ours"], {}
+    for half in "AB":
+        docs = halves[half][0]
+        size = sum(d.doc_id.endswith(".tex") for d in docs)
+        mine = {d.doc_id for d in docs} & processed
+        rows = [measure(halves[half], mine, METHODS["thesis"], "thesis", seed, size)]
+        for weight in WEIGHTS:
+            blocks = tuple((n, weight if n == "text" else w) for n, w in ours.blocks)
+            method = dataclasses.replace(ours, blocks=blocks)
+            rows.append(measure(halves[half], mine, method, f"ours, text {weight}", seed, size))
+        print(f"half {half}: {len(mine)} processed entries, {size} entries")
+        _print(rows, "of proc.", "of all")
+        out[half] = rows
+    a_rows = out["A"][1:]
+    chosen = max(a_rows, key=lambda r: float(str(r["coverage_of_9477"])))
+    print(f"chosen on A: {chosen['method']}")
+    return {"chosen_on_A": chosen["method"], "A": out["A"], "B": out["B"]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=ROOT / "benchmarks/out/planetmath.db")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     parser.add_argument("--folder", type=Path, default=Path("/tmp/planetmath"))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--held-out", action="store_true", help="also run the held-out check")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     if not args.db.is_file():
         build_database(args.db, args.data, args.folder)
-    full = load(args.db)
-    thesis, ours = METHODS["thesis"], METHODS["ours"]
-    fine = dataclasses.replace(ours, max_size=6, slack=1)
-    plain = dataclasses.replace(ours, smooth=0.0)
-    flat = dataclasses.replace(ours, tree=False, docs_per_cluster=thesis.docs_per_cluster)
-    rows = [
-        measure(full, thesis, "thesis", args.seed),
-        measure(full, ours, "ours", args.seed),
-        measure(full, METHODS["pairs"], "pairs (old ours)", args.seed),
-        measure(full, plain, "ours, no smoothing", args.seed),
-        measure(full, flat, "ours' vectors, k-means", args.seed),
-    ]
-    clustered = int(str(rows[0]["clustered"]))
-    for label, method, model in (("", ours, rows[1]), ("fine ", fine, None)):
-        if model is None:
-            model = measure(full, method, f"ours {label.strip()}", args.seed)
-        per = clustered / int(str(model["clusters"]))
-        same = dataclasses.replace(thesis, docs_per_cluster=per)
-        rows += [measure(full, same, f"thesis k={model['clusters']}", args.seed)]
-        if label:
-            rows += [model]
-    ratio = dataclasses.replace(thesis, docs_per_cluster=2.3)
-    rows.append(measure(full, ratio, "thesis k=N/2.3", args.seed))
-    header = f"{'method':<24}{'namespaces':>11}{'coverage':>10}{'of 9477':>9}{'purity':>8}"
-    print(header + f"{'ns purity':>10}{'clusters':>9}{'clustered':>10}{'cpu s':>7}")
-    for r in rows:
-        print(
-            f"{r['method']:<24}{r['namespaces']:>11}{r['coverage']:>10.3f}"
-            f"{r['coverage_of_9477']:>9.3f}{r['purity']:>8.3f}{r['namespace_purity']:>10.3f}"
-            f"{r['clusters']:>9}{r['clustered']:>10}{r['cpu_seconds']:>7}"
-        )
-    print(f"documents: {rows[0]['documents']} processed entries of {ENTRIES}")
-    best = rows[1]
-    print(
-        f"ours: {best['inherited']} of {best['undefined_in_namespaces']} identifiers used "
-        "without a definiens in namespace documents can inherit the namespace's meaning"
-    )
+    result: dict[str, object] = {}
+    if args.held_out:
+        result["held_out"] = held_out(args.db, args.seed)
+    result["comparison"] = comparison(args.db, args.seed)
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1))
+        args.json.write_text(json.dumps(result, indent=1))
     return 0
 
 

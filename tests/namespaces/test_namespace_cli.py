@@ -52,9 +52,11 @@ def test_documents_carry_their_text_but_not_their_folder(pm_db: Path) -> None:
     assert all(doc.names and doc.names[0] in titles for doc in documents)
     assert sum(bool(doc.sentences) for doc in documents) > 30
     assert sum(bool(doc.formulas) for doc in documents) > 30
+    assert all(len(doc.text.split()) > 10 for doc in documents)  # read from the source files
     for doc in documents:
-        text = " ".join((*doc.names, *doc.sentences, *doc.formulas))
+        text = " ".join((*doc.names, *doc.sentences, *doc.formulas, doc.text))
         assert doc.doc_id.split("/")[0] not in text
+        assert not any(code in text for code in ("05C", "11A", "60A", "pmclassification"))
 
 
 def test_namespaces_command_stores_exports_and_plots(

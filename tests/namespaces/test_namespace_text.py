@@ -8,7 +8,13 @@ from scipy.sparse import csr_matrix
 from definiens.namespaces import DocumentPairs, Pair, discover
 from definiens.namespaces.cluster import METHODS
 from definiens.namespaces.embed import has_tokens, neighbours
-from definiens.namespaces.text import formula_tokens, name_tokens, sentence_tokens, text_words
+from definiens.namespaces.text import (
+    body_tokens,
+    formula_tokens,
+    name_tokens,
+    sentence_tokens,
+    text_words,
+)
 
 
 def test_text_words_drop_stop_words_and_plurals() -> None:
@@ -29,6 +35,7 @@ def test_blocks_of_a_document() -> None:
         names=("Hilbert space", "inner product"),
         sentences=("Let H be a Hilbert space.",),
         formulas=(r"\mathbb{C} \times \int_0^1 f", r"\operatorname{Hom}(V, W)"),
+        text="Every Hilbert space is a Banach space.",
     )
     assert name_tokens(doc) == [
         "hilbert",
@@ -40,6 +47,7 @@ def test_blocks_of_a_document() -> None:
     ]
     assert sentence_tokens(doc) == ["hilbert", "space"]
     assert formula_tokens(doc) == [r"\mathbb", r"\times", r"\int", "F:C", r"\operatorname", "F:Hom"]
+    assert body_tokens(doc) == ["hilbert", "space", "banach", "space"]
     assert has_tokens(doc, METHODS["ours"]) and not has_tokens(doc, METHODS["thesis"])
 
 

@@ -35,6 +35,12 @@ def register(subparsers: Any) -> None:
         help="write the cluster of every clustered document (CSV: document,cluster)",
     )
     parser.add_argument("--plot", metavar="FILE.png", help="draw the documents and namespaces")
+    parser.add_argument(
+        "--no-sources",
+        action="store_true",
+        help="do not read the documents' whole text again from their source files (by default "
+        "our method reads it, and places the documents the run skipped by their text)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument(
         "--show", type=int, default=10, metavar="N", help="list the N largest namespaces"
@@ -81,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         raise UsageError(f"{args.db}: no such results database")
     with Database(args.db) as database:
-        documents, names = load_documents(database)
+        sources = args.method == "ours" and not args.no_sources
+        documents, names = load_documents(database, sources=sources)
         if not any(doc.pairs for doc in documents):
             raise UsageError(f"{args.db}: no document has identifier-definiens pairs")
         clustering = discover(documents, args.method, label_names=names, seed=args.seed)

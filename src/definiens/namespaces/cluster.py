@@ -72,7 +72,7 @@ METHODS: dict[str, Method] = {
         8.0,
         tree=True,
         slack=2,
-        blocks=(("names", 1.0), ("sentences", 1.0), ("formulas", 0.5)),
+        blocks=(("names", 1.0), ("sentences", 1.0), ("formulas", 0.5), ("text", 2.0)),
         max_df=0.5,
         neighbours=5,
         smooth=0.5,

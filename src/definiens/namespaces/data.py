@@ -38,7 +38,8 @@ class DocumentPairs:
     (PlanetMath): they are only used to judge clusters (purity) and to name namespaces, never to
     form clusters. ``key`` is an optional handle of the caller (the database's ``documents.doc``).
     Our method also reads the document's text, when given: ``names`` (its title and the terms it
-    defines), ``sentences`` (those its definiens came from) and ``formulas`` (TeX).
+    defines), ``sentences`` (those its definiens came from), ``formulas`` (TeX) and ``text`` (its
+    whole running text, without formulas).
     """
 
     doc_id: str
@@ -48,6 +49,7 @@ class DocumentPairs:
     names: tuple[str, ...] = ()
     sentences: tuple[str, ...] = ()
     formulas: tuple[str, ...] = ()
+    text: str = ""
 
 
 @dataclass(frozen=True)

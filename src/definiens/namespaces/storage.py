@@ -14,6 +14,7 @@ from typing import Any
 
 from definiens.errors import StoreError
 from definiens.namespaces.data import Clustering, DocumentPairs, Namespace, Pair
+from definiens.namespaces.sources import source_texts
 from definiens.store import Database
 
 __all__ = [
@@ -28,7 +29,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_DOCUMENTS = "SELECT doc, id, title, format, metadata FROM documents WHERE status = 'processed'"
+_DOCUMENTS = "SELECT doc, id, title, format, metadata, source, status FROM documents ORDER BY doc"
 _PAIRS = "SELECT doc, identifier, definiens, score FROM definitions WHERE rank < :ranks"
 _USES = "SELECT DISTINCT doc, identifier FROM identifiers"
 _SENTENCES = (
@@ -98,24 +99,34 @@ def names_of(title: str, metadata: dict[str, Any]) -> tuple[str, ...]:
 
 
 def load_documents(
-    database: Database, *, ranks: int = 1, uses: bool = True, text: bool = True
+    database: Database,
+    *,
+    ranks: int = 1,
+    uses: bool = True,
+    text: bool = True,
+    sources: bool = True,
 ) -> tuple[list[DocumentPairs], dict[str, str]]:
     """The processed documents of a database with their best ``ranks`` definiens per
     identifier, and the label names (see :func:`namespace_names`). With ``uses``, every
     identifier a document uses without a definiens is a pair with an empty definiens. With
     ``text``, each document also gets its names, the sentences of its definiens and the TeX of
-    its formulas (never its folder or classes: those are labels)."""
-    rows = database.execute(_DOCUMENTS)
+    its formulas (never its folder or classes: those are labels). With ``sources`` as well, each
+    document whose source file can still be read gets its whole text
+    (:func:`~definiens.namespaces.sources.source_texts`), and the documents the run skipped (no
+    formula) join, with their names and text, when they have a text."""
+    rows = [row for row in database.execute(_DOCUMENTS) if row[6] != "failed"]
+    if not (text and sources):
+        rows = [row for row in rows if row[6] == "processed"]
     pairs = _pairs(database, ranks, uses)
     sentences = _texts(database, _SENTENCES) if text else {}
     formulas = _texts(database, _FORMULAS) if text else {}
+    bodies = source_texts((row[5], row[1]) for row in rows) if text and sources else {}
     documents, metadatas, seen = [], [], set()
-    for doc, doc_id, title, fmt, metadata_text in rows:
-        try:
-            metadata = json.loads(metadata_text)
-        except json.JSONDecodeError:
-            logger.warning("%s: document %s: metadata is not JSON", database.path, doc_id)
-            metadata = {}
+    for doc, doc_id, title, fmt, metadata_text, source, status in rows:
+        body = bodies.get((source, doc_id), "")
+        if status != "processed" and not body.strip():
+            continue
+        metadata = _metadata(metadata_text, database, doc_id)
         metadatas.append(metadata)
         name = document_id(doc_id, title, fmt)
         if name in seen:  # the same title or path in two inputs: keep both apart
@@ -126,8 +137,18 @@ def load_documents(
             document.names = names_of(title, metadata)
             document.sentences = tuple(sentences.get(doc, ()))
             document.formulas = tuple(formulas.get(doc, ()))
+            document.text = body
         documents.append(document)
     return documents, namespace_names(metadatas)
+
+
+def _metadata(text: str, database: Database, doc_id: str) -> dict[str, Any]:
+    try:
+        metadata = json.loads(text)
+    except json.JSONDecodeError:
+        logger.warning("%s: document %s: metadata is not JSON", database.path, doc_id)
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
 
 
 def _rows(space: Namespace, keys: dict[str, int | None]) -> dict[str, Any]:

@@ -1,12 +1,14 @@
 """Tokens of a document beyond its identifier–definiens pairs, for our namespace method.
 
-Three blocks, each its own TF-IDF space (see :mod:`definiens.namespaces.embed`):
+Four blocks, each its own TF-IDF space (see :mod:`definiens.namespaces.embed`):
 
 * ``names`` — the words of the document's title and of the terms it says it defines
   (PlanetMath ``\\pmdefines`` and ``\\pmsynonym``), with word bigrams;
 * ``sentences`` — the words of the sentences the definiens were found in;
 * ``formulas`` — the TeX commands of the document's formulas (``\\int``, ``\\mathbb``) and the
-  letters set in a special font (``\\mathbb{Z}`` gives ``F:Z``).
+  letters set in a special font (``\\mathbb{Z}`` gives ``F:Z``);
+* ``text`` — the words of the document's whole running text (formulas left out), when it could
+  be read (see :mod:`definiens.namespaces.sources`).
 
 Words are lower case, without stop words, crudely singular ("spaces" -> "space"); no parser is
 needed. None of these reads a document's labels or where it is filed.
@@ -21,7 +23,14 @@ from itertools import pairwise
 from definiens.namespaces.data import DocumentPairs
 from definiens.namespaces.features import STOP_WORDS
 
-__all__ = ["TEXT_BLOCKS", "formula_tokens", "name_tokens", "sentence_tokens", "text_words"]
+__all__ = [
+    "TEXT_BLOCKS",
+    "body_tokens",
+    "formula_tokens",
+    "name_tokens",
+    "sentence_tokens",
+    "text_words",
+]
 
 _WORD = re.compile(r"[a-z][a-z-]*[a-z]")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
@@ -76,8 +85,14 @@ def formula_tokens(doc: DocumentPairs) -> list[str]:
     return _tex(doc.formulas)
 
 
+def body_tokens(doc: DocumentPairs) -> list[str]:
+    """Words of the document's whole text."""
+    return text_words(doc.text)
+
+
 TEXT_BLOCKS: dict[str, Callable[[DocumentPairs], list[str]]] = {
     "names": name_tokens,
     "sentences": sentence_tokens,
     "formulas": formula_tokens,
+    "text": body_tokens,
 }

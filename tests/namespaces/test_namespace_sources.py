@@ -1,0 +1,63 @@
+"""Our method reads each document's whole text again from its source file; the documents the
+run skipped (no formula) join by their text; labels and metadata never enter the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from definiens.cli.main import main
+from definiens.namespaces import load_documents
+from definiens.namespaces.sources import source_texts
+from definiens.namespaces.text import body_tokens
+from definiens.store import Database
+
+ENTRY = r"""\documentclass{article}
+\usepackage{pmmeta}
+\pmcanonicalname{%(name)s}
+\pmtitle{%(title)s}
+\pmclassification{msc}{%(msc)s}
+\endmetadata
+\begin{document}
+%(body)s
+\end{document}
+"""
+
+
+def _entry(folder: Path, name: str, msc: str, body: str) -> Path:
+    path = folder / f"{msc[:2]}_Field" / f"{msc}-{name}.tex"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    values = {"name": name, "title": name.lower(), "msc": msc, "body": body}
+    path.write_text(ENTRY % values, encoding="utf-8")
+    return path
+
+
+def test_source_texts_are_the_parsed_text_without_formulas_or_metadata(tmp_path: Path) -> None:
+    path = _entry(tmp_path, "Martingale", "60G42", r"A martingale $X_n$ is a stochastic process.")
+    gone = str(tmp_path / "gone.tex")
+    texts = source_texts([(str(path), "60_Field/60G42-Martingale.tex"), (gone, "gone.tex")])
+    assert list(texts) == [(str(path), "60_Field/60G42-Martingale.tex")]
+    text = next(iter(texts.values()))
+    assert "martingale" in text and "stochastic process" in text
+    for hidden in ("FORMULA", "X_n", "60G42", "pmclassification", "60_Field"):
+        assert hidden not in text
+
+
+@pytest.mark.slow  # the run loads spaCy
+def test_skipped_entries_join_by_their_text(tmp_path: Path) -> None:
+    inputs = tmp_path / "entries"
+    _entry(inputs, "Martingale", "60G42", r"A martingale $X_n$ is a stochastic process.")
+    _entry(inputs, "Coupling", "60E99", "Coupling compares two random variables on one space.")
+    db = tmp_path / "results.db"
+    assert main(["run", str(inputs), "--db", str(db), "--workers", "1", "--no-progress"]) == 0
+    with Database(db, readonly=True) as database:
+        documents, _ = load_documents(database)
+        only_db, _ = load_documents(database, sources=False)
+    by_id = {doc.doc_id: doc for doc in documents}
+    skipped = by_id["60_Field/60E99-Coupling.tex"]
+    assert skipped.labels == ("60",) and not skipped.pairs
+    assert "random" in body_tokens(skipped) and "variable" in body_tokens(skipped)
+    assert "stochastic" in body_tokens(by_id["60_Field/60G42-Martingale.tex"])
+    assert [doc.doc_id for doc in only_db] == ["60_Field/60G42-Martingale.tex"]
+    assert only_db[0].text == ""
