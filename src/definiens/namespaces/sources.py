@@ -21,8 +21,9 @@ from pathlib import Path
 from definiens.errors import DefiniensError
 from definiens.ingest import file_kind, parse, read_inputs
 from definiens.model import PLACEHOLDER_PREFIX, Document
+from definiens.namespaces.data import DocumentPairs, Pair
 
-__all__ = ["plain_text", "source_texts"]
+__all__ = ["from_document", "plain_text", "source_texts"]
 
 logger = logging.getLogger(__name__)
 
@@ -72,3 +73,27 @@ def source_texts(documents: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     if missing:
         logger.warning("%d documents: source file not found, their text is not read", missing)
     return texts
+
+
+def from_document(document: Document, labels: tuple[str, ...] = ()) -> DocumentPairs:
+    """A document of the pipeline (after the define stage) as the clustering sees it: the best
+    meaning of each identifier, the identifiers of its formulas it leaves undefined as uses, its
+    title, the sentences of its meanings, its formulas' TeX and its text."""
+    pairs = [
+        Pair(identifier, items[0].text, items[0].score)
+        for identifier, items in document.definitions.items()
+        if items
+    ]
+    defined = {pair.identifier for pair in pairs}
+    used = dict.fromkeys(i.tex for f in document.formulas for i in f.identifiers)
+    pairs += [Pair(identifier, "", 0.0) for identifier in used if identifier not in defined]
+    sentences = {d.sentence for items in document.definitions.values() for d in items}
+    return DocumentPairs(
+        document.title if document.format == "wikitext" else document.id,
+        labels,
+        pairs,
+        names=(document.title,),
+        sentences=tuple(sorted(s for s in sentences if s)),
+        formulas=tuple(f.tex for f in document.formulas),
+        text=_PLACEHOLDER.sub(" ", document.text),
+    )
