@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from definiens.cli.main import main
-from definiens.namespaces import load_documents
-from definiens.namespaces.sources import source_texts
+from definiens.ingest import from_text
+from definiens.model import Definiens, Identifier
+from definiens.namespaces import Pair, load_documents
+from definiens.namespaces.sources import from_document, source_texts
 from definiens.namespaces.text import body_tokens
 from definiens.store import Database
 
@@ -61,3 +63,18 @@ def test_skipped_entries_join_by_their_text(tmp_path: Path) -> None:
     assert "stochastic" in body_tokens(by_id["60_Field/60G42-Martingale.tex"])
     assert [doc.doc_id for doc in only_db] == ["60_Field/60G42-Martingale.tex"]
     assert only_db[0].text == ""
+
+
+def test_a_pipeline_document_as_the_clustering_sees_it() -> None:
+    document = from_text(
+        "The energy <math>E = m c^2</math> of a body at rest.", "wikitext", title="Energy"
+    )
+    document.formulas[0].identifiers = [Identifier(tex) for tex in ("E", "m", "c")]
+    document.definitions = {"E": [Definiens("E", "energy", 0.9, "pattern", "The energy E.")]}
+    doc = from_document(document)
+    assert doc.doc_id == "Energy" and doc.labels == () and doc.names == ("Energy",)
+    assert doc.pairs[0] == Pair("E", "energy", 0.9)
+    assert {p.identifier for p in doc.pairs[1:]} == {"m", "c"}
+    assert all(p.definiens == "" for p in doc.pairs[1:])
+    assert doc.sentences == ("The energy E.",) and doc.formulas == ("E = m c^2",)
+    assert "FORMULA" not in doc.text and body_tokens(doc) == ["energy", "body", "rest"]
