@@ -63,6 +63,18 @@ def test_sentences_split_at_end_punctuation_and_lines() -> None:
     ]
 
 
+def test_soft_line_wraps_do_not_end_a_sentence() -> None:
+    text = "where $c$ is the\nspeed of light.\nNext one\n\nHeading\n\nA list:\n* one\n* two"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "where $c$ is the\nspeed of light.",
+        "Next one",
+        "Heading",
+        "A list:",
+        "* one",
+        "* two",
+    ]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=400))
 def test_sentence_spans_cover_text_in_order(text: str) -> None:

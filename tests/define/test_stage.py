@@ -53,6 +53,15 @@ def test_let_g_be_a_group() -> None:
     assert _best(document, "H") == "subgroup"
 
 
+def test_a_definition_across_a_soft_line_wrap() -> None:
+    document = _defined(
+        "Here $m$ is the mass of the body and $v$ is the\nvelocity of the body.", "markdown"
+    )
+    assert _best(document, "v") == "velocity"
+    meaning = document.definitions["v"][0]
+    assert document.source_text[meaning.source_start : meaning.source_end] == "velocity"
+
+
 def test_a_linked_constant_before_its_symbol() -> None:
     document = _defined(
         "In quantum mechanics the [[Planck constant]] <math>h</math> is fundamental.", "wikitext"

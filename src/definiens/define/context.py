@@ -1,8 +1,9 @@
 """The sentences that can hold a definition: those that mention a formula with identifiers.
 
 ``Document.text`` is split into sentences by a cheap rule (end punctuation followed by a capital,
-or a line break); only the sentences that contain a formula placeholder whose formula has
-identifiers are parsed by spaCy, in one ``nlp.pipe`` batch. The rest of the page is never parsed.
+a blank line, a line break after end punctuation or before a list marker; other line breaks are
+soft wraps); only the sentences that contain a formula placeholder whose formula has identifiers
+are parsed by spaCy, in one ``nlp.pipe`` batch. The rest of the page is never parsed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ __all__ = ["Sentence", "parse_sentences", "split_sentences"]
 
 logger = logging.getLogger(__name__)
 
-_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[]?[A-Z])|\s*\n\s*")
+#: A sentence ends at end punctuation before a capital, at a blank line (paragraph), at a line
+#: break after end punctuation or before a list marker; other line breaks are soft wraps (LaTeX,
+#: Markdown and wikitext sources wrap their paragraphs).
+_BOUNDARY = re.compile(
+    r"(?<=[.!?;:])\s+(?=[\"'(\[]?[A-Z])|[ \t]*\n[ \t]*\n\s*|(?<=[.!?;:])[ \t]*\n\s*"
+    r"|[ \t]*\n[ \t]*(?=[*#\u2022|>-])"
+)
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER_PREFIX}(\d+)\b")
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 #: Sentences longer than this many characters are cut (tables, lists run together).
@@ -104,7 +111,8 @@ def parse_sentences(document: Document, nlp: Any, batch_size: int = 256) -> list
     """Every sentence; those that mention an identifier are parsed by ``nlp`` (only those)."""
     sentences = select_sentences(document)
     chosen = [s for s in sentences if s.formulas]
-    texts: Sequence[str] = [s.text_of(document) for s in chosen]
+    # soft line wraps become spaces (same length: character offsets stay valid)
+    texts: Sequence[str] = [s.text_of(document).replace("\n", " ") for s in chosen]
     for sentence, doc in zip(chosen, nlp.pipe(texts, batch_size=batch_size), strict=True):
         sentence.doc = doc
     logger.debug("%s: parsed %d of %d sentences", document.title, len(chosen), len(sentences))
