@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from definiens.errors import InputError
+from definiens.ingest import xmldump
+from definiens.ingest.items import Failed
 from definiens.ingest.pagebytes import quick_skip
 from definiens.ingest.xmldump import read_dump
 from definiens.model import Document
@@ -187,3 +189,20 @@ def test_any_pages_read_the_same(
     assert fast == slow
     if isinstance(fast, list):
         assert all(isinstance(i, Document) or i.title is not None for i in fast)
+
+
+@pytest.mark.parametrize("chunk", [5, 333, 4096])
+@pytest.mark.parametrize("name", ["enwiki-sample-31.xml", "enwiki-fragment-3.xml"])
+def test_pages_cut_across_chunks_read_the_same(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, chunk: int, name: str
+) -> None:
+    expected = list(read_dump(DATA / name, "dump"))
+    text = (DATA / name).read_text(encoding="utf-8")
+    broken = tmp_path / "broken.xml"  # damage after a few pages, on a page without math
+    cut = text.index("<page>", len(text) // 2)
+    broken.write_text(text[:cut] + _page("a & b, no math", title="Bad") + text[cut:])
+    whole = list(read_dump(broken, "dump"))
+    monkeypatch.setattr(xmldump, "CHUNK_SIZE", chunk)
+    assert list(read_dump(DATA / name, "dump")) == expected
+    assert list(read_dump(broken, "dump")) == whole
+    assert isinstance(whole[-1], Failed) and "'Bad'" in str(whole[-1].problem)

@@ -186,6 +186,7 @@ class _Reader:
         self.redirects = include_redirects
         self.plain = scan_bytes  # pages may be settled from their bytes
         self.pos = 0  # buffer.data[:pos] is consumed
+        self.searched = 0  # no "</page>" before this position in the buffer
 
     def items(self) -> Iterator[Item]:
         try:
@@ -209,9 +210,10 @@ class _Reader:
             if not self._blank(pos, start):
                 yield from self._gap(pos, start)
                 self.pos = pos = start
-            end = data.find(_PAGE_END, start) if found else -1
+            end = data.find(_PAGE_END, max(start, self.searched)) if found else -1
             if end >= 0:
                 self.pos = end + len(_PAGE_END)
+                self.searched = 0
                 yield from self._page(pos, start, self.pos)
                 continue
             if buffer.eof:
@@ -223,6 +225,8 @@ class _Reader:
             if len(data) - pos > MAX_PAGE_BYTES:  # a page without end in sight: parse it
                 yield from self._gap(pos, len(data))
                 pos = len(data)
+            # a long page arrives in several chunks: search on from where the last search ended
+            self.searched = max(0, len(data) - len(_PAGE_END) - pos) if found else 0
             buffer.drop(pos)
             self.pos = 0
             buffer.fill()
