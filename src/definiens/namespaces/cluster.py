@@ -8,12 +8,12 @@ Both are unsupervised: the documents' labels are only read afterwards, by the na
 * ``ours``: the pairs' tokens (weak + strong + identifier=head, plus the identifiers a document
   uses without defining them) and four text blocks — the document's names (title, defined
   terms), the sentences its definiens came from, its formulas' TeX commands, the words of its
-  whole text — each TF-IDF on its own, weighted and stacked; every vector is mixed with its nearest neighbours', LSA (300
-  dimensions), unit-length rows, then a Ward dendrogram cut top-down by size alone into groups
-  of about ``max_size`` documents, keeping splinters smaller than the namespace size with their
-  sibling (for more than ``TREE_LIMIT`` documents: k-means, then large clusters are clustered
-  again by themselves);
-* ``pairs``: our previous method, the same tree on the pairs' tokens alone (150 dimensions).
+  whole text — each TF-IDF on its own, weighted and stacked; every vector is mixed with its
+  nearest neighbours', LSA (300 dimensions), unit-length rows, then a Ward dendrogram cut
+  top-down by size alone into groups of about ``max_size`` documents, keeping splinters smaller
+  than the namespace size with their sibling (for more than ``TREE_LIMIT`` documents: k-means,
+  then large clusters are clustered again by themselves);
+* ``pairs``: our first method, the same tree on the pairs' tokens alone (150 dimensions).
 """
 
 from __future__ import annotations
