@@ -3,6 +3,8 @@ run skipped (no formula) join by their text; labels and metadata never enter the
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -47,7 +49,9 @@ def test_source_texts_are_the_parsed_text_without_formulas_or_metadata(tmp_path:
 
 
 @pytest.mark.slow  # the run loads spaCy
-def test_skipped_entries_join_by_their_text(tmp_path: Path) -> None:
+def test_skipped_entries_join_by_their_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     inputs = tmp_path / "entries"
     _entry(inputs, "Martingale", "60G42", r"A martingale $X_n$ is a stochastic process.")
     _entry(inputs, "Coupling", "60E99", "Coupling compares two random variables on one space.")
@@ -63,6 +67,17 @@ def test_skipped_entries_join_by_their_text(tmp_path: Path) -> None:
     assert "stochastic" in body_tokens(by_id["60_Field/60G42-Martingale.tex"])
     assert [doc.doc_id for doc in only_db] == ["60_Field/60G42-Martingale.tex"]
     assert only_db[0].text == ""
+    shutil.rmtree(inputs)  # sources gone: what the database holds, and a warning
+    logger = logging.getLogger("definiens.namespaces.sources")
+    logger.addHandler(caplog.handler)  # the CLI's logging setup may stop propagation
+    try:
+        with Database(db, readonly=True) as database:
+            gone, _ = load_documents(database)
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert [(doc.doc_id, doc.text) for doc in gone] == [("60_Field/60G42-Martingale.tex", "")]
+    assert "2 documents: source file not found" in caplog.text
+    assert main(["namespaces", "--db", str(db), "--no-sources"]) == 0
 
 
 def test_a_pipeline_document_as_the_clustering_sees_it() -> None:
