@@ -14,7 +14,6 @@ with the reason, so no document is ever lost; stages that cannot be built at all
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import logging
 import multiprocessing
 import os
@@ -162,19 +161,6 @@ class InProcessExecutor(Executor):
         return pending
 
 
-#: Worker processes run this much nicer than the main process: the decompressor and the reader
-#: then run in compact bursts instead of sharing the cores with the stages (bz2 decompression
-#: interleaved with the stages costs up to twice the CPU for the same data).
-WORKER_NICENESS = 5
-
-
-def _start_worker(factory: StageFactory, niceness: int) -> None:
-    """Pool worker initializer: lower the priority, then build the stages."""
-    with contextlib.suppress(OSError):
-        os.nice(niceness)
-    initialize(factory)
-
-
 class PoolExecutor(Executor):
     """A pool of worker processes, each building the stages once in its initializer."""
 
@@ -188,10 +174,7 @@ class PoolExecutor(Executor):
     def _start(self) -> cf.ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         return cf.ProcessPoolExecutor(
-            self.workers,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(self.factory, WORKER_NICENESS),
+            self.workers, mp_context=context, initializer=initialize, initargs=(self.factory,)
         )
 
     def _submit(self, batch: Batch) -> Any:
