@@ -211,7 +211,17 @@ def dev_f1(db: Path, data: Path, out: Path, seed: int) -> dict[str, object]:
         rerank(page, space) if space is not None else page
         for page, space in zip(pages, spaces, strict=True)
     ]
-    result: dict[str, object] = {"pages": len(pages), "in_namespace": sum(bool(s) for s in spaces)}
+    inherited = [
+        (page.title, identifier, items[0].text)
+        for page in reranked
+        for identifier, items in page.definitions.items()
+        if items and items[0].method == "namespace"
+    ]
+    result: dict[str, object] = {
+        "pages": len(pages),
+        "in_namespace": sum(bool(s) for s in spaces),
+        "inherited": inherited,
+    }
     out.mkdir(parents=True, exist_ok=True)
     for label, docs in (("without", pages), ("with", reranked)):
         rows = ident_rows_for(docs, gold)
@@ -226,6 +236,7 @@ def dev_f1(db: Path, data: Path, out: Path, seed: int) -> dict[str, object]:
         print(f"dev {label} namespaces: {result[label]}")
     chosen = [f"{p.title} -> {s.name}" for p, s in zip(pages, spaces, strict=True) if s]
     print(f"{result['in_namespace']} of {len(pages)} dev pages in a namespace: {chosen}")
+    print(f"{len(inherited)} identifiers inherit a meaning: {inherited}")
     result["assignments"] = chosen
     return result
 
