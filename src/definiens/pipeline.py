@@ -1,7 +1,9 @@
 """Run a document through the stages, naming the stage in any failure.
 
-A stage is a plain callable ``Document -> Document``. Parallelism (a process pool, a Dask
-cluster) stays outside: it maps :func:`run_stages` over documents.
+A stage is a plain callable ``Document -> Document``; a stage may also offer ``many(documents)``
+doing the same for several documents at once, faster (the define stage parses their sentences in
+one spaCy stream). Parallelism (a process pool, a Dask cluster) stays outside: it maps
+:func:`run_stages` over documents, or :func:`run_batch` over batches.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Sequence
 from definiens.errors import DefiniensError, ParseError
 from definiens.model import Document
 
-__all__ = ["Stage", "run_stages"]
+__all__ = ["Stage", "run_batch", "run_stages"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,3 +49,42 @@ def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
             )
         document = result
     return document
+
+
+def run_batch(
+    documents: Sequence[Document], stages: Sequence[Stage]
+) -> list[Document | DefiniensError]:
+    """:func:`run_stages` for each of ``documents``: the result or the error of each, in order.
+
+    A stage with a ``many`` method gets the batch's surviving documents at once; if that fails,
+    the stage runs again document by document, so that the error lands on the document at fault.
+    """
+    results: list[Document | DefiniensError] = list(documents)
+    for stage in stages:
+        live = [i for i, r in enumerate(results) if isinstance(r, Document)]
+        if len(live) > 1 and _run_many(stage, results, live):
+            continue
+        for i in live:
+            document = results[i]
+            assert isinstance(document, Document)
+            try:
+                results[i] = run_stages(document, [stage])
+            except DefiniensError as exc:
+                results[i] = exc
+    return results
+
+
+def _run_many(stage: Stage, results: list[Document | DefiniensError], live: list[int]) -> bool:
+    many = getattr(stage, "many", None)
+    if many is None:
+        return False
+    try:
+        done = list(many([results[i] for i in live]))
+    except Exception as exc:  # the batch failed: the caller retries document by document
+        logger.debug("stage %s failed on a batch (%s); one by one", _stage_name(stage), exc)
+        return False
+    if len(done) != len(live) or not all(isinstance(d, Document) for d in done):
+        return False
+    for i, document in zip(live, done, strict=True):
+        results[i] = document
+    return True

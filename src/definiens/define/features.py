@@ -161,8 +161,15 @@ def _pair(tokens: _Tokens, occurrence: _Occurrence, mention: Mention) -> dict[st
         "after": after,
         "patterns": patterns,
         "flags": [name for name, value in flags.items() if value],
-        "inside": mention.first <= at <= mention.last,
     }
+
+
+@dataclass
+class _Prepared:
+    """A mention with its usable surface variants: (kind, form, key, normalised tf)."""
+
+    mention: Mention
+    variants: list[tuple[str, str, str, float]]
 
 
 class _Aggregator:
@@ -175,24 +182,36 @@ class _Aggregator:
         self.by_key: dict[tuple[str, str], Candidate] = {}
         self._keys: dict[str, str] = {}
 
-    def add(
-        self, tokens: _Tokens, occurrence: _Occurrence, mention: Mention, sentence: Sentence, n: int
-    ) -> None:
-        pair = _pair(tokens, occurrence, mention)
-        if pair["inside"]:
-            return
+    def prepare(self, mention: Mention) -> _Prepared:
+        """The per-mention work of :meth:`add`, done once per sentence."""
+        variants = []
         for kind, form in mention.variants:
             key = self._keys.get(form)
             if key is None:
                 key = self._keys.setdefault(form, normalise(form))
-            if len(key) < 2:
-                continue
-            tf = self.tf.get(key, 0) / self.max_tf
+            if len(key) >= 2:
+                variants.append((kind, form, key, self.tf.get(key, 0) / self.max_tf))
+        return _Prepared(mention, variants)
+
+    def add(
+        self,
+        tokens: _Tokens,
+        occurrence: _Occurrence,
+        prepared: _Prepared,
+        sentence: Sentence,
+        n: int,
+    ) -> None:
+        mention = prepared.mention
+        if mention.first <= occurrence.token <= mention.last:
+            return
+        pair = _pair(tokens, occurrence, mention)
+        identifier = occurrence.identifier
+        for kind, form, key, tf in prepared.variants:
             score = mlp_score(pair["distance"], n, tf)
-            candidate = self.by_key.get((occurrence.identifier, key))
+            candidate = self.by_key.get((identifier, key))
             if candidate is None:
-                candidate = Candidate(occurrence.identifier, form, key, values=dict(_START))
-                self.by_key[(occurrence.identifier, key)] = candidate
+                candidate = Candidate(identifier, form, key, values=dict(_START))
+                self.by_key[(identifier, key)] = candidate
             candidate.kinds.add(kind)
             self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
 
@@ -342,9 +361,10 @@ def build_candidates(
         if not occurrences[s.index]:
             continue
         tokens = _Tokens.of(s.doc)
+        prepared = [aggregator.prepare(m) for m in found[s.index]]
         for o in occurrences[s.index]:
-            for m in found[s.index]:
-                aggregator.add(tokens, o, m, s, s.index - first[o.identifier])
+            for p in prepared:
+                aggregator.add(tokens, o, p, s, s.index - first[o.identifier])
     grouped: dict[str, list[Candidate]] = defaultdict(list)
     spread: dict[str, int] = defaultdict(int)
     total: dict[str, float] = defaultdict(float)

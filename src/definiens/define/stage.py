@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from definiens.define.context import Sentence, parse_sentences
+from definiens.define.context import Sentence, parse_many, parse_sentences
 from definiens.define.features import FEATURES, Candidate, build_candidates
 from definiens.define.mlp import THRESHOLD
 from definiens.define.nlp import load_pipeline
@@ -86,6 +87,16 @@ class Definer:
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)
+        return self._fill(document, candidates)
+
+    def many(self, documents: Sequence[Document]) -> list[Document]:
+        """The stage over several documents at once: their sentences are parsed in one stream."""
+        documents = list(documents)
+        for document, sentences in zip(documents, parse_many(documents, self.nlp), strict=True):
+            self._fill(document, build_candidates(document, sentences))
+        return documents
+
+    def _fill(self, document: Document, candidates: dict[str, list[Candidate]]) -> Document:
         definitions: dict[str, list[Definiens]] = {}
         for ident, items in candidates.items():
             chosen = self.rank(items)
@@ -123,12 +134,26 @@ def _definiens(document: Document, score: float, candidate: Candidate) -> Defini
     )
 
 
-_default: Definer | None = None
+class _DefaultDefine:
+    """The define stage with the shipped ranker, loaded on first use: ``define(document)``, or
+    ``define.many(documents)`` for several documents at once."""
+
+    __name__ = "define"
+
+    def __init__(self) -> None:
+        self._definer: Definer | None = None
+
+    @property
+    def definer(self) -> Definer:
+        if self._definer is None:
+            self._definer = Definer()
+        return self._definer
+
+    def __call__(self, document: Document) -> Document:
+        return self.definer(document)
+
+    def many(self, documents: Sequence[Document]) -> list[Document]:
+        return self.definer.many(documents)
 
 
-def define(document: Document) -> Document:
-    """The define stage with the shipped ranker (loaded on first use)."""
-    global _default
-    if _default is None:
-        _default = Definer()
-    return _default(document)
+define = _DefaultDefine()
