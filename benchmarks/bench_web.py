@@ -76,6 +76,27 @@ def client_loop(
             results.append((time.perf_counter() - started, response.status_code))
 
 
+def cpu_seconds(pid: int) -> dict[str, float]:
+    """CPU seconds so far of the server's main process, its workers, and this process."""
+    import psutil
+
+    server = psutil.Process(pid)
+    times = server.cpu_times()
+    workers = 0.0
+    for child in server.children(recursive=True):
+        try:
+            child_times = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        workers += child_times.user + child_times.system
+    own = psutil.Process().cpu_times()
+    return {
+        "main": times.user + times.system,
+        "workers": workers,
+        "clients": own.user + own.system,
+    }
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -98,12 +119,14 @@ def main() -> int:
             threading.Thread(target=client_loop, args=(url, text, args.distinct, deadline, results))
             for _ in range(args.clients)
         ]
+        before = cpu_seconds(process.pid)
         began = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - began
+        used = {k: v - before[k] for k, v in cpu_seconds(process.pid).items()}
     finally:
         process.terminate()
         process.wait(15)
@@ -119,6 +142,11 @@ def main() -> int:
         print(f"latency max {max(latencies) * 1000:.0f} ms")
         print(f"mean {statistics.mean(latencies) * 1000:.0f} ms")
         print(f"throughput {len(latencies) / elapsed:.2f} requests/s")
+        per = {k: round(v / len(results), 3) for k, v in used.items()}
+        print(
+            f"CPU-s per request: server main {per['main']}, workers {per['workers']}, "
+            f"benchmark clients {per['clients']}"
+        )
     return 0 if latencies and not errors else 1
 
 
