@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from definiens.errors import DefiniensError, ModelError
 from definiens.model import Document
-from definiens.pipeline import Stage, run_stages
+from definiens.pipeline import Stage, run_batch, run_stages
 from definiens.store.records import DocumentRecord, failed_record, record_of
 
 __all__ = ["StageFactory", "initialize", "process_batch", "process_document", "stages_for"]
@@ -81,7 +81,15 @@ def process_document(document: Document, stages: Sequence[Stage]) -> DocumentRec
 def process_batch(factory: StageFactory, documents: list[Document]) -> list[DocumentRecord]:
     """Process a batch of raw documents; exactly one record comes back for each.
 
-    Raises :class:`ModelError` when the stages cannot be built (no document is at fault).
+    The batch goes through :func:`~definiens.pipeline.run_batch`, so a stage that can handle
+    several documents at once (the definitions stage parses their sentences in one stream) does;
+    a document whose stage fails becomes a failed record with the reason, as with
+    :func:`process_document`. Raises :class:`ModelError` when the stages cannot be built (no
+    document is at fault).
     """
     stages = stages_for(factory)
-    return [process_document(document, stages) for document in documents]
+    results = run_batch(documents, stages)
+    return [
+        record_of(result) if isinstance(result, Document) else failed_record(document, str(result))
+        for document, result in zip(documents, results, strict=True)
+    ]
