@@ -73,20 +73,24 @@ def _document_row(rec: DocumentRecord) -> tuple[Any, ...]:
     return (rec.source, rec.id, rec.title, rec.format, rec.metadata, rec.status, rec.reason)
 
 
-def _existing(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[int]:
-    """The ``doc`` numbers of those ``(source, id)`` keys that are in ``documents``."""
+def _key_batches(keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, list[str], str]]:
+    """``(source, ids, marks)`` for at most ``_KEY_BATCH`` ids of one source at a time, with
+    ``marks`` the placeholders of an ``IN (...)`` list of them."""
     by_source: dict[str, list[str]] = {}
     for source, doc_id in keys:
         by_source.setdefault(source, []).append(doc_id)
-    found: list[int] = []
     for source, ids in by_source.items():
         for start in range(0, len(ids), _KEY_BATCH):
             part = ids[start : start + _KEY_BATCH]
-            marks = ",".join("?" * len(part))
-            rows = conn.execute(
-                f"SELECT doc FROM documents WHERE source = ? AND id IN ({marks})", (source, *part)
-            )
-            found.extend(row[0] for row in rows)
+            yield source, part, ",".join("?" * len(part))
+
+
+def _existing(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[int]:
+    """The ``doc`` numbers of those ``(source, id)`` keys that are in ``documents``."""
+    found: list[int] = []
+    for source, part, marks in _key_batches(keys):
+        sql = f"SELECT doc FROM documents WHERE source = ? AND id IN ({marks})"
+        found.extend(row[0] for row in conn.execute(sql, (source, *part)))
     return found
 
 
@@ -328,19 +332,13 @@ class Database:
         """Which of these ``(source, id)`` keys already have a committed document that need not
         be processed again: processed or skipped (a failed one is tried again)."""
         found: set[tuple[str, str]] = set()
-        by_source: dict[str, list[str]] = {}
-        for source, doc_id in keys:
-            by_source.setdefault(source, []).append(doc_id)
-        for source, ids in by_source.items():
-            for start in range(0, len(ids), _KEY_BATCH):
-                part = ids[start : start + _KEY_BATCH]
-                marks = ",".join("?" * len(part))
-                rows = self.execute(
-                    f"SELECT id FROM documents WHERE source = ? AND id IN ({marks})"
-                    " AND status != 'failed'",
-                    (source, *part),
-                )
-                found.update((source, row[0]) for row in rows)
+        for source, part, marks in _key_batches(keys):
+            rows = self.execute(
+                f"SELECT id FROM documents WHERE source = ? AND id IN ({marks})"
+                " AND status != 'failed'",
+                (source, *part),
+            )
+            found.update((source, row[0]) for row in rows)
         return found
 
     # -- queries -------------------------------------------------------------------------
