@@ -43,14 +43,12 @@ FEATURES = (
 )  # fmt: skip
 
 _PLACEHOLDER = re.compile(rf"^{PLACEHOLDER_PREFIX}(\d+)$")
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 @functools.lru_cache(maxsize=16)
 def _getter(names: tuple[str, ...]) -> Any:
     return operator.itemgetter(*names)
-
-
-_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def normalise(text: str) -> str:

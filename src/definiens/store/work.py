@@ -13,9 +13,9 @@ import pickle
 import threading
 from collections.abc import Callable, Sequence
 
-from definiens.errors import DefiniensError, ModelError
+from definiens.errors import ModelError
 from definiens.model import Document
-from definiens.pipeline import Stage, run_batch, run_stages
+from definiens.pipeline import Stage, run_batch
 from definiens.store.records import DocumentRecord, failed_record, record_of
 
 __all__ = ["StageFactory", "initialize", "process_batch", "process_document", "stages_for"]
@@ -70,12 +70,7 @@ def initialize(factory: StageFactory) -> None:
 
 def process_document(document: Document, stages: Sequence[Stage]) -> DocumentRecord:
     """Run one document through the stages; a failure becomes a failed record with its reason."""
-    try:
-        return record_of(run_stages(document, stages))
-    except DefiniensError as exc:
-        return failed_record(document, str(exc))
-    except RecursionError as exc:  # pragma: no cover - run_stages wraps ordinary exceptions
-        return failed_record(document, f"recursion too deep: {exc}")
+    return _records([document], stages)[0]
 
 
 def process_batch(factory: StageFactory, documents: list[Document]) -> list[DocumentRecord]:
@@ -87,7 +82,12 @@ def process_batch(factory: StageFactory, documents: list[Document]) -> list[Docu
     :func:`process_document`. Raises :class:`ModelError` when the stages cannot be built (no
     document is at fault).
     """
-    stages = stages_for(factory)
+    return _records(documents, stages_for(factory))
+
+
+def _records(documents: Sequence[Document], stages: Sequence[Stage]) -> list[DocumentRecord]:
+    """One record per document: its result, or a failed record with the reason (errors in a
+    stage, recursion included, come back from run_batch as our own errors)."""
     results = run_batch(documents, stages)
     return [
         record_of(result) if isinstance(result, Document) else failed_record(document, str(result))
