@@ -100,3 +100,28 @@ def test_the_cache_keeps_at_most_its_size_in_answers(einstein: str) -> None:
         assert count == 2 and 2 * 1000 < size < 2 * 100_000
     with TestClient(app) as client:  # the app starts again after a stop
         assert client.post("/api/annotate", json={"text": einstein}).status_code == 200
+
+
+def test_a_worker_killed_from_two_threads_at_once_closes_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from definiens.web.workers import _start_worker
+
+    worker = _start_worker(False)
+    with ThreadPoolExecutor(2) as threads:
+        results = list(threads.map(lambda _: worker.kill(), range(2)))
+    assert results == [None, None]
+    assert not worker.process.is_alive()
+    assert worker.conn.closed
+    worker.kill()  # and once more, later
+
+
+@pytest.mark.slow
+def test_shutting_down_while_an_overrunning_worker_is_replaced() -> None:
+    app = create_app(workers=1, time_limit=0.5, warm_up=False)
+    with TestClient(app) as client:
+        response = client.post("/api/annotate", json={"text": slow_text(), "format": "wikitext"})
+        assert response.status_code == 503
+    # leaving the client stops the pool while the replacement may still run: no error, and
+    # no worker left behind
+    assert app.state.pool.alive == 0

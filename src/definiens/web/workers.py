@@ -15,9 +15,10 @@ import asyncio
 import hashlib
 import logging
 import multiprocessing
+import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -65,6 +66,8 @@ def _worker_main(conn: Connection, warm_up: bool) -> None:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _killed: bool = False
 
     def call(self, job: tuple[str, str, str]) -> tuple[str, Any, str]:
         self.conn.send(job)
@@ -72,6 +75,12 @@ class _Worker:
         return result
 
     def kill(self) -> None:
+        """Stop the process and close its pipe; safe to call twice, from two threads (a worker
+        being replaced while the server shuts down)."""
+        with self._lock:
+            if self._killed:
+                return
+            self._killed = True
         self.process.kill()
         self.process.join(5)
         self.conn.close()
@@ -117,6 +126,7 @@ class AnnotatePool:
         self.cache_size = cache_size
         self.warm_up = warm_up
         self.replaced = 0
+        self._stopped = False
         self._threads = ThreadPoolExecutor(1)
         self._cached_bytes = 0
         self._idle: asyncio.Queue[_Worker] | None = None
@@ -137,6 +147,7 @@ class AnnotatePool:
     async def stop(self) -> None:
         """Stop every worker and the helper threads."""
         loop = asyncio.get_running_loop()
+        self._stopped = True
         for worker in self._workers:
             await loop.run_in_executor(self._threads, worker.kill)
         self._workers.clear()
@@ -226,7 +237,12 @@ class AnnotatePool:
         loop = asyncio.get_running_loop()
         logger.warning("annotate worker %s stopped; starting another", worker.process.pid)
         await loop.run_in_executor(self._threads, worker.kill)
+        if self._stopped:  # the server is shutting down: no fresh worker
+            return
         fresh = await loop.run_in_executor(self._threads, _start_worker, self.warm_up)
+        if self._stopped:
+            await loop.run_in_executor(None, fresh.kill)
+            return
         self._workers = [w for w in self._workers if w is not worker] + [fresh]
         self.replaced += 1
         self._idle.put_nowait(fresh)
