@@ -94,7 +94,9 @@ def _executor(args: argparse.Namespace, factory: StageFactory) -> Executor:
         raise UsageError(f"--workers must be at least 1, not {workers}")
     if workers == 1:
         return InProcessExecutor(factory)
-    return PoolExecutor(factory, workers)
+    # the workers' forkserver loads the define stage's model once, for all of them
+    preload = () if args.no_definitions else ("definiens.define.warm",)
+    return PoolExecutor(factory, workers, preload=preload)
 
 
 def _reader(args: argparse.Namespace) -> Any:

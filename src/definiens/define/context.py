@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from definiens.define.nlp import one_blas_thread
 from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
 
 __all__ = ["Sentence", "parse_many", "parse_sentences", "split_sentences"]
@@ -121,7 +122,9 @@ def parse_many(
     chosen = [(s, d) for d, ss in zip(documents, every, strict=True) for s in ss if s.formulas]
     # soft line wraps become spaces (same length: character offsets stay valid)
     texts = (s.text_of(d).replace("\n", " ") for s, d in chosen)
-    for (sentence, _), doc in zip(chosen, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        sentence.doc = doc
+    with one_blas_thread():
+        docs = nlp.pipe(texts, batch_size=batch_size)
+        for (sentence, _), doc in zip(chosen, docs, strict=True):
+            sentence.doc = doc
     logger.debug("parsed %d sentences of %d documents", len(chosen), len(documents))
     return every

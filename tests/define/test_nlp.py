@@ -1,0 +1,38 @@
+"""The define stage's spaCy pipeline: numpy matrix products, one BLAS thread while parsing."""
+
+from __future__ import annotations
+
+import spacy
+from threadpoolctl import threadpool_info
+
+from definiens.define.nlp import MODEL_NAMES, load_pipeline, one_blas_thread
+
+TEXT = (
+    "In physics, the mass-energy equivalence states that E = mc2, where E is the energy of a "
+    "body at rest, m is its mass and c is the speed of light in vacuum. Let G be a group and "
+    "let H be a normal subgroup of G; the quotient G/H is the set of cosets of H in G."
+)
+
+
+def _analysis(nlp: object) -> list[tuple[str, str, int]]:
+    doc = nlp(TEXT)  # type: ignore[operator]
+    return [(t.tag_, t.dep_, t.head.i) for t in doc]
+
+
+def test_numpy_matrix_products_give_the_same_tags_and_parses_as_blis() -> None:
+    ours = load_pipeline()
+    name = next(n for n in MODEL_NAMES if n in spacy.util.get_installed_models())
+    default = spacy.load(name, exclude=["ner", "attribute_ruler", "lemmatizer"])
+    assert ours.get_pipe("tok2vec").model.ops.use_blis is False
+    assert default.get_pipe("tok2vec").model.ops.use_blis is True
+    assert _analysis(ours) == _analysis(default)
+
+
+def test_blas_runs_on_one_thread_inside_the_block_only() -> None:
+    def blas_threads() -> set[int]:
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    before = blas_threads()
+    with one_blas_thread():
+        assert blas_threads() == {1}
+    assert blas_threads() == before
