@@ -9,6 +9,7 @@ kind of surface form and generic properties of the phrase.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import operator
@@ -24,7 +25,7 @@ from definiens.define.context import Sentence
 from definiens.define.kinds import KIND_FEATURES, kind_evidence
 from definiens.define.mlp import mlp_score
 from definiens.define.patterns import PATTERNS, match_patterns
-from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
+from definiens.model import PLACEHOLDER_PREFIX, Document, Formula, Link
 
 __all__ = ["FEATURES", "Candidate", "build_candidates", "normalise"]
 
@@ -100,15 +101,14 @@ def _is_alone(formula: Formula, tex: str) -> bool:
     return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
 
 
-def _occurrences(sentence: Sentence, formulas: dict[int, Formula]) -> list[_Occurrence]:
+def _occurrences(tokens: _Tokens, formulas: dict[int, Formula]) -> list[_Occurrence]:
     found = []
-    for token in sentence.doc:
-        match = _PLACEHOLDER.match(token.text)
-        if not match or int(match.group(1)) not in formulas:
+    for at, number in tokens.marks:
+        formula = formulas.get(number)
+        if formula is None:
             continue
-        formula = formulas[int(match.group(1))]
         for ident in formula.identifiers:
-            found.append(_Occurrence(ident.tex, token.i, _is_alone(formula, ident.tex)))
+            found.append(_Occurrence(ident.tex, at, _is_alone(formula, ident.tex)))
     return found
 
 
@@ -119,19 +119,22 @@ class _Tokens:
     lower: list[str]
     heads: list[int]
     placeholders: list[int]  # placeholders[i]: how many placeholder tokens before token i
+    marks: list[tuple[int, int]]  # (token, formula number) of each placeholder token
 
     @classmethod
     def of(cls, doc: Any) -> _Tokens:
         import numpy as np
 
         heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
-        lower, placeholders, count = [], [], 0
+        lower, placeholders, marks = [], [], []
         for token in doc:
             lower.append(token.lower_)
-            placeholders.append(count)
-            count += bool(_PLACEHOLDER.match(token.text))
-        placeholders.append(count)
-        return cls(lower, heads, placeholders)
+            placeholders.append(len(marks))
+            match = _PLACEHOLDER.match(token.text)
+            if match:
+                marks.append((token.i, int(match.group(1))))
+        placeholders.append(len(marks))
+        return cls(lower, heads, placeholders, marks)
 
 
 _LONGEST_PATTERN = 6
@@ -331,6 +334,19 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
         v[f"kind_{kind}"] = 1.0
 
 
+class _LinksByStart:
+    """A document's links sorted by start, to find those of a sentence by bisection."""
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        self.links = sorted(links, key=lambda link: link.start)
+        self.starts = [link.start for link in self.links]
+
+    def within(self, start: int, end: int) -> list[Link]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        return self.links[lo:hi]
+
+
 def _page_terms(document: Document) -> set[str]:
     """The terms the page links (anchors and targets) and its title, normalised."""
     terms = {normalise(document.title.replace("_", " "))}
@@ -347,22 +363,23 @@ def build_candidates(
     """Candidate meanings of every identifier mentioned in the parsed ``sentences``."""
     formulas = {f.index: f for f in document.formulas if f.identifiers}
     parsed = [s for s in sentences if s.doc is not None]
-    occurrences = {s.index: _occurrences(s, formulas) for s in parsed}
+    tokens = {s.index: _Tokens.of(s.doc) for s in parsed}
+    occurrences = {s.index: _occurrences(tokens[s.index], formulas) for s in parsed}
     first: dict[str, int] = {}
     for s in parsed:
         for o in occurrences[s.index]:
             first.setdefault(o.identifier, s.index)
-    found = {s.index: mentions(s.doc, s.start, document.links) for s in parsed}
+    links = _LinksByStart(document.links)
+    found = {s.index: mentions(s.doc, s.start, links.within(s.start, s.end)) for s in parsed}
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = _Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:
         if not occurrences[s.index]:
             continue
-        tokens = _Tokens.of(s.doc)
         prepared = [aggregator.prepare(m) for m in found[s.index]]
         for o in occurrences[s.index]:
             for p in prepared:
-                aggregator.add(tokens, o, p, s, s.index - first[o.identifier])
+                aggregator.add(tokens[s.index], o, p, s, s.index - first[o.identifier])
     grouped: dict[str, list[Candidate]] = defaultdict(list)
     spread: dict[str, int] = defaultdict(int)
     total: dict[str, float] = defaultdict(float)

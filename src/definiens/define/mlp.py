@@ -27,11 +27,13 @@ def _gaussian(x: float, half: float) -> float:
     return math.exp(-math.log(2.0) * (x / half) ** 2)
 
 
+@functools.lru_cache(maxsize=1024)
 def token_weight(distance: int) -> float:
     """R_σd: 1 for an adjacent candidate (Δ = 1), ½ at Δ = 5 tokens."""
     return _gaussian(max(distance - 1, 0), TOKEN_HALF - 1)
 
 
+@functools.lru_cache(maxsize=1024)
 def sentence_weight(sentences: int) -> float:
     """R_σs: 1 in the sentence of the first mention, ½ three sentences later."""
     return _gaussian(sentences, SENTENCE_HALF)
