@@ -7,7 +7,10 @@ the same run and process, with the spaCy model already loaded:
   ``define`` on batches of 32 pages (``Definer.many``: their sentences in one spaCy stream);
 * the define stage alone (on the parsed and identified pages);
 * a plain spaCy ``nlp.pipe`` pass (tok2vec, tagger and parser only) over the same plain text
-  (``Document.text`` of each page), the reference the extraction must not be slower than.
+  (``Document.text`` of each page), the reference the extraction must not be slower than;
+* the same plain pass with spaCy configured as the define stage runs it (numpy matrix
+  products on one BLAS thread instead of BLIS): how much of the lead comes from parsing less
+  text rather than from parsing it faster.
 
 Each figure is the best of ``--repeat`` runs, in CPU seconds of this process (wall time is
 printed too: on a shared machine it also counts waiting for a core). Usage:
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from definiens.define import Definer
+from definiens.define.nlp import one_blas_thread
 from definiens.formulas import identify
 from definiens.ingest import parse, read_inputs
 from definiens.model import Document
@@ -73,7 +77,9 @@ def _fresh(raw: list[Document]) -> list[Document]:
     ]
 
 
-def bench(name: str, raw: list[Document], plain_nlp: Any, definer: Definer, repeat: int) -> None:
+def bench(
+    name: str, raw: list[Document], plains: tuple[Any, Any], definer: Definer, repeat: int
+) -> None:
     done = [identify(parse(d)) for d in _fresh(raw)]
     texts = [d.text for d in done]
     chars = sum(len(t) for t in texts)
@@ -88,10 +94,16 @@ def bench(name: str, raw: list[Document], plain_nlp: Any, definer: Definer, repe
             definer.many(done[start : start + BATCH])
 
     def plain() -> None:
-        for _ in plain_nlp.pipe(texts, batch_size=16):
+        for _ in plains[0].pipe(texts, batch_size=16):
             pass
 
+    def plain_numpy() -> None:
+        with one_blas_thread():
+            for _ in plains[1].pipe(texts, batch_size=16):
+                pass
+
     t_plain, w_plain = _best(repeat, plain)
+    t_numpy, w_numpy = _best(repeat, plain_numpy)
     t_whole, w_whole = _best(repeat, whole)
     t_define, w_define = _best(repeat, define_only)
     n = len(raw)
@@ -100,11 +112,13 @@ def bench(name: str, raw: list[Document], plain_nlp: Any, definer: Definer, repe
         ("whole extraction (parse+identify+define)", t_whole, w_whole),
         ("define stage alone", t_define, w_define),
         ("plain spaCy nlp.pipe tagger+parser", t_plain, w_plain),
+        ("the same, numpy matrix products", t_numpy, w_numpy),
     ):
         rate = n / seconds
         print(f"  {label:<42} {rate:8.1f} pages/CPU-s ({seconds:.2f} CPU-s, {wall:.2f} s wall)")
     print(f"  whole extraction is {t_plain / t_whole:.2f}x the speed of the plain spaCy pass (CPU)")
     print(f"  (wall-clock ratio {w_plain / w_whole:.2f}x; load average {os.getloadavg()[0]:.1f})")
+    print(f"  and {t_numpy / t_whole:.2f}x the speed of the plain pass with numpy matrix products")
 
 
 def main() -> None:
@@ -119,14 +133,20 @@ def main() -> None:
     definer = Definer()
     definer.nlp  # load the pipeline and the model before timing  # noqa: B018
     definer.model  # noqa: B018
-    plain_nlp = spacy.load(_model_name(), exclude=["ner", "lemmatizer", "attribute_ruler"])
+    from thinc.api import use_ops
+
+    exclude = ["ner", "lemmatizer", "attribute_ruler"]
+    plain_nlp = spacy.load(_model_name(), exclude=exclude)
+    with use_ops("numpy", use_blis=False):
+        numpy_nlp = spacy.load(_model_name(), exclude=exclude)
+    plains = (plain_nlp, numpy_nlp)
     print(f"plain pass pipes: {', '.join(plain_nlp.pipe_names)}")
     bench("NTCIR-11 dev pages", _read([args.data / "ntcir11-wiki" / "pages-dev.xml"]),
-          plain_nlp, definer, args.repeat)  # fmt: skip
+          plains, definer, args.repeat)  # fmt: skip
     if args.planetmath:
         with tempfile.TemporaryDirectory() as folder:
             files = _planetmath(args.data / "planetmath-tex.tar.gz", Path(folder), args.planetmath)
-            bench("PlanetMath sample", _read(files), plain_nlp, definer, args.repeat)
+            bench("PlanetMath sample", _read(files), plains, definer, args.repeat)
 
 
 def _model_name() -> str:
