@@ -126,7 +126,9 @@ class _Tokens:
         import numpy as np
 
         heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
-        lower, placeholders, marks = [], [], []
+        lower: list[str] = []
+        placeholders: list[int] = []
+        marks: list[tuple[int, int]] = []
         for token in doc:
             lower.append(token.lower_)
             placeholders.append(len(marks))
