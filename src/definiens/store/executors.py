@@ -47,7 +47,7 @@ MAX_BYTES_IN_FLIGHT = 64 << 20
 #: Batches in flight per worker, at most (a pool's or a cluster's default).
 BATCHES_PER_WORKER = 8
 #: How far below the main process's priority pool workers run (see :class:`PoolExecutor`).
-WORKER_NICENESS = int(os.environ.get("DEFINIENS_NICE", "19"))
+WORKER_NICENESS = 19
 
 
 def _size(batch: Batch) -> int:
