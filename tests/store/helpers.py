@@ -65,3 +65,21 @@ def formula_stages() -> list[Any]:
     from definiens.ingest import parse
 
     return [parse, identify]
+
+
+#: The title of a document whose processing kills the worker process (see crashing_stages).
+CRASH_TITLE = "A page that kills its worker"
+
+
+def _die_on_crash_title(document: Document) -> Document:
+    if document.title == CRASH_TITLE:
+        import os
+
+        os._exit(3)  # a real crash: the process ends at once, as on a segfault or an OOM kill
+    return document
+
+
+def crashing_stages() -> list[Any]:
+    """The formula stages, then a stage that kills its process on the document titled
+    :data:`CRASH_TITLE`."""
+    return [*formula_stages(), _die_on_crash_title]

@@ -6,8 +6,10 @@ import concurrent.futures as cf
 from typing import Any
 
 from definiens.model import Document
-from definiens.store.executors import Executor
+from definiens.store.executors import Executor, PoolExecutor
 from definiens.store.records import DocumentRecord, failed_record
+
+from .helpers import CRASH_TITLE, crashing_stages, raw_pages
 
 
 class _Manual(Executor):
@@ -63,3 +65,21 @@ def test_a_batch_larger_than_the_bound_still_goes_out_alone() -> None:
         executor.submit(_batch(n, 1_000))
     assert executor.most_out == (1, 2_000)
     assert sum(len(batch) for batch in executor.drain()) == 6
+
+
+def test_a_worker_crash_fails_only_the_document_that_caused_it() -> None:
+    documents = raw_pages()
+    documents[4].title = CRASH_TITLE
+    batches = [documents[i : i + 3] for i in range(0, len(documents), 3)]
+    with PoolExecutor(crashing_stages, 2, max_in_flight=4) as pool:
+        for batch in batches:
+            pool.submit(batch)
+        records = [record for finished in pool.drain() for record in finished]
+        # the pool still works after the crash
+        pool.submit(documents[:2])
+        again = [record for finished in pool.drain() for record in finished]
+    assert sorted(r.id for r in records) == sorted(d.id for d in documents)
+    failed = [r for r in records if r.status == "failed"]
+    assert [r.id for r in failed] == [documents[4].id]
+    assert "worker failed" in failed[0].reason
+    assert all(r.status != "failed" for r in again)

@@ -6,9 +6,11 @@ batches with :meth:`Executor.ready` and :meth:`Executor.drain`. Work in flight i
 memory does not grow with the input. The bound is generous on purpose: reading then runs ahead
 of the workers instead of stopping the decompressor (a throttled ``lbzip2`` spends up to twice
 the CPU on the same data), and the workers have the cores to themselves once reading is done.
-A batch whose worker dies (a crash, an out-of-memory kill) comes back as failed records
-with the reason, so no document is ever lost; stages that cannot be built at all
-(:class:`~definiens.errors.ModelError`) stop the run instead.
+A batch that fails as a whole (its worker died: a crash, an out-of-memory kill; a dying worker
+takes every batch in flight in its pool with it) is run again one document at a time, waiting
+for each, so that only a document that fails on its own becomes a failed record, with the
+reason: no document is ever lost, and none is blamed for another's crash. Stages that cannot be
+built at all (:class:`~definiens.errors.ModelError`) stop the run instead.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ class Executor:
         return list(future.result())
 
     def _collect(self, done: list[Any]) -> None:
+        lost: list[Batch] = []
         for future in done:
             batch = self._pending.pop(future)
             self._sizes.pop(future, None)
@@ -90,9 +93,31 @@ class Executor:
             except ModelError:
                 raise  # the stages cannot run at all: stop the run, blame no document
             except Exception as exc:
-                logger.error("a batch of %d documents failed: %s", len(batch), exc)
-                self._ready.append(_lost(batch, exc))
+                logger.warning(
+                    "a batch of %d documents failed (%s); running them again one at a time",
+                    len(batch),
+                    exc,
+                )
                 self._recover(exc)
+                lost.append(batch)
+        for batch in lost:
+            self._ready.extend(self._one_by_one(batch))
+
+    def _one_by_one(self, batch: Batch) -> list[Records]:
+        """The documents of a failed batch, each run again alone (waiting for it): only one that
+        fails on its own becomes a failed record."""
+        records = []
+        for document in batch:
+            future = self._submit([document])
+            try:
+                records.append(self._result(future))
+            except ModelError:
+                raise
+            except Exception as exc:
+                logger.error("%s: %s: failed on its own: %s", document.source, document.title, exc)
+                records.append(_lost([document], exc))
+                self._recover(exc)
+        return records
 
     def _recover(self, exc: BaseException) -> None:
         """Make the executor usable again after a worker died (default: nothing to do)."""
@@ -221,7 +246,11 @@ class PoolExecutor(Executor):
         return list(done)
 
     def _recover(self, exc: BaseException) -> None:
-        if isinstance(exc, cf.process.BrokenProcessPool):
+        if not isinstance(exc, cf.process.BrokenProcessPool):
+            return
+        try:  # the futures of a pool already replaced fail too: restart only a broken pool
+            self._pool.submit(int)
+        except cf.process.BrokenProcessPool:
             logger.warning("a worker process died; starting a new pool")
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._start()
