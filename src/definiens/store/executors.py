@@ -108,9 +108,8 @@ class Executor:
         fails on its own becomes a failed record."""
         records = []
         for document in batch:
-            future = self._submit([document])
             try:
-                records.append(self._result(future))
+                records.append(self._result(self._submit([document])))
             except ModelError:
                 raise
             except Exception as exc:
