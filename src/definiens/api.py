@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from definiens.errors import UsageError
 from definiens.model import Document
 from definiens.pipeline import Stage, run_stages
 
@@ -35,8 +36,13 @@ def process(document: Document, stages: Sequence[Stage] | None = None) -> Docume
 
 
 def annotate(text: str, format: str = "markdown", *, title: str = "text") -> Document:
-    """Read ``text`` (wikitext, latex or markdown) and find its identifiers and their meanings."""
+    """Read ``text`` (wikitext, latex or markdown) and find its identifiers and their meanings.
+
+    :class:`~definiens.errors.UsageError` if ``text`` is not a ``str`` (decode bytes first).
+    """
     from definiens.ingest import from_text
 
+    if not isinstance(text, str):
+        raise UsageError(f"text must be a str, not {type(text).__name__}")
     document = from_text(text, format, title=title)
     return run_stages(document, default_stages()[1:])
