@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from definiens.cli.paths import STDOUT, check_output
 from definiens.cli.textformat import write_text
 from definiens.errors import InputError, UsageError
 from definiens.ingest.extract import Tally, extract_documents
@@ -44,7 +45,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a file or folder")
-    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="output file (default, or '-': stdout)"
+    )
     parser.add_argument(
         "--format",
         choices=("jsonl", "csv", "text", "ident"),
@@ -109,7 +112,7 @@ def write_csv(documents: Iterable[Document], out: TextIO) -> None:
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    if path is None:
+    if path is None or path == STDOUT:
         yield sys.stdout
         return
     try:
@@ -136,6 +139,9 @@ def _write_ident(queries_path: str | None) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "quiet", False))
+    if args.output not in (None, STDOUT):
+        # before the output is opened (and truncated)
+        check_output(args.output, [*args.inputs, *([args.queries] if args.queries else [])])
     writer = _write_ident(args.queries) if args.format == "ident" else None
     tally = Tally()
 

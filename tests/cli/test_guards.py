@@ -1,0 +1,89 @@
+"""The CLI refuses to write over what it reads, and reports each error once.
+
+Every test runs the real entry point on real files in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from definiens.cli.main import main
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
+TEX = "We have $E = mc^2$, where $E$ is the energy.\n"
+
+
+@pytest.fixture
+def tex(tmp_path: Path) -> Path:
+    path = tmp_path / "paper.tex"
+    path.write_text(TEX, encoding="utf-8")
+    return path
+
+
+def _refused(capsys: pytest.CaptureFixture[str], status: int, *words: str) -> str:
+    err = capsys.readouterr().err
+    assert status != 0
+    assert err.count("\n") == 1 and err.startswith("definiens: error: "), err
+    assert all(word in err for word in words), err
+    return err
+
+
+# -- extract -o --------------------------------------------------------------------------------
+
+
+def test_extract_refuses_to_write_over_its_input(
+    tex: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["extract", str(tex), "-o", str(tex)])
+    _refused(capsys, status, "is the input", str(tex))
+    assert tex.read_text(encoding="utf-8") == TEX
+
+
+def test_extract_refuses_an_output_that_is_the_input_by_another_name(
+    tex: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tex.parent / "link.tex"
+    os.link(tex, link)
+    (tex.parent / "sub").mkdir()
+    dotted = tex.parent / "sub" / ".." / tex.name
+    for out in (link, dotted):
+        _refused(capsys, main(["extract", str(tex), "-o", str(out)]), "is the input")
+    assert tex.read_text(encoding="utf-8") == TEX
+
+
+def test_extract_refuses_an_output_inside_an_input_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "notes"
+    shutil.copytree(DATA / "markdown", folder)
+    before = sorted(p.name for p in folder.iterdir())
+    status = main(["extract", str(folder), "-o", str(folder / "out.md")])
+    _refused(capsys, status, "inside the input folder")
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_extract_refuses_to_write_over_its_queries(
+    tex: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries = tex.parent / "queries.json"
+    queries.write_text("[]", encoding="utf-8")
+    args = ["extract", str(tex), "--format", "ident", "--queries", str(queries)]
+    _refused(capsys, main([*args, "-o", str(queries)]), "is the input")
+    assert queries.read_text(encoding="utf-8") == "[]"
+
+
+def test_extract_writes_next_to_its_input_and_dash_is_stdout(
+    tex: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tex.parent)
+    out = tex.parent / "paper.jsonl"
+    assert main(["extract", "-q", str(tex), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["title"] == "paper"
+    assert main(["extract", "-q", str(tex), "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "paper"
+    assert not Path("-").exists()
