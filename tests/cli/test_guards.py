@@ -87,3 +87,66 @@ def test_extract_writes_next_to_its_input_and_dash_is_stdout(
     assert main(["extract", "-q", str(tex), "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "paper"
     assert not Path("-").exists()
+
+
+# -- export -o ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_db(tex: Path) -> Path:
+    db = tex.parent / "results.db"
+    args = ["run", str(tex), "--db", str(db), "--workers", "1", "--no-progress"]
+    assert main([*args, "--no-definitions"]) == 0
+    return db
+
+
+def test_export_refuses_to_write_over_its_database(
+    small_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = small_db.read_bytes()
+    capsys.readouterr()
+    status = main(["export", "--db", str(small_db), "--format", "jsonl", "-o", str(small_db)])
+    _refused(capsys, status, "would overwrite the database")
+    assert small_db.read_bytes() == before
+    wal = f"{small_db}-wal"
+    status = main(["export", "--db", str(small_db), "--format", "jsonl", "-o", wal])
+    _refused(capsys, status, "would overwrite the database")
+    assert main(["stats", "--db", str(small_db)]) == 0
+    assert json.loads(capsys.readouterr().out)["processed"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_folder_export_refuses_a_folder_where_it_would_overwrite_the_database(
+    tex: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tex.parent / f"documents.{fmt}"  # a database named like the export's first table
+    assert main(["run", str(tex), "--db", str(db), "--workers", "1", "--no-progress"]) == 0
+    before = db.read_bytes()
+    capsys.readouterr()
+    status = main(["export", "--db", str(db), "--format", fmt, "-o", str(tex.parent)])
+    _refused(capsys, status, "would overwrite the database")
+    assert db.read_bytes() == before
+
+
+def test_export_jsonl_to_dash_writes_stdout(
+    small_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(small_db.parent)
+    capsys.readouterr()
+    assert main(["export", "--db", str(small_db), "--format", "jsonl", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["title"] for r in records] == ["paper"]
+    assert records[0]["formulas"][0]["tex"] == "E = mc^2"
+    assert captured.err == "definiens: exported 1 documents to stdout\n"
+    assert not Path("-").exists()
+
+
+def test_folder_export_to_dash_is_refused(
+    small_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(small_db.parent)
+    capsys.readouterr()
+    status = main(["export", "--db", str(small_db), "--format", "csv", "-o", "-"])
+    _refused(capsys, status, "works with --format jsonl only")
+    assert not Path("-").exists()

@@ -7,8 +7,10 @@ import json
 import sys
 from typing import Any
 
+from definiens.cli.paths import STDOUT
+from definiens.errors import UsageError
 from definiens.store import Database
-from definiens.store.export import FORMATS, export
+from definiens.store.export import FORMATS, export, write_jsonl
 
 __all__ = ["register", "run"]
 
@@ -28,12 +30,27 @@ def register(subparsers: Any) -> None:
         "--output",
         required=True,
         metavar="OUT",
-        help="the output folder (parquet, csv) or file (jsonl)",
+        help="the output folder (parquet, csv) or file (jsonl; '-' for stdout)",
     )
     parser.set_defaults(func=run)
 
 
+def _to_stdout(args: argparse.Namespace) -> int:
+    if args.format != "jsonl":
+        raise UsageError(
+            f"-o {STDOUT} (stdout) works with --format jsonl only; "
+            f"{args.format} export writes a folder, one file per table"
+        )
+    with Database(args.db, readonly=True) as database:
+        count = write_jsonl(database, sys.stdout)
+    if not args.quiet:  # the summary goes to stderr: stdout holds the export
+        print(f"definiens: exported {count} documents to stdout", file=sys.stderr)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.output == STDOUT:
+        return _to_stdout(args)
     with Database(args.db, readonly=True) as database:
         written = export(database, args.format, args.output)
     json.dump({"format": args.format, "output": args.output, "rows": written}, sys.stdout)

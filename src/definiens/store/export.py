@@ -11,15 +11,16 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from definiens.errors import StoreError, UsageError
 from definiens.store.database import Database
 from definiens.store.schema import TABLES
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "export", "write_jsonl"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,17 +99,50 @@ def _add_children(database: Database, doc: dict[str, Any]) -> None:
             doc[table].append(row)
 
 
-def _write_jsonl(database: Database, path: Path) -> int:
+def write_jsonl(database: Database, out: TextIO) -> int:
+    """Write one JSON line per document to the open text stream ``out``; return how many."""
     count = 0
-    with path.open("w", encoding="utf-8") as out:
-        for doc in _documents(database):
-            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-            count += 1
+    for doc in _documents(database):
+        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 
+def _write_jsonl(database: Database, path: Path) -> int:
+    with path.open("w", encoding="utf-8") as out:
+        return write_jsonl(database, out)
+
+
+def _database_files(database: Database) -> list[Path]:
+    """The database file and the files SQLite keeps next to it."""
+    path = database.path.resolve()
+    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+
+
+def _is_database(target: Path, database: Database) -> bool:
+    files = _database_files(database)
+    if target.resolve() in files:
+        return True
+    try:
+        return target.exists() and files[0].exists() and os.path.samefile(target, files[0])
+    except OSError:
+        return False
+
+
+def _check_targets(targets: list[Path], database: Database, out: Path) -> None:
+    for target in targets:
+        if _is_database(target, database):
+            raise UsageError(
+                f"{out}: the export would overwrite the database {database.path} it reads"
+            )
+
+
 def export(database: Database, fmt: str, out: str | Path) -> dict[str, int]:
-    """Write the database to ``out`` in format ``fmt``; return rows (or documents) written."""
+    """Write the database to ``out`` in format ``fmt``; return rows (or documents) written.
+
+    :class:`UsageError`, before anything is written, if the export would overwrite the
+    database it reads (``out`` is the database file, or one of the files written is).
+    """
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
     out = Path(out)
@@ -116,10 +150,12 @@ def export(database: Database, fmt: str, out: str | Path) -> dict[str, int]:
         if fmt == "jsonl":
             if out.is_dir():
                 raise UsageError(f"{out} is a folder; jsonl export writes one file")
+            _check_targets([out], database, out)
             out.parent.mkdir(parents=True, exist_ok=True)
             return {"documents": _write_jsonl(database, out)}
         if out.exists() and not out.is_dir():
             raise UsageError(f"{out} is a file; {fmt} export writes a folder, one file per table")
+        _check_targets([out / f"{table}.{fmt}" for table in TABLES], database, out)
         out.mkdir(parents=True, exist_ok=True)
         write = _write_parquet if fmt == "parquet" else _write_csv
         return {table: write(database, table, out / f"{table}.{fmt}") for table in TABLES}
