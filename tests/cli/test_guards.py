@@ -150,3 +150,31 @@ def test_folder_export_to_dash_is_refused(
     status = main(["export", "--db", str(small_db), "--format", "csv", "-o", "-"])
     _refused(capsys, status, "works with --format jsonl only")
     assert not Path("-").exists()
+
+
+# -- one line per error, one prefix --------------------------------------------------------------
+
+
+def test_run_reports_an_unreadable_input_once(
+    tex: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tex.parent / "bin.xml"
+    binary.write_bytes(bytes(range(256)) * 8)
+    db = tex.parent / "m.db"
+    args = ["run", str(binary), str(tex), "--db", str(db), "--workers", "1", "--no-progress"]
+    status = main([*args, "--no-definitions"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert json.loads(captured.out)["processed"] == 1
+    assert captured.err.splitlines() == [f"definiens: error: {binary}: not an XML file"]
+
+
+def test_log_warnings_have_the_lower_case_prefix(
+    tex: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tex.parent / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    assert main(["extract", str(tex.parent)]) == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if "left out" in line]
+    assert len(warnings) == 1 and warnings[0].startswith(f"definiens: warning: {tex.parent}")
+    assert "WARNING" not in err

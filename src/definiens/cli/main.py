@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Formatter(logging.Formatter):
+    """``definiens: warning: ...``: the prefix the command prints its own messages with."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"definiens: {record.levelname.lower()}: {super().format(record)}"
+
+
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = (
         logging.ERROR
@@ -57,7 +64,7 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
         else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     )
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("definiens: %(levelname)s: %(message)s"))
+    handler.setFormatter(_Formatter("%(message)s"))
     root = logging.getLogger("definiens")
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -27,6 +27,28 @@ __all__ = ["register", "run"]
 
 logger = logging.getLogger(__name__)
 
+RUNNER_LOGGER = "definiens.store.runner"
+
+
+class _DeferErrors(logging.Filter):
+    """Holds back the runner's error records: the command prints each error once, at the end,
+    on a clean line after the progress bar (the runner also lists them in its summary)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.ERROR:
+            return True
+        self.messages.append(record.getMessage())
+        return False
+
+
+def _print_errors(errors: list[str]) -> None:
+    for error in dict.fromkeys(errors):  # each once, in order
+        print(f"definiens: error: {error}", file=sys.stderr)
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -111,21 +133,29 @@ def run(args: argparse.Namespace) -> int:
     check_inputs(args.inputs)
     factory = functools.partial(default_stages, definitions=not args.no_definitions)
     options = {"definitions": not args.no_definitions, "scheduler": args.scheduler}
-    with Database(args.db) as database, _executor(args, factory) as executor:
-        summary = run_corpus(
-            args.inputs,
-            database,
-            executor,
-            chunk_size=args.chunk_size,
-            resume=args.resume,
-            show_progress=not args.no_progress and not args.quiet,
-            read=_reader(args),
-            options=options,
-        )
+    deferred = _DeferErrors()
+    runner_logger = logging.getLogger(RUNNER_LOGGER)
+    runner_logger.addFilter(deferred)
+    try:
+        with Database(args.db) as database, _executor(args, factory) as executor:
+            summary = run_corpus(
+                args.inputs,
+                database,
+                executor,
+                chunk_size=args.chunk_size,
+                resume=args.resume,
+                show_progress=not args.no_progress and not args.quiet,
+                read=_reader(args),
+                options=options,
+            )
+    except BaseException:
+        _print_errors(deferred.messages)
+        raise
+    finally:
+        runner_logger.removeFilter(deferred)
     json.dump(
         {"run": summary.run, **summary.counts, "seconds": round(summary.seconds, 3)}, sys.stdout
     )
     print()
-    for error in summary.input_errors:
-        print(f"definiens: error: {error}", file=sys.stderr)
+    _print_errors([*summary.input_errors, *deferred.messages])
     return 0 if summary.ok else 1
