@@ -21,7 +21,11 @@ def register(subparsers: Any) -> None:
         "a results database, ranked by the summed best score of the documents that support "
         "each, with how many documents support it and example sources.",
     )
-    parser.add_argument("identifier", metavar="IDENTIFIER", help="the identifier, in TeX")
+    parser.add_argument(
+        "identifier",
+        metavar="IDENTIFIER",
+        help="the identifier, in TeX or Unicode ('\\alpha', 'α', 'E_0')",
+    )
     parser.add_argument("--db", required=True, metavar="RESULTS", help="the database file")
     parser.add_argument("--doc", metavar="TITLE", help="only in the document with this title")
     parser.add_argument(
@@ -42,12 +46,43 @@ def register(subparsers: Any) -> None:
 
 
 def _identifier(text: str) -> str:
+    """The identifier in the canonical TeX the database stores (``α`` and ``{\\alpha}`` are
+    ``\\alpha``, ``E_0`` is ``E_{0}``), as ``definiens identifiers`` prints it; text that holds
+    no identifier or several is looked up as given."""
+    from definiens.formulas import extract_identifiers
+
     text = text.strip()
     if len(text) > 1 and text.startswith("$") and text.endswith("$"):
         text = text.strip("$").strip()
     if not text:
         raise UsageError("IDENTIFIER is empty")
-    return text
+    found = extract_identifiers(text).tex
+    return found[0] if len(found) == 1 else text
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if args.limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {args.limit}")
+    if args.examples < 0:
+        raise UsageError(f"--examples must be 0 or more, not {args.examples}")
+
+
+def _check_scope(args: argparse.Namespace, database: Database) -> None:
+    """:class:`UsageError` naming what exists if ``--doc`` or ``--namespace`` does not."""
+    if args.doc is not None and not database.has_title(args.doc):
+        near = database.titles_like(args.doc)
+        hint = f" (did you mean: {', '.join(near)})" if near else ""
+        raise UsageError(f"no document titled {args.doc!r} in {args.db}{hint}")
+    if args.namespace is None:
+        return
+    names = [row[0] for row in database.execute("SELECT name FROM namespaces ORDER BY name")]
+    if args.namespace not in names:
+        if not names:
+            hint = " (it has none: run 'definiens namespaces' first)"
+        else:
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            hint = f" (it has: {shown})"
+        raise UsageError(f"no namespace named {args.namespace!r} in {args.db}{hint}")
 
 
 def _plural(n: int, word: str) -> str:
@@ -73,12 +108,10 @@ def _print_text(identifier: str, meanings: list[dict[str, Any]]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _check_options(args)
     identifier = _identifier(args.identifier)
     with Database(args.db, readonly=True) as database:
-        if args.doc is not None and not database.has_title(args.doc):
-            near = database.titles_like(args.doc)
-            hint = f" (did you mean: {', '.join(near)})" if near else ""
-            raise UsageError(f"no document titled {args.doc!r} in {args.db}{hint}")
+        _check_scope(args, database)
         meanings = database.meanings(
             identifier,
             title=args.doc,

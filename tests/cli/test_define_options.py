@@ -1,0 +1,97 @@
+"""``definiens define``: the identifier is looked up in canonical TeX, and bad options are
+refused with one clear line. The database is made by ``definiens run`` from a real file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from definiens.cli.main import main
+from definiens.store import Database
+
+pytestmark = pytest.mark.slow  # the definitions stage loads spaCy
+
+TEX = (
+    "Let $\\alpha$ be the angle of the triangle, and let $E$ denote the energy of the body. "
+    "Here $E_0$ is the rest energy.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("define")
+    (folder / "angles.tex").write_text(TEX, encoding="utf-8")
+    path = folder / "results.db"
+    args = ["run", str(folder / "angles.tex"), "--db", str(path), "--workers", "1"]
+    assert main([*args, "--no-progress"]) == 0
+    return path
+
+
+def _define(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main(["define", *args, "--db", str(db)])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize("spelling", ["\\alpha", "α", "{\\alpha}", "$\\alpha$", " α "])
+def test_an_identifier_is_found_however_it_is_spelled(
+    db: Path, capsys: pytest.CaptureFixture[str], spelling: str
+) -> None:
+    status, out, _ = _define(db, capsys, spelling, "--json")
+    assert status == 0
+    result = json.loads(out)
+    assert result["identifier"] == "\\alpha"
+    assert [m["meaning"] for m in result["meanings"]] == ["angle"]
+
+
+def test_a_subscript_is_found_without_braces(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _define(db, capsys, "E_0", "--json")
+    assert status == 0
+    assert json.loads(out)["identifier"] == "E_{0}"
+    assert [m["meaning"] for m in json.loads(out)["meanings"]] == ["rest energy"]
+
+
+def test_text_with_several_identifiers_is_looked_up_as_given(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _define(db, capsys, "mc")
+    assert status == 1 and out == ""
+    assert err == "definiens: no meaning found for 'mc'\n"
+
+
+@pytest.mark.parametrize(
+    ("option", "words"),
+    [
+        (["--limit", "0"], "--limit must be at least 1, not 0"),
+        (["--limit", "-1"], "--limit must be at least 1, not -1"),
+        (["--examples", "-3"], "--examples must be 0 or more, not -3"),
+    ],
+)
+def test_bad_counts_are_refused(
+    db: Path, capsys: pytest.CaptureFixture[str], option: list[str], words: str
+) -> None:
+    status, out, err = _define(db, capsys, "\\alpha", *option)
+    assert status != 0 and out == ""
+    assert err == f"definiens: error: {words}\n"
+
+
+def test_an_unknown_namespace_is_named(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = _define(db, capsys, "\\alpha", "--namespace", "Geometry")
+    assert status != 0 and out == ""
+    assert err.startswith(f"definiens: error: no namespace named 'Geometry' in {db} (it has none")
+    copy = tmp_path / "spaces.db"
+    copy.write_bytes(db.read_bytes())
+    with Database(copy) as database:
+        database.replace_namespaces([{"name": "Algebra"}, {"name": "Topology"}])
+    status, out, err = _define(copy, capsys, "\\alpha", "--namespace", "Geometry")
+    assert status != 0 and out == ""
+    assert err == (
+        f"definiens: error: no namespace named 'Geometry' in {copy} (it has: Algebra, Topology)\n"
+    )
+    status, _, err = _define(copy, capsys, "\\alpha", "--namespace", "Algebra")
+    assert "no namespace" not in err
