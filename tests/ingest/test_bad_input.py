@@ -4,6 +4,8 @@ the run goes on; only an input that cannot be read at all raises InputError."""
 from __future__ import annotations
 
 import bz2
+import logging
+import os
 import re
 from pathlib import Path
 
@@ -29,8 +31,11 @@ def test_malformed_xml_reports_line_and_page_then_goes_on(tmp_path: Path) -> Non
     broken.write_text(text[:cut] + "<title>Vienna <b>rectifier</title>" + text[cut + 31 :])
     line = text[:cut].count("\n") + 1
     items = read_all([broken, NEXT])
-    assert _titles(items) == ["Van der Waerden's theorem", "Singularity spectrum", "notes"]
+    whole = _titles(read_all([PAGES]))
+    # the damaged page fails; the pages after it and the next input are still read
+    assert _titles(items) == [t for t in whole if t != "Vienna rectifier"] + ["notes"]
     (failure,) = failed(items)
+    assert failure.title == "Vienna rectifier" and failure.id
     message = str(failure.problem)
     assert "broken.xml" in message and f"line {line}" in message
     assert "malformed XML" in message and "\n" not in message
@@ -57,10 +62,22 @@ def test_truncated_bz2_reports_file_and_page_then_goes_on(
     titles = _titles(items)
     assert len(titles) >= 22 and titles[-1] == "notes"
     assert titles[:21] == _titles(read_all([DATA / "enwiki-sample-31.xml"]))[:21]
-    (failure,) = failed(items)
-    message = str(failure.problem)
+    # the cut falls between two bz2 streams of whole pages: no page is cut, the file is
+    (stopped,) = failed(items)
+    assert stopped.problem.kind == "input-stopped" and "reading stopped" in str(stopped.problem)
+    message = str(stopped.problem)
     assert "cut.xml.bz2" in message and "truncated" in message and "line " in message
     assert "\n" not in message
+
+
+def test_a_page_cut_by_the_end_of_the_file_fails_then_the_file_stops(tmp_path: Path) -> None:
+    text = PAGES.read_text(encoding="utf-8")
+    cut = text.index("</title>", text.index("<title>Vienna rectifier")) + 300
+    (tmp_path / "cut.xml").write_text(text[:cut], encoding="utf-8")
+    items = read_all([tmp_path / "cut.xml", NEXT])
+    page, stopped = failed(items)
+    assert (page.title, page.problem.kind) == ("Vienna rectifier", "damaged-page") and page.id
+    assert stopped.problem.kind == "input-stopped" and _titles(items)[-1] == "notes"
 
 
 def test_unreadable_inputs_raise_one_line_input_error(tmp_path: Path) -> None:
@@ -126,3 +143,41 @@ def test_unclosed_math_in_dump_names_page_and_line(tmp_path: Path) -> None:
     assert str(problem) == f"{dump}: Broken: line 2: unclosed <math>"
     assert [f.tex for f in doc.formulas] == ["x + 1 is", "y"]
     assert doc.formulas[0].flags == ["unclosed"]
+
+
+def test_a_bad_file_in_a_folder_fails_alone_and_the_folder_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.tex").write_text("Let $x$ be the variable.\n", encoding="utf-8")
+    (folder / "b.xml").write_bytes(b"")  # empty: not XML at all
+    (folder / "c.tex").write_text("Let $y$ be the output.\n", encoding="utf-8")
+    items = read_all([folder])
+    assert _titles(items) == ["a", "c"]
+    (bad,) = failed(items)
+    assert (bad.id, bad.problem.kind) == ("b.xml", "unreadable-file")
+    assert "b.xml" in str(bad.problem) and "empty file" in str(bad.problem)
+
+
+def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.tex").write_text("Let $x$ be the variable.\n", encoding="utf-8")
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
+    os.mkfifo(folder / "pipe.tex")  # reading it would wait forever
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("definiens.ingest.files")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)  # a CLI test may have quietened the package's loggers
+    try:
+        items = read_all([folder])
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert _titles(items) == ["a"]
+    (warning,) = [r.getMessage() for r in records if r.levelno == logging.WARNING]
+    assert "2 file(s) left out" in warning and "paper.pdf" in warning
+    with pytest.raises(InputError, match="not a regular file"):
+        list(read_inputs([folder / "pipe.tex"]))

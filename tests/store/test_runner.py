@@ -11,6 +11,7 @@ import pytest
 from definiens.errors import InputError
 from definiens.ingest import read_inputs
 from definiens.store import Database, InProcessExecutor, PoolExecutor, run_corpus
+from definiens.store.records import FAILED
 
 from .helpers import N_MATH, N_PAGES, PAGES, PLANETMATH, contents, formula_stages
 
@@ -101,13 +102,34 @@ def test_a_truncated_dump_keeps_the_pages_before_and_records_the_damage(tmp_path
     dump = tmp_path / "truncated.xml.bz2"
     dump.write_bytes(bz2.compress(text[:cut]) + rest[: len(rest) // 2])
     db_path = tmp_path / "results.db"
-    counts = _run(db_path, [dump])
+    executor = InProcessExecutor(formula_stages)
+    with Database(db_path) as db, executor:
+        summary = run_corpus([dump], db, executor, show_progress=False)
     stats = _statuses(db_path)
-    assert counts["pages"] == stats["pages"] == 3  # two whole pages, then the damage
-    assert stats["failed"] == 1
+    # the two whole pages; the damage falls between pages, so it is the input's, not a page's
+    assert summary.counts["pages"] == stats["pages"] == 2 and stats["failed"] == 0
+    assert len(summary.input_errors) == 1 and "truncated" in summary.input_errors[0]
     with Database(db_path, readonly=True) as db:
-        reasons = [row[0] for row in db.execute("SELECT reason FROM failures")]
-    assert any("truncated" in reason or "damaged" in reason for reason in reasons)
+        (error,) = [row[0] for row in db.execute("SELECT error FROM inputs")]
+        (status,) = [row[0] for row in db.execute("SELECT status FROM runs")]
+    assert "truncated" in error and "reading stopped" in error and status == "failed"
+
+
+def test_a_page_cut_by_the_end_of_a_dump_is_failed_and_replaced_when_complete(
+    tmp_path: Path,
+) -> None:
+    text = PAGES.read_bytes()
+    third = text.index(b"<page>", text.index(b"</page>", text.index(b"</page>") + 1))
+    cut = text.index(b"</title>", third) + 200  # inside the third page, after its title and id
+    dump = tmp_path / "dump.xml"
+    dump.write_bytes(text[:cut])
+    db_path = tmp_path / "results.db"
+    first = _run(db_path, [dump])
+    assert first["pages"] == 3 and first[FAILED] == 1
+    dump.write_bytes(text)  # the download completed
+    _run(db_path, [dump], resume=True)
+    stats = _statuses(db_path)
+    assert stats["pages"] == N_PAGES and stats["failed"] == 0  # the failed row was replaced
 
 
 def test_a_missing_input_is_an_input_error(db_path: Path, tmp_path: Path) -> None:

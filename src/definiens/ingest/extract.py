@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from definiens.errors import ParseError
-from definiens.ingest.files import read_inputs
+from definiens.ingest.files import STOPPED, read_inputs
 from definiens.ingest.items import Failed, Skipped
 from definiens.model import Document
 from definiens.pipeline import Stage, run_stages
@@ -68,7 +68,7 @@ def extract_documents(
             tally.skipped += 1
             continue
         if isinstance(item, Failed):
-            tally.failed += 1
+            tally.failed += item.problem.kind != STOPPED  # a file that broke off: not a page
             say(str(item.problem))
             continue
         if stages is None:  # loaded once the first document is read: bad inputs fail fast

@@ -13,13 +13,13 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from definiens.errors import InputError
-from definiens.ingest.items import Item
+from definiens.ingest.items import Failed, Item
 from definiens.ingest.latex import latex_metadata
 from definiens.ingest.wikisyntax import categories
 from definiens.ingest.xmldump import read_dump
-from definiens.model import Document
+from definiens.model import Document, Problem
 
-__all__ = ["KINDS", "file_kind", "read_inputs"]
+__all__ = ["KINDS", "STOPPED", "file_kind", "read_inputs"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,26 +58,72 @@ def read_inputs(
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, path, namespaces, include_redirects)
+                yield from _read_guarded(file, path, namespaces, include_redirects, member=True)
         elif path.is_file():
             if file_kind(path) is None:
                 raise InputError(
                     "unknown kind of file (expected .xml, .xml.bz2, .tex, .md, .txt, .wiki)",
                     location=str(path),
                 )
-            yield from _read_file(path, path.parent, namespaces, include_redirects)
+            yield from _read_guarded(path, path.parent, namespaces, include_redirects)
+        elif path.exists():
+            raise InputError("not a regular file or folder", location=str(path))
         else:
             raise InputError("no such file or folder", location=str(path))
 
 
+#: The kind of the failed item that ends a file which broke off after some of its pages.
+STOPPED = "input-stopped"
+
+
+def _read_guarded(
+    file: Path,
+    base: Path,
+    namespaces: Collection[int],
+    include_redirects: bool,
+    *,
+    member: bool = False,
+) -> Iterator[Item]:
+    """The items of one file. A file that breaks off after some items ends with a failed item
+    of kind :data:`STOPPED`; a file of a folder that cannot be read at all becomes one failed
+    item (the folder goes on); a file given by itself that cannot be read raises InputError."""
+    count = 0
+    try:
+        for item in _read_file(file, base, namespaces, include_redirects):
+            count += 1
+            yield item
+    except InputError as exc:
+        if not count and not member:
+            raise
+        logger.debug("%s", exc)
+        problem = Problem(STOPPED if count else "unreadable-file", exc.message, str(exc.location))
+        yield Failed(str(file), file.relative_to(base).as_posix(), file.stem, problem)
+
+
 def _walk(folder: Path) -> Iterator[Path]:
-    """The readable files under ``folder``, recursively, in sorted order (hidden ones left)."""
+    """The readable files under ``folder``, recursively, in sorted order (hidden ones left).
+
+    Files of other kinds, and anything that is not a regular file (a FIFO, a socket, a broken
+    link), are left out with a warning naming how many and the first of them."""
+    ignored: list[Path] = []
     for root, dirs, files in os.walk(folder, onerror=_walk_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(root, name)
-            if not name.startswith(".") and file_kind(file) is not None:
+            if name.startswith("."):
+                continue
+            if file_kind(file) is not None and file.is_file():
                 yield file
+            else:
+                ignored.append(file)
+    if ignored:
+        logger.warning(
+            "%s: %d file(s) left out, not of a kind definiens reads or not regular files "
+            "(first: %s)",
+            folder,
+            len(ignored),
+            ignored[0].relative_to(folder),
+        )
 
 
 def _walk_error(exc: OSError) -> None:

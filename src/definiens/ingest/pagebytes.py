@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from definiens.ingest.items import Skipped
 
-__all__ = ["namespace_number", "plain_gap", "quick_skip"]
+__all__ = ["namespace_number", "page_names", "plain_gap", "quick_skip"]
 
 _BAD_REFERENCE = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos);)")
 _BAD_SEQUENCES = (b"]]>", b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # not allowed in XML text
@@ -188,3 +188,19 @@ def quick_skip(
     if _may_have_math(text):
         return None
     return Skipped(source, page_id, title, "no math")
+
+
+_FIRST_TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+_ANY_TAG = re.compile(rb"<[^>]*>")
+_FIRST_ID = re.compile(rb"<id>\s*([^<]*?)\s*</id>")
+
+
+def page_names(page: bytes | bytearray) -> tuple[str, str]:
+    """The id and title of a page's bytes, as well as they can be read when the page is not
+    well-formed (the first ``<id>`` and ``<title>``; empty when missing)."""
+    title = _FIRST_TITLE.search(page)
+    page_id = _FIRST_ID.search(page)
+    return (
+        _text(bytes(page_id.group(1))) if page_id else "",
+        _text(_ANY_TAG.sub(b"", title.group(1))).strip() if title else "",
+    )

@@ -30,7 +30,7 @@ from typing import BinaryIO, cast
 from definiens.errors import InputError
 from definiens.ingest.decompress import open_binary
 from definiens.ingest.items import Failed, Item, Skipped, has_math
-from definiens.ingest.pagebytes import namespace_number, plain_gap, quick_skip
+from definiens.ingest.pagebytes import namespace_number, page_names, plain_gap, quick_skip
 from definiens.ingest.wikisyntax import categories
 from definiens.model import Document, Problem
 
@@ -84,6 +84,7 @@ class _Buffer:
         self.eof = False
         self._counted = 0  # data[:_counted] has been counted: it ends on line _line
         self._line = 1
+        self.dropped = 0  # bytes of the file before data[0]
 
     def fill(self) -> None:
         """Read one more chunk (sets ``eof`` at the end); :class:`_Broken` on damage."""
@@ -107,6 +108,11 @@ class _Buffer:
         self.line_at(index)
         del self.data[:index]
         self._counted = 0
+        self.dropped += index
+
+    def line_start(self, index: int) -> bool:
+        """Whether ``data[index]`` starts a line of the file."""
+        return index + self.dropped == 0 or (index > 0 and self.data[index - 1] == 0x0A)
 
 
 class _Xml:
@@ -118,10 +124,17 @@ class _Xml:
         self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self.lines_fed = 0
         self.offset = 0  # file line = parser line + offset, for what was fed last
+        # whether the parser's columns on the first line of what was fed last are the file's
+        self.aligned = (1, True)
 
-    def feed(self, data: bytes | bytearray, line: int, *, final: bool = False) -> None:
+    def feed(
+        self, data: bytes | bytearray, line: int, *, final: bool = False, aligned: bool = True
+    ) -> None:
+        """Parse ``data``, which starts on file line ``line``; ``aligned``: at a line start, or
+        right after what was fed before on that line."""
         text = self.decoder.decode(bytes(data), final=final)
         self.offset = line - (self.lines_fed + 1)
+        self.aligned = (self.lines_fed + 1, aligned)
         if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
             self.state.bad_lines.append(line + text.count("\n", 0, text.index("\ufffd")))
         self.lines_fed += text.count("\n")
@@ -141,8 +154,10 @@ class _Xml:
     def broken(self, exc: ET.ParseError) -> _Broken:
         """The error of the parser, located in the file."""
         line, column = getattr(exc, "position", (self.lines_fed + 1, 0))
+        exact = line != self.aligned[0] or self.aligned[1]
         line += self.offset
-        return _Broken(f"malformed XML at line {line}, column {column}", line)
+        at = f"line {line}, column {column}" if exact else f"line {line}"
+        return _Broken(f"malformed XML at {at}", line)
 
 
 def _open(path: Path) -> BinaryIO:
@@ -198,7 +213,7 @@ class _Reader:
                 self.state.line = self.buffer.line_at(len(self.buffer.data))
             with contextlib.suppress(_Broken):
                 yield from self._events()
-            yield _broken(self.state, broken.message, broken.line)
+            yield from _broken(self.state, broken.message, broken.line)
 
     def _read(self) -> Iterator[Item]:
         buffer = self.buffer
@@ -249,11 +264,18 @@ class _Reader:
         read it)."""
         return self.state.depth <= 1 and not self.buffer.data[start:end].strip()
 
+    def _aligned(self, start: int) -> bool:
+        """Whether bytes fed from ``start`` begin a line of the file: the parser's columns are
+        then the file's (after a piece that starts mid-line they depend on what was fed before
+        on that line, which differs with the pages settled from their bytes: left out)."""
+        return self.buffer.data[start : start + 1] == b"\n" or self.buffer.line_start(start)
+
     def _gap(self, start: int, end: int) -> Iterator[Item]:
         """Bytes outside the pages (the header, the end): the XML parser reads them."""
         piece = self.buffer.data[start:end]
+        aligned = self._aligned(start)
         self.plain = self.plain and plain_gap(piece)
-        self.xml.feed(piece, self.buffer.line_at(start), final=self.buffer.eof)
+        self.xml.feed(piece, self.buffer.line_at(start), final=self.buffer.eof, aligned=aligned)
         yield from self._events()
 
     def _page(self, gap: int, start: int, end: int) -> Iterator[Item]:
@@ -266,9 +288,42 @@ class _Reader:
                 yield found
                 return
         newline = data.rfind(b"\n", gap, start)  # from there the parser counts columns right
-        start = newline if newline >= 0 else start
-        self.xml.feed(data[start:end], self.buffer.line_at(start))
-        yield from self._events()
+        fed = newline if newline >= 0 else start
+        try:
+            self.xml.feed(data[fed:end], self.buffer.line_at(fed), aligned=self._aligned(fed))
+            yield from self._events()
+        except _Broken as broken:
+            yield from self._damaged(bytes(data[start:end]), broken)
+
+    def _damaged(self, piece: bytes, broken: _Broken) -> Iterator[Item]:
+        """A cut-out page the parser cannot read: a failed item for it (for each page in it,
+        if its end tag was lost), then a fresh parser for the rest of the file."""
+        starts = [m.start() for m in _PAGE_START.finditer(piece)] or [0]
+        for k, at in enumerate(starts):
+            page_id, title = page_names(piece[at : starts[k + 1] if k + 1 < len(starts) else None])
+            self.state.title = title
+            problem = Problem("damaged-page", broken.message, self.state.where(broken.line))
+            logger.debug("%s", problem)
+            self.state.pages += 1
+            yield Failed(self.state.source, page_id or title, title, problem)
+        self._resync()
+
+    def _resync(self) -> None:
+        """Go on after a damaged page with a new parser, inside an element like the root."""
+        root = self.state.root
+        if self.state.fragment or root is None:
+            opening = _FRAGMENT_ROOT
+        else:
+            namespace, _, name = (
+                root.tag[1:].rpartition("}") if "}" in root.tag else ("", "", root.tag)
+            )
+            opening = f'<{name} xmlns="{namespace}">' if namespace else f"<{name}>"
+        self.state.depth, self.state.root = 0, None
+        self.state.title, self.state.id = "", ""
+        self.xml = _Xml(self.state)
+        self.xml.feed(opening.encode(), self.buffer.line_at(self.pos))
+        for _ in self._events():  # the root's start: no page ends here
+            pass
 
     def _events(self) -> Iterator[Item]:
         """The items of the pages the parser has finished (its errors come out here)."""
@@ -300,13 +355,16 @@ def _first_element(data: bytearray, state: _State, *, final: bool) -> int | None
     return body_start
 
 
-def _broken(state: _State, message: str, line: int | None = None) -> Failed:
-    if state.pages == 0 and not state.title:
-        raise InputError(message, location=state.source)
+def _broken(state: _State, message: str, line: int | None = None) -> Iterator[Failed]:
+    """The file broke off: the page being read then (if any) as a failed item, after which
+    :class:`InputError` says that reading the file stopped there."""
     where = state.where(line)
-    problem = Problem(kind="damaged-input", message=message, location=where)
-    logger.debug("%s", problem)
-    return Failed(source=state.source, id=state.id, title=state.title, problem=problem)
+    if state.title or state.id:
+        problem = Problem(kind="damaged-page", message=message, location=where)
+        logger.debug("%s", problem)
+        yield Failed(state.source, state.id or state.title, state.title, problem)
+    stopped = f"{message}; reading stopped" if state.pages or state.title else message
+    raise InputError(stopped, location=where if state.pages or state.title else state.source)
 
 
 def _events(
@@ -325,6 +383,8 @@ def _events(
         state.depth -= 1
         if name == "title" and not state.title:
             state.title = element.text or ""
+        elif name == "id" and not state.id and state.depth == 2:
+            state.id = (element.text or "").strip()
         elif name == "page":
             state.pages += 1
             yield _item(element, state, namespaces, include_redirects)

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from definiens.errors import InputError
+from definiens.ingest.files import STOPPED
+from definiens.ingest.items import Failed
 from definiens.model import Document
 from definiens.store.database import Database
 from definiens.store.executors import Executor
@@ -125,13 +127,19 @@ class _Run:
 def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) -> Iterator[Any]:
     for path in paths:
         state.progress.start_input(path)
-        error: str | None = None
+        stopped: list[str] = []
         try:
-            yield from read([path])
+            for item in read([path]):
+                if isinstance(item, Failed) and item.problem.kind == STOPPED:
+                    stopped.append(str(item.problem))  # the file broke off: not a page
+                    logger.error("%s", item.problem)
+                else:
+                    yield item
         except InputError as exc:
-            error = str(exc)
-            errors.append(error)
+            stopped.append(str(exc))
             logger.error("%s", exc)
+        errors.extend(stopped)
+        error = "; ".join(stopped) or None
         size = path.stat().st_size if path.is_file() else None
         state.database.record_input(state.run, str(path), size, error)
         state.progress.end_input(path)
