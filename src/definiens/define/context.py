@@ -108,6 +108,26 @@ def select_sentences(document: Document) -> list[Sentence]:
     return sentences
 
 
+#: Characters of text in one spaCy batch, at most: the model's working memory grows with the
+#: tokens of a batch (a batch of 256 sentences of 1,500 characters took about 1 GB).
+MAX_BATCH_CHARS = 40_000
+
+
+def _batches(texts: Sequence[str], size: int) -> list[tuple[int, int]]:
+    """Spans of ``texts`` holding at most ``size`` texts and :data:`MAX_BATCH_CHARS`
+    characters each (a longer text alone)."""
+    spans: list[tuple[int, int]] = []
+    start = chars = 0
+    for index, text in enumerate(texts):
+        if index > start and (index - start >= size or chars + len(text) > MAX_BATCH_CHARS):
+            spans.append((start, index))
+            start, chars = index, 0
+        chars += len(text)
+    if start < len(texts):
+        spans.append((start, len(texts)))
+    return spans
+
+
 def parse_sentences(document: Document, nlp: Any, batch_size: int = 256) -> list[Sentence]:
     """Every sentence; those that mention an identifier are parsed by ``nlp`` (only those)."""
     return parse_many([document], nlp, batch_size)[0]
@@ -121,10 +141,11 @@ def parse_many(
     every = [select_sentences(document) for document in documents]
     chosen = [(s, d) for d, ss in zip(documents, every, strict=True) for s in ss if s.formulas]
     # soft line wraps become spaces (same length: character offsets stay valid)
-    texts = (s.text_of(d).replace("\n", " ") for s, d in chosen)
+    texts = [s.text_of(d).replace("\n", " ") for s, d in chosen]
     with one_blas_thread():
-        docs = nlp.pipe(texts, batch_size=batch_size)
-        for (sentence, _), doc in zip(chosen, docs, strict=True):
-            sentence.doc = doc
+        for start, end in _batches(texts, batch_size):
+            docs = nlp.pipe(texts[start:end], batch_size=end - start)
+            for (sentence, _), doc in zip(chosen[start:end], docs, strict=True):
+                sentence.doc = doc
     logger.debug("parsed %d sentences of %d documents", len(chosen), len(documents))
     return every
