@@ -181,3 +181,12 @@ def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(tmp_path: Path) 
     assert "2 file(s) left out" in warning and "paper.pdf" in warning
     with pytest.raises(InputError, match="not a regular file"):
         list(read_inputs([folder / "pipe.tex"]))
+
+
+def test_an_input_given_twice_is_read_once(tmp_path: Path) -> None:
+    text = tmp_path / "a.tex"
+    text.write_text("Let $x$ be the variable.\n", encoding="utf-8")
+    assert _titles(read_all([text, tmp_path / ".." / tmp_path.name / "a.tex", NEXT])) == [
+        "a",
+        "notes",
+    ]

@@ -130,7 +130,7 @@ def _reader(args: argparse.Namespace) -> Any:
 def run(args: argparse.Namespace) -> int:
     if args.chunk_size < 1:
         raise UsageError(f"--chunk-size must be at least 1, not {args.chunk_size}")
-    check_inputs(args.inputs)
+    inputs = check_inputs(args.inputs)  # each once: run_corpus then has no repeat to warn of
     factory = functools.partial(default_stages, definitions=not args.no_definitions)
     options = {"definitions": not args.no_definitions, "scheduler": args.scheduler}
     deferred = _DeferErrors()
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Database(args.db) as database, _executor(args, factory) as executor:
             summary = run_corpus(
-                args.inputs,
+                inputs,
                 database,
                 executor,
                 chunk_size=args.chunk_size,

@@ -19,7 +19,7 @@ from definiens.ingest.wikisyntax import categories
 from definiens.ingest.xmldump import read_dump
 from definiens.model import Document, Problem
 
-__all__ = ["KINDS", "STOPPED", "file_kind", "read_inputs"]
+__all__ = ["KINDS", "STOPPED", "file_kind", "read_inputs", "unique_paths"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,22 +54,36 @@ def read_inputs(
 
     Raises :class:`~definiens.errors.InputError` for an input that cannot be read at all.
     """
-    for given in paths:
-        path = Path(given)
+    for path in unique_paths(paths):
         if path.is_dir():
             for file in _walk(path):
                 yield from _read_guarded(file, path, namespaces, include_redirects, member=True)
         elif path.is_file():
             if file_kind(path) is None:
                 raise InputError(
-                    "unknown kind of file (expected .xml, .xml.bz2, .tex, .md, .txt, .wiki)",
-                    location=str(path),
+                    f"unknown kind of file (expected {', '.join(KINDS)})", location=str(path)
                 )
             yield from _read_guarded(path, path.parent, namespaces, include_redirects)
         elif path.exists():
             raise InputError("not a regular file or folder", location=str(path))
         else:
             raise InputError("no such file or folder", location=str(path))
+
+
+def unique_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """``paths`` in order, each file or folder once (a repeat is left out with a warning:
+    reading it again would count its pages twice)."""
+    seen: set[Path] = set()
+    unique = []
+    for given in paths:
+        path = Path(given)
+        key = path.resolve()
+        if key in seen:
+            logger.warning("%s: given more than once; read once", path)
+            continue
+        seen.add(key)
+        unique.append(path)
+    return unique
 
 
 #: The kind of the failed item that ends a file which broke off after some of its pages.

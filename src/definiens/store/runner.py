@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from definiens.errors import InputError
-from definiens.ingest.files import STOPPED
+from definiens.ingest.files import STOPPED, unique_paths
 from definiens.ingest.items import Failed
 from definiens.model import Document
 from definiens.store.database import Database
@@ -147,7 +147,7 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
 
 def check_inputs(paths: Sequence[str | Path]) -> list[Path]:
     """The inputs as paths; :class:`InputError` names the first one that does not exist."""
-    inputs = [Path(p) for p in paths]
+    inputs = unique_paths(paths)
     for path in inputs:
         if not path.exists():
             raise InputError("no such file or folder", location=str(path))
