@@ -178,3 +178,24 @@ def test_log_warnings_have_the_lower_case_prefix(
     warnings = [line for line in err.splitlines() if "left out" in line]
     assert len(warnings) == 1 and warnings[0].startswith(f"definiens: warning: {tex.parent}")
     assert "WARNING" not in err
+
+
+def test_queries_without_the_ident_format_is_refused(
+    tex: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries = tmp_path / "q.json"
+    queries.write_text("[]", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    status = main(["extract", str(tex), "--queries", str(queries), "-o", str(out)])
+    _refused(capsys, status, "--queries", "--format ident")
+    assert not out.exists()
+
+
+def test_control_characters_of_the_input_are_shown_not_obeyed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "esc.tex"
+    page.write_text("Let $\x1b[31mRED{\x1b[0m$ be red.\n", encoding="utf-8")
+    assert main(["extract", str(page), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[31mRED" in err

@@ -111,6 +111,23 @@ def test_missing_and_foreign_databases_are_store_errors(tmp_path: Path) -> None:
         Database(other)
 
 
+def test_a_database_of_another_program_is_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "app.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE accounts (name TEXT)")
+    conn.commit()
+    conn.close()
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for path in (other, empty):
+        with pytest.raises(StoreError, match="not a definiens results database"):
+            Database(path, readonly=True)
+    with pytest.raises(StoreError, match="not a definiens results database"):
+        Database(other)
+    tables = sqlite3.connect(other).execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == [("accounts",)]
+
+
 def _with_definitions(record: DocumentRecord, rows: list[tuple[str, str, float]]) -> DocumentRecord:
     definitions = [
         (ident, rank, text, score, "pattern", f"{ident} is the {text}", -1, -1, None)

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from definiens.cli.paths import STDOUT, check_output
+from definiens.cli.terminal import printable
 from definiens.cli.textformat import write_text
 from definiens.errors import InputError, UsageError
 from definiens.ingest.extract import Tally, extract_documents
@@ -139,6 +140,8 @@ def _write_ident(queries_path: str | None) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "quiet", False))
+    if args.queries and args.format != "ident":
+        raise UsageError("--queries is read by --format ident only; add --format ident")
     if args.output not in (None, STDOUT):
         # before the output is opened (and truncated)
         check_output(args.output, [*args.inputs, *([args.queries] if args.queries else [])])
@@ -147,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
 
     def warn(line: str) -> None:
         if not quiet:
-            tqdm.write(f"definiens: warning: {line}", file=sys.stderr)
+            tqdm.write(f"definiens: warning: {printable(line)}", file=sys.stderr)
 
     documents = extract_documents(
         args.inputs,

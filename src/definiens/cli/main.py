@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from definiens import __version__
+from definiens.cli.terminal import printable
 from definiens.errors import DefiniensError
 
 __all__ = ["build_parser", "main"]
@@ -54,7 +55,7 @@ class _Formatter(logging.Formatter):
     """``definiens: warning: ...``: the prefix the command prints its own messages with."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"definiens: {record.levelname.lower()}: {super().format(record)}"
+        return f"definiens: {record.levelname.lower()}: {printable(super().format(record))}"
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = args.func(args)
     except DefiniensError as exc:
-        print(f"definiens: error: {exc}", file=sys.stderr)
+        print(f"definiens: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("definiens: interrupted", file=sys.stderr)

@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from definiens.api import default_stages
+from definiens.cli.terminal import printable
 from definiens.errors import UsageError
 from definiens.store import (
     DaskExecutor,
@@ -47,7 +48,7 @@ class _DeferErrors(logging.Filter):
 
 def _print_errors(errors: list[str]) -> None:
     for error in dict.fromkeys(errors):  # each once, in order
-        print(f"definiens: error: {error}", file=sys.stderr)
+        print(f"definiens: error: {printable(error)}", file=sys.stderr)
 
 
 def register(subparsers: Any) -> None:

@@ -185,7 +185,10 @@ class Database:
             raise StoreError(f"query failed: {exc}", location=str(self.path)) from exc
 
     def _check_version(self) -> None:
-        rows = self.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        try:
+            rows = self.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        except StoreError:  # not SQLite, or SQLite without our tables
+            rows = []
         if not rows or int(rows[0][0]) != SCHEMA_VERSION:
             found = rows[0][0] if rows else "none"
             raise StoreError(
@@ -210,10 +213,12 @@ class Database:
 
     def _create(self) -> None:
         def create(conn: sqlite3.Connection) -> None:
-            rows = conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-            ).fetchall()
-            if rows:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if tables and "meta" not in tables:
+                raise sqlite3.DatabaseError(
+                    "not a definiens results database: it holds other tables"
+                )
+            if tables:
                 found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
                 version = found.fetchone()
                 if version is None or int(version[0]) != SCHEMA_VERSION:
