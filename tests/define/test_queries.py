@@ -42,6 +42,8 @@ def test_query_rows_come_from_the_named_page(tmp_path: Path) -> None:
         ("7", "c", "speed of light"),
     }
     assert all(r.qid == "7" and r.title == "Mass–energy_equivalence" for r in rows)
+    twice = load_queries(_queries(tmp_path)) * 2  # a query listed twice: its rows once
+    assert query_rows(twice, {page_key(document.title): document}) == rows
 
 
 def test_page_keys_match_underscores_and_case() -> None:

@@ -82,15 +82,15 @@ def query_rows(
     """
     rank = ranker or _stored
     rows: list[IdentRow] = []
+    seen: set[tuple[str, str, str]] = set()  # a query listed twice gets its rows once
     for query in queries:
         document = documents.get(page_key(query.title))
         if document is None:
             logger.warning("query %s: page %r not among the inputs", query.qid, query.title)
             continue
-        seen: set[tuple[str, str]] = set()
         for ident in query_identifiers(query, document):
             for item in rank(document, ident):
-                key = (normalise_identifier(ident), item.text.strip().lower())
+                key = (query.qid, normalise_identifier(ident), item.text.strip().lower())
                 if key not in seen:
                     seen.add(key)
                     rows.append(IdentRow(query.qid, query.title, ident, item.text))
