@@ -60,3 +60,20 @@ def test_every_formula_of_real_inputs_goes_through(name: str) -> None:
     for formula in with_identifiers:
         for identifier in formula.identifiers:
             assert 0 <= identifier.start < identifier.end <= len(formula.tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "identifiers", "flags"),
+    [
+        ("{" * 5000 + "x" + "}" * 5000, ["x"], ["too_deep"]),
+        ("\\frac{a}{" * 100 + "b" + "}" * 100, ["a", "b"], ["too_deep"]),
+        ("{" * 100 + "x" + "}" * 100 + "+y}", ["x", "y"], ["too_deep", "unbalanced_braces"]),
+    ],
+)
+def test_nesting_too_deep_is_read_flat_without_false_damage(
+    tex: str, identifiers: list[str], flags: list[str]
+) -> None:
+    from definiens.formulas import extract_identifiers
+
+    result = extract_identifiers(tex)
+    assert [str(i) for i in result.tex] == identifiers and result.flags == flags

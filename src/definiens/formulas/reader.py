@@ -44,6 +44,7 @@ class Reader:
         self.size = len(self.toks)
         self.i = 0
         self.depth = 0
+        self.flat = 0  # braces opened beyond MAX_DEPTH (read flat) and not yet closed
         self.flags: list[str] = []
         self.greek_subscripts = False
 
@@ -74,6 +75,10 @@ class Reader:
         toks = self.toks
         while self.i < self.size:
             tok = toks[self.i]
+            if tok == "}" and self.flat:  # closes a group read flat: not this sequence's
+                self.flat -= 1
+                self.i += 1
+                continue
             if tok == closer:
                 break
             if tok == "}":
@@ -104,6 +109,7 @@ class Reader:
         self.i += 1
         if self.depth >= MAX_DEPTH:
             self.flag("too_deep")
+            self.flat += 1
             return Node(n.GROUP, "", start, start + 1, [])
         self.depth += 1
         children = self.sequence("}")
@@ -120,6 +126,10 @@ class Reader:
             tok = self.toks[self.i]
             if tok == "{":
                 return self.group()
+            if tok == "}" and self.flat:  # closes a group read flat before this argument
+                self.flat -= 1
+                self.i += 1
+                continue
             if tok in ("}", "^", "_", "&", "\\end", "\\right"):
                 break
             if tok[0].isdigit() and len(tok) > 1:  # \frac12, x^23: one digit only
