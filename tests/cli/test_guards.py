@@ -199,3 +199,27 @@ def test_control_characters_of_the_input_are_shown_not_obeyed(
     assert main(["extract", str(page), "-o", str(tmp_path / "out.jsonl")]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\\x1b[31mRED" in err
+
+
+def test_namespaces_and_train_refuse_outputs_over_what_they_read(
+    tex: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "r.db"
+    assert main(["run", str(tex), "--db", str(db), "--workers", "1", "--no-definitions",
+                 "--no-progress"]) == 0  # fmt: skip
+    capsys.readouterr()
+    before = db.read_bytes()
+    for option in ("--export-assignments", "--plot"):
+        status = main(["namespaces", "--db", str(db), option, str(db)])
+        _refused(capsys, status, option, str(db))
+        status = main(["namespaces", "--db", str(db), option, str(tex)])
+        _refused(capsys, status, option, str(tex))
+    _refused(capsys, main(["namespaces", "--db", str(db), "--plot", str(tmp_path / "x.db")]),
+             "--plot", ".png")  # fmt: skip
+    assert db.read_bytes() == before and tex.read_text(encoding="utf-8") == TEX
+    gold = tmp_path / "gold.json"
+    gold.write_text("[]", encoding="utf-8")
+    status = main(["train", "--gold", str(gold), "--pages", str(tex), "-o", str(gold)])
+    _refused(capsys, status, str(gold))
+    _refused(capsys, main(["train", "--folds", "1", "-o", str(tmp_path / "m.json")]), "--folds")
+    assert gold.read_text(encoding="utf-8") == "[]"

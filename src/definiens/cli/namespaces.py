@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from definiens.cli.paths import check_output
 from definiens.errors import UsageError
 
 __all__ = ["register", "run", "summary_lines"]
@@ -80,12 +81,36 @@ def _export(clustering: Any, path: str) -> None:
         raise UsageError(f"{path}: cannot write assignments: {exc}") from exc
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before any work, outputs that would overwrite the database or a document's
+    source, and a plot in a format matplotlib cannot write or in a missing folder."""
+    from definiens.store import Database
+
+    database = [args.db, *(f"{args.db}{end}" for end in ("-wal", "-shm", "-journal"))]
+    with Database(args.db, readonly=True) as db:
+        sources = [row[0] for row in db.execute("SELECT DISTINCT source FROM documents")]
+    for option, path in (("--export-assignments", args.export_assignments), ("--plot", args.plot)):
+        if path:
+            check_output(path, [*database, *sources], option)
+            if not Path(path).resolve().parent.is_dir():
+                raise UsageError(f"{option} {path}: no such folder {Path(path).parent}")
+    if args.plot:
+        from matplotlib.figure import Figure
+
+        kinds = Figure().canvas.get_supported_filetypes()
+        if Path(args.plot).suffix.lstrip(".").lower() not in kinds:
+            raise UsageError(
+                f"--plot {args.plot}: give a file ending in one of .{', .'.join(sorted(kinds))}"
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     from definiens.namespaces import discover, load_documents, save_namespaces
     from definiens.store import Database
 
     if not Path(args.db).is_file():
         raise UsageError(f"{args.db}: no such results database")
+    _check_outputs(args)
     with Database(args.db) as database:
         sources = args.method == "ours" and not args.no_sources
         documents, names = load_documents(database, sources=sources)

@@ -7,6 +7,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from definiens.cli.paths import check_output
+from definiens.errors import UsageError
+
 __all__ = ["DEFAULT_OUTPUT", "register", "run"]
 
 logger = logging.getLogger(__name__)
@@ -49,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     from definiens.define.stage import Definer
     from definiens.define.training import build_examples, cross_validate, load_pages, train
 
+    if args.folds < 2 or args.cv == 1 or args.cv < 0:
+        raise UsageError("--folds must be at least 2, and --cv 0 (none) or at least 2")
+    check_output(args.output, [args.gold, *args.pages])  # before hours of work, not after
     gold = load_gold(args.gold)
     documents = load_pages(args.pages, [g.title for g in gold])
     examples = build_examples(gold, documents, Definer())
