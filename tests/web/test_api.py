@@ -98,3 +98,19 @@ def test_status_reports_workers_and_limits(client: TestClient) -> None:
     status = client.get("/api/status").json()
     assert status["workers"] == 1 and status["database"] is False
     assert status["max_body"] == 2 * 1024 * 1024
+
+
+def test_lone_surrogates_in_the_json_are_replaced_not_a_server_error(client: TestClient) -> None:
+    for body in ('{"text": "a \\ud800 b"}', '{"text": "x", "title": "\\udfff"}'):
+        response = client.post(
+            "/api/annotate", content=body, headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 200, response.text
+        assert "\ufffd" in response.json()["text"] + response.json().get("title", "\ufffd")
+
+
+def test_a_422_says_what_and_where_in_one_line(client: TestClient) -> None:
+    response = client.post("/api/annotate", json={"text": "x", "format": "html"})
+    detail = response.json()["detail"]
+    assert response.status_code == 422 and isinstance(detail, str)
+    assert "body.format" in detail and "\n" not in detail

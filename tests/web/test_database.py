@@ -69,3 +69,17 @@ def test_the_server_opens_the_database_read_only(results_db: Path) -> None:
 def test_a_missing_database_fails_before_serving(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such results database"):
         create_app(db=tmp_path / "missing.sqlite")
+
+
+def test_define_reads_identifiers_as_the_cli_does(db_client: TestClient) -> None:
+    for written in ("{m}", "$m$", " m "):
+        answer = db_client.get("/api/define/" + quote(written, safe="")).json()
+        assert answer["identifier"] == "m" and answer["meanings"][0]["meaning"] == "mass"
+
+
+def test_odd_document_queries_are_answered_not_failed(db_client: TestClient) -> None:
+    for wildcard in ("%", "_"):  # literal characters, not LIKE wildcards
+        assert db_client.get("/api/documents", params={"q": wildcard}).json()["documents"] == []
+    assert db_client.get("/api/documents", params={"q": "x" * 50_000}).status_code == 422
+    for doc in ("99999999999999999999999999", "9223372036854775808", "0"):
+        assert db_client.get(f"/api/documents/{doc}").status_code == 422

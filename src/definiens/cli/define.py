@@ -46,18 +46,14 @@ def register(subparsers: Any) -> None:
 
 
 def _identifier(text: str) -> str:
-    """The identifier in the canonical TeX the database stores (``α`` and ``{\\alpha}`` are
-    ``\\alpha``, ``E_0`` is ``E_{0}``), as ``definiens identifiers`` prints it; text that holds
-    no identifier or several is looked up as given."""
-    from definiens.formulas import extract_identifiers
+    """The identifier in the canonical TeX the database stores (see
+    :func:`~definiens.formulas.canonical_identifier`)."""
+    from definiens.formulas import canonical_identifier
 
-    text = text.strip()
-    if len(text) > 1 and text.startswith("$") and text.endswith("$"):
-        text = text.strip("$").strip()
-    if not text:
+    found = canonical_identifier(text)
+    if not found:
         raise UsageError("IDENTIFIER is empty")
-    found = extract_identifiers(text).tex
-    return found[0] if len(found) == 1 else text
+    return found
 
 
 def _check_options(args: argparse.Namespace) -> None:

@@ -6,8 +6,19 @@
 
 from __future__ import annotations
 
-from definiens.formulas.identifiers import IdentifierResult, extract_identifiers
+from definiens.formulas.identifiers import (
+    IdentifierResult,
+    canonical_identifier,
+    extract_identifiers,
+)
 from definiens.formulas.stage import identify
 from definiens.formulas.tokens import TokenStream, tokenize
 
-__all__ = ["IdentifierResult", "TokenStream", "extract_identifiers", "identify", "tokenize"]
+__all__ = [
+    "IdentifierResult",
+    "TokenStream",
+    "canonical_identifier",
+    "extract_identifiers",
+    "identify",
+    "tokenize",
+]

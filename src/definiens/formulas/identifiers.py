@@ -15,7 +15,7 @@ from definiens.formulas.macros import Macro
 from definiens.formulas.structure import build
 from definiens.model import Identifier
 
-__all__ = ["IdentifierResult", "extract_identifiers"]
+__all__ = ["IdentifierResult", "canonical_identifier", "extract_identifiers"]
 
 
 class IdentifierResult(NamedTuple):
@@ -56,3 +56,14 @@ def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> 
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
         return IdentifierResult(list(found.values()), ["too_deep"])
     return IdentifierResult(list(found.values()), tree.flags)
+
+
+def canonical_identifier(text: str) -> str:
+    """What one identifier written by a person is in the canonical TeX the results hold: ``α``,
+    ``{\\alpha}`` and ``$\\alpha$`` are ``\\alpha``, ``E_0`` is ``E_{0}``. Text that holds no
+    identifier, or several, comes back stripped but otherwise as given."""
+    text = text.strip()
+    if len(text) > 1 and text.startswith("$") and text.endswith("$"):
+        text = text.strip("$").strip()
+    found = extract_identifiers(text).tex if text else []
+    return str(found[0]) if len(found) == 1 else text

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -66,6 +67,18 @@ def _status_of(exc: DefiniensError) -> int:
 async def _definiens_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DefiniensError)
     return JSONResponse({"detail": str(exc)}, status_code=_status_of(exc))
+
+
+async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
+    """422 with one line, as every other error: where and what (the input is not echoed: it
+    may be large, or not encodable at all)."""
+    assert isinstance(exc, RequestValidationError)
+    parts = [
+        f"{'.'.join(str(p) for p in error.get('loc', ()))}: {error.get('msg', 'invalid')}"
+        for error in exc.errors()
+    ]
+    detail = "; ".join(parts).encode("utf-8", "replace").decode("utf-8")
+    return JSONResponse({"detail": detail or "invalid request"}, status_code=422)
 
 
 async def _timeout_error(_request: Request, _exc: Exception) -> JSONResponse:
@@ -118,6 +131,7 @@ def create_app(settings: WebSettings | None = None, **options: Any) -> FastAPI:
     app.state.pool = pool
     app.state.database = database
     app.add_exception_handler(DefiniensError, _definiens_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(TimeoutError, _timeout_error)
     app.add_exception_handler(RuntimeError, _runtime_error)
     app.include_router(api)

@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 _DOCUMENTS = """
 SELECT doc, source, id, title, format, status FROM documents
-WHERE status = 'processed' AND (:q = '' OR title LIKE '%' || :q || '%')
+WHERE status = 'processed' AND (:q = '' OR title LIKE '%' || :q || '%' ESCAPE '\\')
 ORDER BY title LIMIT :limit
 """
 _NAMESPACES = "SELECT namespace, name, description FROM namespaces ORDER BY name"
@@ -52,7 +52,8 @@ class WebDatabase:
 
     def documents(self, query: str, limit: int) -> list[dict[str, Any]]:
         """Processed documents whose title contains ``query``."""
-        rows = self.store.execute(_DOCUMENTS, {"q": query, "limit": limit})
+        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.store.execute(_DOCUMENTS, {"q": escaped, "limit": limit})
         return [dict(row) for row in rows]
 
     def namespaces(self) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, Response
 
 from definiens import __version__
@@ -81,19 +82,24 @@ async def define(
     namespace: str | None = Query(None, description="read the meanings this namespace inherits"),
     limit: int = Query(10, ge=1, le=100),
 ) -> dict[str, Any]:
+    from definiens.formulas import canonical_identifier
+
+    identifier = canonical_identifier(identifier)  # α, {\alpha}, $\alpha$: \alpha
     meanings = await _read(request, "define", identifier, namespace, limit)
     return {"identifier": identifier, "namespace": namespace, "meanings": meanings}
 
 
 @api.get("/documents", summary="documents of the database whose title contains q")
 async def documents(
-    request: Request, q: str = "", limit: int = Query(50, ge=1, le=500)
+    request: Request,
+    q: str = Query("", max_length=500),
+    limit: int = Query(50, ge=1, le=500),
 ) -> dict[str, Any]:
     return {"documents": await _read(request, "documents", q, limit)}
 
 
 @api.get("/documents/{doc}", summary="one document of the database, as annotate answers it")
-async def document(doc: int, request: Request) -> dict[str, Any]:
+async def document(request: Request, doc: int = PathParam(ge=1, le=2**63 - 1)) -> dict[str, Any]:
     found: dict[str, Any] | None = await _read(request, "document", doc)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no document {doc} in the database")

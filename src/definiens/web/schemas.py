@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = [
     "AnnotateRequest",
@@ -25,6 +28,13 @@ class AnnotateRequest(BaseModel):
         "markdown", description="how it is written: wikitext, LaTeX, or Markdown/plain with $…$"
     )
     title: str = Field("text", max_length=500, description="a title for messages")
+
+    @field_validator("text", "title", mode="before")
+    @classmethod
+    def _encodable(cls, value: object) -> object:
+        """Lone surrogates (``\\ud800`` in the JSON) cannot be written as UTF-8: each becomes
+        U+FFFD, as invalid bytes do when a file is read."""
+        return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 class IdentifierOut(BaseModel):
