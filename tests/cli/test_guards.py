@@ -223,3 +223,13 @@ def test_namespaces_and_train_refuse_outputs_over_what_they_read(
     _refused(capsys, status, str(gold))
     _refused(capsys, main(["train", "--folds", "1", "-o", str(tmp_path / "m.json")]), "--folds")
     assert gold.read_text(encoding="utf-8") == "[]"
+
+
+def test_the_text_format_shows_control_characters_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "esc.md"
+    page.write_text("Let $\x1b[2Jx$ be the variable.\n", encoding="utf-8")
+    assert main(["extract", str(page), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J" in out

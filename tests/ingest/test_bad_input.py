@@ -190,3 +190,8 @@ def test_an_input_given_twice_is_read_once(tmp_path: Path) -> None:
         "a",
         "notes",
     ]
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.tex").write_text("Let $y$ be the output.\n", encoding="utf-8")
+    # a file and a folder inside a folder also given: read once, with that folder
+    assert sorted(_titles(read_all([sub / "b.tex", tmp_path, sub]))) == ["a", "b"]

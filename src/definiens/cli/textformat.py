@@ -2,7 +2,8 @@
 
 For each document: its title and source, then each formula (``<math>``, ``$…$``, environments;
 the italic letters of wiki prose are counted but not listed) with its identifiers and, for each,
-the best meanings found in the document.
+the best meanings found in the document. Control characters of the inputs are written as
+``\\xNN`` (see :mod:`definiens.cli.terminal`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from definiens.cli.terminal import printable
 from definiens.model import Definiens, Document, Formula
 
 __all__ = ["write_text"]
@@ -31,16 +33,17 @@ def _tex(formula: Formula) -> str:
 
 def _write_document(document: Document, out: TextIO) -> None:
     shown = [f for f in document.formulas if f.kind != "italic"]
-    out.write(f"{document.title}  [{document.source}, id {document.id}]\n")
+    line = f"{document.title}  [{document.source}, id {document.id}]"
+    out.write(f"{printable(line)}\n")
     out.write(
         f"  {len(document.formulas)} formulas ({len(shown)} listed), "
         f"{len(document.definitions)} identifiers with meanings\n"
     )
     for formula in shown:
-        out.write(f"  ({formula.index}) {_tex(formula)}\n")
+        out.write(f"  ({formula.index}) {printable(_tex(formula))}\n")
         for identifier in formula.identifiers:
             meanings = _meanings(document.definitions.get(identifier.tex, []))
-            out.write(f"      {identifier.tex:<16} {meanings}\n")
+            out.write(printable(f"      {identifier.tex:<16} {meanings}") + "\n")
     out.write("\n")
 
 

@@ -71,8 +71,8 @@ def read_inputs(
 
 
 def unique_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """``paths`` in order, each file or folder once (a repeat is left out with a warning:
-    reading it again would count its pages twice)."""
+    """``paths`` in order, each file or folder once: a repeat, or a path inside a folder also
+    given, is left out with a warning (reading it again would count its pages twice)."""
     seen: set[Path] = set()
     unique = []
     for given in paths:
@@ -83,7 +83,11 @@ def unique_paths(paths: Sequence[str | Path]) -> list[Path]:
             continue
         seen.add(key)
         unique.append(path)
-    return unique
+    folders = [p.resolve() for p in unique if p.is_dir()]
+    inside = [p for p in unique if any(f in p.resolve().parents for f in folders)]
+    for path in inside:
+        logger.warning("%s: inside a folder also given; read with that folder", path)
+    return [p for p in unique if p not in inside]
 
 
 #: The kind of the failed item that ends a file which broke off after some of its pages.
