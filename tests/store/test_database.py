@@ -122,8 +122,10 @@ def test_a_database_of_another_program_is_left_untouched(tmp_path: Path) -> None
     for path in (other, empty):
         with pytest.raises(StoreError, match="not a definiens results database"):
             Database(path, readonly=True)
+    before = other.read_bytes()
     with pytest.raises(StoreError, match="not a definiens results database"):
         Database(other)
+    assert other.read_bytes() == before  # not even switched to WAL mode
     tables = sqlite3.connect(other).execute("SELECT name FROM sqlite_master").fetchall()
     assert tables == [("accounts",)]
 

@@ -94,6 +94,16 @@ def _existing(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list
     return found
 
 
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """:class:`StoreError` if the file holds tables but not ours (another program's data)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if tables and "meta" not in tables:
+        conn.close()
+        raise StoreError(
+            "not a definiens results database: it holds other tables", location=str(path)
+        )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -125,6 +135,7 @@ class Database:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            _refuse_foreign(conn, self.path)  # before WAL mode changes the file
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -214,10 +225,6 @@ class Database:
     def _create(self) -> None:
         def create(conn: sqlite3.Connection) -> None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            if tables and "meta" not in tables:
-                raise sqlite3.DatabaseError(
-                    "not a definiens results database: it holds other tables"
-                )
             if tables:
                 found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
                 version = found.fetchone()
