@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from definiens.errors import StoreError
+from definiens.store import statements as sql
 from definiens.store.records import DocumentRecord
 from definiens.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
 
@@ -27,46 +28,6 @@ __all__ = ["Database"]
 logger = logging.getLogger(__name__)
 
 _KEY_BATCH = 500
-
-_UPSERT_DOCUMENT = """
-INSERT INTO documents (source, id, title, format, metadata, status, reason, run)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (source, id) DO UPDATE SET
-    title = excluded.title, format = excluded.format, metadata = excluded.metadata,
-    status = excluded.status, reason = excluded.reason, run = excluded.run
-RETURNING doc
-"""
-_INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-_INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?)"
-_INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_INSERT_PROBLEM = "INSERT INTO problems VALUES (?, ?, ?, ?, ?)"
-
-_MEANINGS = """
-WITH best AS (
-    SELECT d.doc, lower(d.definiens) AS meaning, MAX(d.score) AS score
-    FROM definitions AS d JOIN documents AS doc ON doc.doc = d.doc
-    WHERE d.identifier = :identifier AND (:title IS NULL OR doc.title = :title)
-    GROUP BY d.doc, lower(d.definiens)
-)
-SELECT meaning, COUNT(*) AS documents, SUM(score) AS weight, MAX(score) AS best
-FROM best GROUP BY meaning
-ORDER BY weight DESC, documents DESC, meaning LIMIT :limit
-"""
-_EXAMPLES = """
-SELECT doc.title, doc.source, doc.id, d.definiens, d.score, d.method, d.sentence,
-       d.source_start, d.source_end
-FROM definitions AS d JOIN documents AS doc ON doc.doc = d.doc
-WHERE d.identifier = :identifier AND lower(d.definiens) = :meaning
-      AND (:title IS NULL OR doc.title = :title)
-ORDER BY d.score DESC, doc.title LIMIT :limit
-"""
-_NAMESPACE_MEANINGS = """
-SELECT lower(nd.definiens) AS meaning, SUM(nd.documents) AS documents, SUM(nd.score) AS weight,
-       MAX(nd.score) AS best
-FROM namespace_definitions AS nd JOIN namespaces AS n ON n.namespace = nd.namespace
-WHERE nd.identifier = :identifier AND n.name = :namespace
-GROUP BY lower(nd.definiens) ORDER BY weight DESC, documents DESC, meaning LIMIT :limit
-"""
 
 
 def _document_row(rec: DocumentRecord) -> tuple[Any, ...]:
@@ -255,23 +216,23 @@ class Database:
                 for table in ("formulas", "definitions", "problems"):
                     conn.executemany(f"DELETE FROM {table} WHERE doc = ?", earlier)
             conn.executemany(
-                _UPSERT_DOCUMENT.replace("RETURNING doc", ""),
+                sql.UPSERT_DOCUMENT.replace("RETURNING doc", ""),
                 [(*_document_row(r), run) for r in bare],
             )
         for rec in records:
             if not (rec.formulas or rec.definitions or rec.problems):
                 continue
-            (doc,) = conn.execute(_UPSERT_DOCUMENT, (*_document_row(rec), run)).fetchone()
+            (doc,) = conn.execute(sql.UPSERT_DOCUMENT, (*_document_row(rec), run)).fetchone()
             for table in ("formulas", "definitions", "problems"):
                 conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
             if rec.formulas:
-                conn.executemany(_INSERT_FORMULA, [(doc, *row) for row in rec.formulas])
-                conn.executemany(_INSERT_IDENTIFIER, [(doc, *row) for row in rec.identifiers])
+                conn.executemany(sql.INSERT_FORMULA, [(doc, *row) for row in rec.formulas])
+                conn.executemany(sql.INSERT_IDENTIFIER, [(doc, *row) for row in rec.identifiers])
             if rec.definitions:
-                conn.executemany(_INSERT_DEFINITION, [(doc, *row) for row in rec.definitions])
+                conn.executemany(sql.INSERT_DEFINITION, [(doc, *row) for row in rec.definitions])
             if rec.problems:
                 rows = [(doc, seq, *p) for seq, p in enumerate(rec.problems)]
-                conn.executemany(_INSERT_PROBLEM, rows)
+                conn.executemany(sql.INSERT_PROBLEM, rows)
         return len(records)
 
     def begin_run(self, options: dict[str, Any]) -> int:
@@ -361,7 +322,7 @@ class Database:
         for status, n in self.execute("SELECT status, COUNT(*) FROM documents GROUP BY status"):
             counts[status] = n
         result: dict[str, Any] = {"pages": sum(counts.values()), **counts}
-        for key, sql in (
+        for key, query in (
             ("formulas", "SELECT COUNT(*) FROM formulas"),
             ("identifiers", "SELECT COUNT(*) FROM identifiers"),
             ("distinct_identifiers", "SELECT COUNT(DISTINCT identifier) FROM identifiers"),
@@ -369,7 +330,7 @@ class Database:
             ("problems", "SELECT COUNT(*) FROM problems"),
             ("runs", "SELECT COUNT(*) FROM runs"),
         ):
-            result[key] = self.execute(sql)[0][0]
+            result[key] = self.execute(query)[0][0]
         return result
 
     def meanings(
@@ -389,12 +350,12 @@ class Database:
         """
         params = {"identifier": identifier, "title": title, "limit": limit}
         if namespace is not None:
-            rows = self.execute(_NAMESPACE_MEANINGS, {**params, "namespace": namespace})
+            rows = self.execute(sql.NAMESPACE_MEANINGS, {**params, "namespace": namespace})
             return [{**dict(row), "examples": []} for row in rows]
         result = []
-        for row in self.execute(_MEANINGS, params):
+        for row in self.execute(sql.MEANINGS, params):
             sample = self.execute(
-                _EXAMPLES, {**params, "meaning": row["meaning"], "limit": examples}
+                sql.EXAMPLES, {**params, "meaning": row["meaning"], "limit": examples}
             )
             result.append({**dict(row), "examples": [dict(r) for r in sample]})
         return result
