@@ -103,3 +103,31 @@ def test_quoted_fields_round_trip(tmp_path: Path) -> None:
 def test_missing_gold_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         load_gold(tmp_path / "absent.json")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[1, 2]", "a gold entry is an object"),
+        ('[{"formula": {"qID": "1", "title": "t", "math_inputtex": "x"}, '
+         '"definitions": {"W": [5]}}]', "'definitions' maps"),  # fmt: skip
+        ('[{"formula": {"qID": "1", "title": "t", "math_inputtex": "x"}, '
+         '"definitions": {"W": null}}]', "'definitions' maps"),  # fmt: skip
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+)
+def test_a_malformed_gold_file_is_one_input_error(tmp_path: Path, text: str, words: str) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=words):
+        load_gold(gold)
+
+
+def test_ident_csv_not_utf8_is_an_input_error_and_a_bom_is_skipped(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xff\xfe1,a,b,c\n")
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_ident_csv(bad)
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes("\ufeff1,Title,x,variable\n".encode())
+    assert load_ident_csv(bom)[0].qid == "1"

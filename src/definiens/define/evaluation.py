@@ -98,9 +98,22 @@ def _gold_entry(entry: dict[str, Any], where: str) -> GoldFormula:
             fid=str(formula.get("fid", "")),
             old_id=str(formula.get("oldId", "")),
         )
-    except (KeyError, TypeError) as exc:
+    except KeyError as exc:
         raise InputError(f"gold entry lacks formula field {exc}", location=where) from exc
-    for ident, items in (entry.get("definitions") or {}).items():
+    except (TypeError, AttributeError) as exc:
+        raise InputError(
+            "a gold entry is an object with a 'formula' object", location=where
+        ) from exc
+    definitions = entry.get("definitions") or {}
+    if not isinstance(definitions, dict) or not all(
+        isinstance(items, list) and all(_is_item(item) for item in items)
+        for items in definitions.values()
+    ):
+        raise InputError(
+            "'definitions' maps each identifier to a list of strings or {id: label} objects",
+            location=where,
+        )
+    for ident, items in definitions.items():
         key = normalise_identifier(ident)
         gold.definitions[key] = [accepted_forms(item) for item in items]
         gold.labels[key] = [
@@ -110,15 +123,27 @@ def _gold_entry(entry: dict[str, Any], where: str) -> GoldFormula:
     return gold
 
 
+def _is_item(item: object) -> bool:
+    if isinstance(item, str):
+        return True
+    return isinstance(item, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in item.items()
+    )
+
+
 def load_gold(path: str | Path) -> list[GoldFormula]:
     """Read a gold (or queries) JSON file; ``definitions`` may be absent in a queries file."""
     path = Path(path)
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
+        entries = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise InputError(f"cannot read gold file: {exc.strerror}", location=str(path)) from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg} at line {exc.lineno}", location=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", location=str(path)) from exc
+    except RecursionError as exc:
+        raise InputError("JSON nested too deeply", location=str(path)) from exc
     if not isinstance(entries, list):
         raise InputError("a gold file is a JSON list of entries", location=str(path))
     return [_gold_entry(entry, f"{path}: entry {i + 1}") for i, entry in enumerate(entries)]
@@ -138,8 +163,10 @@ def load_ident_csv(path: str | Path) -> list[IdentRow]:
     """Read an ident CSV (RFC 4180, no header, ``qId,title,identifier,definiens``)."""
     path = Path(path)
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             return _ident_rows(csv.reader(handle), str(path))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", location=str(path)) from exc
     except OSError as exc:
         raise InputError(f"cannot read ident CSV: {exc.strerror}", location=str(path)) from exc
     except csv.Error as exc:
