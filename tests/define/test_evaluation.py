@@ -109,10 +109,16 @@ def test_missing_gold_file_is_an_input_error(tmp_path: Path) -> None:
     ("text", "words"),
     [
         ("[1, 2]", "a gold entry is an object"),
-        ('[{"formula": {"qID": "1", "title": "t", "math_inputtex": "x"}, '
-         '"definitions": {"W": [5]}}]', "'definitions' maps"),  # fmt: skip
-        ('[{"formula": {"qID": "1", "title": "t", "math_inputtex": "x"}, '
-         '"definitions": {"W": null}}]', "'definitions' maps"),  # fmt: skip
+        (
+            '[{"formula": {"qID": "1", "title": "t", "math_inputtex": "x"}, '
+            '"definitions": {"W": [5]}}]',
+            "'definitions' maps",
+        ),
+        (
+            '[{"formula": {"qID": "1", "title": "t", "math_inputtex": "x"}, '
+            '"definitions": {"W": null}}]',
+            "'definitions' maps",
+        ),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
