@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -149,3 +150,23 @@ def test_progress_shows_counts_and_reaches_the_input_size(
     skipped = N_PAGES - N_MATH
     assert f"read={N_PAGES} processed={N_MATH} skipped={skipped} failed=0" in last
     assert "pages/s" in last
+
+
+def test_resuming_with_other_settings_says_what_stays(db_path: Path) -> None:
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("definiens.store.runner")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
+        _run(db_path, [PAGES], options={"definitions": False})
+        _run(db_path, [PAGES], resume=True, options={"definitions": False})
+        assert not records
+        _run(db_path, [PAGES], resume=True, options={"definitions": True})
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    (warning,) = [r.getMessage() for r in records]
+    assert "definitions=False" in warning and "without --resume" in warning

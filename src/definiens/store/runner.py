@@ -11,6 +11,7 @@ are processed again and replace the earlier rows (no duplicates either way).
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -145,6 +146,25 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
         state.progress.end_input(path)
 
 
+def _warn_if_settings_differ(database: Database, options: dict[str, Any]) -> None:
+    """With ``--resume``, the documents already done keep what the earlier run made of them:
+    say so when that run had other settings (``--no-definitions``, say) or other inputs."""
+    rows = database.execute("SELECT options FROM runs ORDER BY run DESC LIMIT 1")
+    if not rows:
+        return
+    earlier = json.loads(rows[0][0] or "{}")
+    for key in ("definitions",):
+        if key in earlier and key in options and earlier[key] != options[key]:
+            logger.warning(
+                "--resume: the earlier run had %s=%s, this one %s=%s; documents already done "
+                "keep the earlier settings (run without --resume to redo them)",
+                key,
+                earlier[key],
+                key,
+                options[key],
+            )
+
+
 def check_inputs(paths: Sequence[str | Path]) -> list[Path]:
     """The inputs as paths; :class:`InputError` names the first one that does not exist."""
     inputs = unique_paths(paths)
@@ -172,6 +192,8 @@ def run_corpus(
     """
     started = time.monotonic()
     inputs = check_inputs(paths)
+    if resume:
+        _warn_if_settings_differ(database, options or {})
     run = database.begin_run(
         {
             **(options or {}),
