@@ -10,7 +10,7 @@ page without error and skip it for the same reason:
   control characters, ``]]>``, U+FFFE/U+FFFF, comments, CDATA, processing instructions;
 * every ``<`` starts a plain tag (names without a prefix, quoted attributes, no duplicates)
   and the tags nest, from ``<page>`` to its ``</page>``;
-* the page is in another namespace, a redirect, or the raw text of its first revision
+* the page is in another namespace, a redirect, or the raw text of its last revision
   contains none of ``lt;math``, ``{{math``, ``{{ math``, ``{{mvar``, ``{{ mvar`` in any case:
   the parsed text then cannot match :func:`~definiens.ingest.items.has_math`, since the only
   way to write ``<`` in it is ``&lt;`` (``&amp;lt;`` for a literal ``&lt;``).
@@ -98,7 +98,6 @@ def _walk(page: bytes, fields: _Fields) -> int | None:
     """Check that every ``<`` of ``page`` starts a plain tag and that they nest; fill
     ``fields``; return the number of tags (None if the page is not plain)."""
     open_names: list[bytes] = []
-    revisions = 0  # revisions opened so far; the text is the first one's
     pos = tags = 0
     while True:
         start = page.find(b"<", pos)
@@ -117,10 +116,9 @@ def _walk(page: bytes, fields: _Fields) -> int | None:
             if attributes and _duplicates(attributes):
                 return None
             if depth == 1:
-                revisions += name == b"revision"
                 _child(fields, page, name, tag.end(), empty)
-            elif depth == 2 and name == b"text" and revisions == 1 and open_names[1] == b"revision":
-                fields.text = fields.text or _content(page, tag.end(), empty)
+            elif depth == 2 and name == b"text" and open_names[1] == b"revision":
+                fields.text = _content(page, tag.end(), empty)  # the last revision's: current
             if not empty:
                 open_names.append(name)
         pos = tag.end()

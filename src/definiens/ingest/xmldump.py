@@ -397,9 +397,14 @@ def _events(
 
 
 def _child_text(element: ET.Element, *path: str) -> str:
+    """The text of the element at ``path``; a ``revision`` step takes the last revision (a
+    history export lists them oldest first: the last is the current page)."""
     node: ET.Element | None = element
     for name in path:
-        node = next((c for c in node if c.tag.rpartition("}")[2] == name), None) if node else None
+        if node is None:
+            break
+        found = [c for c in node if c.tag.rpartition("}")[2] == name]
+        node = (found[-1] if name == "revision" else found[0]) if found else None
     return (node.text or "") if node is not None else ""
 
 
