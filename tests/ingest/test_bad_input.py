@@ -7,6 +7,8 @@ import bz2
 import logging
 import os
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -158,24 +160,16 @@ def test_a_bad_file_in_a_folder_fails_alone_and_the_folder_goes_on(tmp_path: Pat
     assert "b.xml" in str(bad.problem) and "empty file" in str(bad.problem)
 
 
-def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(tmp_path: Path) -> None:
+def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(
+    tmp_path: Path, log_records: Callable[[str], AbstractContextManager[list[logging.LogRecord]]]
+) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.tex").write_text("Let $x$ be the variable.\n", encoding="utf-8")
     (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
     os.mkfifo(folder / "pipe.tex")  # reading it would wait forever
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = records.append  # type: ignore[method-assign]
-    logger = logging.getLogger("definiens.ingest.files")
-    level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)  # a CLI test may have quietened the package's loggers
-    try:
+    with log_records("definiens.ingest.files") as records:
         items = read_all([folder])
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
     assert _titles(items) == ["a"]
     (warning,) = [r.getMessage() for r in records if r.levelno == logging.WARNING]
     assert "2 file(s) left out" in warning and "paper.pdf" in warning

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bz2
 import logging
 import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -152,21 +154,14 @@ def test_progress_shows_counts_and_reaches_the_input_size(
     assert "pages/s" in last
 
 
-def test_resuming_with_other_settings_says_what_stays(db_path: Path) -> None:
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = records.append  # type: ignore[method-assign]
-    logger = logging.getLogger("definiens.store.runner")
-    level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
-    try:
+def test_resuming_with_other_settings_says_what_stays(
+    db_path: Path,
+    log_records: Callable[[str], AbstractContextManager[list[logging.LogRecord]]],
+) -> None:
+    with log_records("definiens.store.runner") as records:
         _run(db_path, [PAGES], options={"definitions": False})
         _run(db_path, [PAGES], resume=True, options={"definitions": False})
         assert not records
         _run(db_path, [PAGES], resume=True, options={"definitions": True})
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
     (warning,) = [r.getMessage() for r in records]
     assert "definitions=False" in warning and "without --resume" in warning
