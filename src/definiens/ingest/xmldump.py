@@ -363,8 +363,9 @@ def _broken(state: _State, message: str, line: int | None = None) -> Iterator[Fa
         problem = Problem(kind="damaged-page", message=message, location=where)
         logger.debug("%s", problem)
         yield Failed(state.source, state.id or state.title, state.title, problem)
-    stopped = f"{message}; reading stopped" if state.pages or state.title else message
-    raise InputError(stopped, location=where if state.pages or state.title else state.source)
+    if not state.pages and not state.title:  # nothing read: the file cannot be read at all
+        raise InputError(message, location=state.source)
+    raise InputError(f"{message}; reading stopped", location=where)
 
 
 def _events(

@@ -148,21 +148,17 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
 
 def _warn_if_settings_differ(database: Database, options: dict[str, Any]) -> None:
     """With ``--resume``, the documents already done keep what the earlier run made of them:
-    say so when that run had other settings (``--no-definitions``, say) or other inputs."""
+    say so when that run had the definitions stage on and this one off, or the reverse."""
     rows = database.execute("SELECT options FROM runs ORDER BY run DESC LIMIT 1")
-    if not rows:
-        return
-    earlier = json.loads(rows[0][0] or "{}")
-    for key in ("definitions",):
-        if key in earlier and key in options and earlier[key] != options[key]:
-            logger.warning(
-                "--resume: the earlier run had %s=%s, this one %s=%s; documents already done "
-                "keep the earlier settings (run without --resume to redo them)",
-                key,
-                earlier[key],
-                key,
-                options[key],
-            )
+    earlier = json.loads(rows[0][0] or "{}") if rows else {}
+    before, now = earlier.get("definitions"), options.get("definitions")
+    if before is not None and now is not None and before != now:
+        logger.warning(
+            "--resume: the earlier run had definitions=%s, this one definitions=%s; documents "
+            "already done keep the earlier settings (run without --resume to redo them)",
+            before,
+            now,
+        )
 
 
 def check_inputs(paths: Sequence[str | Path]) -> list[Path]:
