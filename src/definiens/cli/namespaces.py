@@ -86,8 +86,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
     source, and a plot in a format matplotlib cannot write or in a missing folder."""
     from definiens.store import Database
 
-    database = [args.db, *(f"{args.db}{end}" for end in ("-wal", "-shm", "-journal"))]
     with Database(args.db, readonly=True) as db:
+        database = db.files()
         sources = [row[0] for row in db.execute("SELECT DISTINCT source FROM documents")]
     for option, path in (("--export-assignments", args.export_assignments), ("--plot", args.plot)):
         if path:

@@ -130,6 +130,11 @@ class Database:
                 self._readers.append(conn)
         return conn
 
+    def files(self) -> list[Path]:
+        """The database file and the files SQLite keeps beside it (resolved paths)."""
+        path = self.path.resolve()
+        return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+
     def close(self) -> None:
         """Close the writer and the readers of every thread."""
         with self._write_lock:

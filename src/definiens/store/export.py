@@ -113,14 +113,8 @@ def _write_jsonl(database: Database, path: Path) -> int:
         return write_jsonl(database, out)
 
 
-def _database_files(database: Database) -> list[Path]:
-    """The database file and the files SQLite keeps next to it."""
-    path = database.path.resolve()
-    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
-
-
 def _is_database(target: Path, database: Database) -> bool:
-    files = _database_files(database)
+    files = database.files()
     if target.resolve() in files:
         return True
     try:
