@@ -41,3 +41,16 @@ def test_features_mark_the_best_supported_kind() -> None:
     assert features["kind_top"] == 1.0
     assert features["kind_tex"] >= 1.0
     assert found["i"].features("integer")["kind_prior"] == 1.0
+
+
+def test_the_power_of_a_number_space_is_a_dimension_and_an_upper_limit_an_integer() -> None:
+    passage = (
+        "For <math>x \\in \\mathbb{R}^n</math> and <math>y \\in \\R^{m}</math>, "
+        "<math>n = \\prod_{i=1}^r p_i^{a_i}</math>."
+    )
+    found = kind_evidence(identify(from_text(passage, "wikitext", title="passage")))
+    assert found["n"].tex["dimension"] == 1
+    assert found["m"].tex["dimension"] == 1
+    assert found["r"].tex["integer"] == 1
+    assert "dimension" not in found["x"].tex
+    assert found["i"].tex["integer"] == 0.5  # as a product index, not as a limit

@@ -111,3 +111,22 @@ def test_define_never_fails_on_odd_text(words: list[str]) -> None:
         assert all(
             -1 <= m.source_start <= m.source_end <= len(document.source_text) for m in meanings
         )
+
+
+def test_a_symbol_applied_to_italic_arguments_is_paired() -> None:
+    # spaCy keeps "FORMULA1(FORMULA2" as one token: every placeholder in it is a mention
+    document = _defined(
+        "The least such ''N'' is the Van der Waerden number ''W''(''r'', ''k'').", "wikitext"
+    )
+    assert _best(document, "W") == "Van der Waerden number"
+
+
+def test_a_head_noun_repeating_a_longer_meaning_is_marked() -> None:
+    document = identify(
+        from_text("Here <math>g_j</math> is the degeneracy factor, a whole number.", "wikitext")
+    )
+    _, candidates = Definer().candidates(document)
+    values = {c.key: c.values["shadowed"] for c in candidates["g_{j}"]}
+    assert values["factor"] == 1.0
+    assert values["degeneracy factor"] == 0.0
+    assert values["whole number"] == 0.0

@@ -18,6 +18,7 @@ from typing import Any
 
 from definiens.define.concepts import is_evaluative
 from definiens.define.nlp import lemma
+from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
 __all__ = ["Mention", "mentions"]
@@ -48,7 +49,8 @@ class Mention:
 
 
 def _is_placeholder(token: Any) -> bool:
-    return _PLACEHOLDER.search(token.text) is not None
+    """A formula placeholder or a plain-text symbol ("the speed of light c")."""
+    return _PLACEHOLDER.search(token.text) is not None or token.i in symbol_tokens(token.doc)
 
 
 def _trim(tokens: Sequence[Any]) -> list[Any]:

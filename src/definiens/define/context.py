@@ -1,9 +1,10 @@
-"""The sentences that can hold a definition: those that mention a formula with identifiers.
+"""The sentences that can hold a definition: those that mention an identifier.
 
 ``Document.text`` is split into sentences by a cheap rule (end punctuation followed by a capital,
 a blank line, a line break after end punctuation or before a list marker; other line breaks are
 soft wraps); only the sentences that contain a formula placeholder whose formula has identifiers
-are parsed by spaCy, in one ``nlp.pipe`` batch. The rest of the page is never parsed.
+or a plain-text symbol (``symbols.py``) are parsed by spaCy, in one ``nlp.pipe`` batch. The rest
+of the page is never parsed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.nlp import one_blas_thread
+from definiens.define.symbols import Symbol, find_symbols, mark_symbols, text_forms
 from definiens.model import PLACEHOLDER_PREFIX, Document, Formula
 
 __all__ = ["Sentence", "parse_many", "parse_sentences", "split_sentences"]
@@ -43,6 +45,12 @@ class Sentence:
     end: int
     formulas: list[int] = field(default_factory=list)
     doc: Any = None
+    symbols: list[Symbol] = field(default_factory=list)
+
+    @property
+    def mentions_identifier(self) -> bool:
+        """Whether the sentence mentions an identifier (in a formula or as a plain symbol)."""
+        return bool(self.formulas or self.symbols)
 
     def text_of(self, document: Document) -> str:
         return document.text[self.start : self.end]
@@ -98,13 +106,22 @@ def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def select_sentences(document: Document) -> list[Sentence]:
-    """Every sentence of the document, with the formulas (having identifiers) it mentions."""
+    """Every sentence of the document, with the formulas (having identifiers) and the plain-text
+    symbols it mentions."""
     formulas = {f.index: f for f in document.formulas}
     spans = _merge_displays(document.text, split_sentences(document.text))
+    forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
+    symbols = iter(find_symbols(document.text, forms))
+    symbol = next(symbols, None)
     sentences = []
     for ordinal, (start, end) in enumerate(spans):
         indices = _formula_indices(document.text[start:end], formulas)
-        sentences.append(Sentence(ordinal, start, end, indices))
+        sentence = Sentence(ordinal, start, end, indices)
+        while symbol is not None and symbol[0] < end:
+            if symbol[0] >= start:
+                sentence.symbols.append(symbol)
+            symbol = next(symbols, None)
+        sentences.append(sentence)
     return sentences
 
 
@@ -139,13 +156,15 @@ def parse_many(
     """:func:`parse_sentences` for several documents, their sentences in one ``nlp.pipe`` stream
     (spaCy works faster on long streams than on a few sentences at a time)."""
     every = [select_sentences(document) for document in documents]
-    chosen = [(s, d) for d, ss in zip(documents, every, strict=True) for s in ss if s.formulas]
+    pairs = zip(documents, every, strict=True)
+    chosen = [(s, d) for d, ss in pairs for s in ss if s.mentions_identifier]
     # soft line wraps become spaces (same length: character offsets stay valid)
     texts = [s.text_of(d).replace("\n", " ") for s, d in chosen]
     with one_blas_thread():
         for start, end in _batches(texts, batch_size):
             docs = nlp.pipe(texts[start:end], batch_size=end - start)
             for (sentence, _), doc in zip(chosen[start:end], docs, strict=True):
+                mark_symbols(doc, sentence.start, sentence.symbols)
                 sentence.doc = doc
     logger.debug("parsed %d sentences of %d documents", len(chosen), len(documents))
     return every

@@ -20,14 +20,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.candidates import Mention, mentions
-from definiens.define.concepts import is_concept, is_vague
+from definiens.define.concepts import is_concept, is_evaluative, is_vague
 from definiens.define.context import Sentence
 from definiens.define.kinds import KIND_FEATURES, kind_evidence
 from definiens.define.mlp import mlp_score
-from definiens.define.patterns import PATTERNS, match_patterns
-from definiens.model import PLACEHOLDER_PREFIX, Document, Formula, Link
+from definiens.define.nlp import singular
+from definiens.define.pairing import Occurrence, Tokens, find_occurrences, measure_pair
+from definiens.define.patterns import PATTERNS
+from definiens.define.siblings import SIBLING_FEATURES, share_meanings
+from definiens.model import Document, Link
 
-__all__ = ["FEATURES", "Candidate", "build_candidates", "normalise"]
+__all__ = ["FEATURES", "Candidate", "build_candidates", "normalise", "stem_of"]
 
 KINDS = (
     "phrase", "lemma", "head", "head_adj", "head_eval", "compound", "link_anchor", "link_target",
@@ -39,11 +42,10 @@ FEATURES = (
     "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
     "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
-    "page_term", *KIND_FEATURES,
+    "page_term", "shadowed", *KIND_FEATURES, *SIBLING_FEATURES,
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{k}" for k in KINDS),
 )  # fmt: skip
 
-_PLACEHOLDER = re.compile(rf"^{PLACEHOLDER_PREFIX}(\d+)$")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -78,6 +80,12 @@ class Candidate:
         return list(found) if len(names) != 1 else [found]
 
     @property
+    def stem(self) -> str:
+        """The meaning with its last word in the singular: "bits" and "bit" are one meaning."""
+        words = self.key.split()
+        return " ".join([*words[:-1], singular(words[-1])]) if words else self.key
+
+    @property
     def method(self) -> str:
         if self.best is None:
             return "concept"
@@ -90,81 +98,9 @@ class Candidate:
         return "noun_phrase"
 
 
-@dataclass
-class _Occurrence:
-    identifier: str
-    token: int
-    alone: bool
-
-
-def _is_alone(formula: Formula, tex: str) -> bool:
-    return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
-
-
-def _occurrences(tokens: _Tokens, formulas: dict[int, Formula]) -> list[_Occurrence]:
-    found = []
-    for at, number in tokens.marks:
-        formula = formulas.get(number)
-        if formula is None:
-            continue
-        for ident in formula.identifiers:
-            found.append(_Occurrence(ident.tex, at, _is_alone(formula, ident.tex)))
-    return found
-
-
-@dataclass
-class _Tokens:
-    """Plain lists of a parsed sentence's tokens, for fast pairing."""
-
-    lower: list[str]
-    heads: list[int]
-    placeholders: list[int]  # placeholders[i]: how many placeholder tokens before token i
-    marks: list[tuple[int, int]]  # (token, formula number) of each placeholder token
-
-    @classmethod
-    def of(cls, doc: Any) -> _Tokens:
-        import numpy as np
-
-        heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
-        lower: list[str] = []
-        placeholders: list[int] = []
-        marks: list[tuple[int, int]] = []
-        for token in doc:
-            lower.append(token.lower_)
-            placeholders.append(len(marks))
-            match = _PLACEHOLDER.match(token.text)
-            if match:
-                marks.append((token.i, int(match.group(1))))
-        placeholders.append(len(marks))
-        return cls(lower, heads, placeholders, marks)
-
-
-_LONGEST_PATTERN = 6
-
-
-def _pair(tokens: _Tokens, occurrence: _Occurrence, mention: Mention) -> dict[str, Any]:
-    at = occurrence.token
-    after = mention.first > at
-    lo, hi = (at + 1, mention.first) if after else (mention.last + 1, at)
-    patterns: set[str] = set()
-    if hi - lo <= _LONGEST_PATTERN:
-        gap = tokens.lower[lo:hi] if hi > lo else []
-        patterns = match_patterns(gap, after, tokens.lower[at - 1] if at > 0 else "")
-        if mention.head_pos not in ("NOUN", "PROPN"):
-            patterns -= {"appos_before", "comma_before"}
-    head = mention.last
-    blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
-    flags = {
-        "nearest": not blocked,
-        "dep_direct": tokens.heads[head] == at or tokens.heads[at] == head,
-        "dep_sibling": tokens.heads[head] == tokens.heads[at] and head != at,
-    }
-    return {
-        "distance": max(hi - lo + 1, 1),
-        "after": after,
-        "patterns": patterns,
-        "flags": [name for name, value in flags.items() if value],
-    }
+def stem_of(candidate: Candidate) -> str:
+    """:attr:`Candidate.stem`, as a function (for :func:`definiens.define.ranker.choose`)."""
+    return candidate.stem
 
 
 @dataclass
@@ -198,8 +134,8 @@ class _Aggregator:
 
     def add(
         self,
-        tokens: _Tokens,
-        occurrence: _Occurrence,
+        tokens: Tokens,
+        occurrence: Occurrence,
         prepared: _Prepared,
         sentence: Sentence,
         n: int,
@@ -207,7 +143,7 @@ class _Aggregator:
         mention = prepared.mention
         if mention.first <= occurrence.token <= mention.last:
             return
-        pair = _pair(tokens, occurrence, mention)
+        pair = measure_pair(tokens, occurrence, mention)
         identifier = occurrence.identifier
         for kind, form, key, tf in prepared.variants:
             score = mlp_score(pair["distance"], n, tf)
@@ -303,10 +239,35 @@ def _finish(candidates: list[Candidate], document: Document) -> None:
         c.values["rank_dist"] = math.log(rank)
     best_mlp = by_mlp[0].values["mlp"] if by_mlp else 0.0
     most_pairs = max((c.values["pairs"] for c in candidates), default=1.0) or 1.0
+    _shadow(candidates)
     for c in candidates:
         c.values["mlp_gap"] = best_mlp - c.values["mlp"]
         c.values["pairs_share"] = c.values["pairs"] / most_pairs
         _static_features(c, title, len(candidates))
+
+
+def _shadow(candidates: Sequence[Candidate]) -> None:
+    """Mark a meaning that only repeats the head of a longer, as close, specific meaning
+    ("factor" beside "degeneracy factor"; not "integer" beside "positive integer")."""
+    by_key = {c.key: c for c in candidates}
+    for longer in candidates:
+        words = longer.key.split()
+        if (
+            len(words) < 2
+            or longer.values["inherited"]
+            or all(is_evaluative(w) for w in words[:-1])
+        ):
+            continue
+        for cut in range(1, len(words)):
+            head = by_key.get(" ".join(words[cut:]))
+            if head is not None and _as_close(longer, head):
+                head.values["shadowed"] = 1.0
+
+
+def _as_close(a: Candidate, b: Candidate) -> bool:
+    """``a`` is at least as close to the identifier as ``b`` (tokens, sentences, pairs)."""
+    va, vb = a.values, b.values
+    return va["dist"] <= vb["dist"] and va["sent"] <= vb["sent"] and va["pairs"] >= vb["pairs"]
 
 
 def _static_features(c: Candidate, title: str, count: int) -> None:
@@ -365,8 +326,8 @@ def build_candidates(
     """Candidate meanings of every identifier mentioned in the parsed ``sentences``."""
     formulas = {f.index: f for f in document.formulas if f.identifiers}
     parsed = [s for s in sentences if s.doc is not None]
-    tokens = {s.index: _Tokens.of(s.doc) for s in parsed}
-    occurrences = {s.index: _occurrences(tokens[s.index], formulas) for s in parsed}
+    tokens = {s.index: Tokens.of(s.doc) for s in parsed}
+    occurrences = {s.index: find_occurrences(tokens[s.index], formulas) for s in parsed}
     first: dict[str, int] = {}
     for s in parsed:
         for o in occurrences[s.index]:
@@ -401,6 +362,7 @@ def build_candidates(
         c.values["tf"] = math.log1p(aggregator.tf.get(c.key, 0))
         c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
         grouped[ident].append(c)
+    share_meanings(grouped, {i.tex for f in formulas.values() for i in f.identifiers})
     _add_kinds(document, grouped, aggregator.tf)
     for items in grouped.values():
         _finish(items, document)

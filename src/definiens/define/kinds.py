@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from definiens.define.symbols import Symbol, find_symbols, text_forms
 from definiens.model import PLACEHOLDER_PREFIX, Document
 
 __all__ = ["KIND_FEATURES", "Evidence", "kind_evidence"]
@@ -43,7 +44,7 @@ _WORDS = {
     "operator": "operator", "polynomial": "polynomial", "sequence": "sequence",
     "group": "group", "field": "field", "ring": "ring", "module": "module", "space": "space",
     "graph": "graph", "angle": "angle", "number": "number", "numbers": "number",
-    "indeterminate": "indeterminate",
+    "indeterminate": "indeterminate", "dimension": "dimension",
     "element": "element", "elements": "element", "matrix's": "matrix",
 }  # fmt: skip
 _NUMBER_WORDS = {"real", "natural", "complex", "rational"}
@@ -53,6 +54,8 @@ _PRIORS: dict[str, tuple[str, ...]] = {
     **{letter: ("function",) for letter in "fgh"},
 }
 _SUMS = r"\\(?:sum|prod|bigcup|bigcap|bigoplus|bigotimes|lim|max|min|sup|inf|coprod)"
+#: A number set as a space: R^n, \\mathbb{C}^{n}.
+_SPACE = r"(?:\\mathbb\s*\{?\s*[RNZCQ]\s*\}?|\\[RNZCQ](?![A-Za-z]))"
 _SET = r"\\in\s*(?:\\mathbb\s*\{?\s*([RNZCQ])\s*\}?|\\([RNZCQ])(?![A-Za-z]))"
 _TEXT_BEFORE = re.compile(r"(?:([A-Za-z']+)\s+)?([A-Za-z']+)\s*$")
 _TEXT_AFTER = re.compile(
@@ -104,6 +107,8 @@ def _patterns(tex: str) -> tuple[re.Pattern[str], ...]:
             rf"(?:\\,|\\;|\s|\}}|^)(?:d|\\mathrm\{{d\}}|\\operatorname\{{d\}})\s*{name}{edge}"
         ),
         re.compile(rf"{start}{name}\s*\^"),
+        re.compile(rf"{_SPACE}\s*\^\s*\{{?\s*{name}{edge}"),
+        re.compile(rf"{_SUMS}\s*_\s*\{{[^{{}}]*\}}\s*\^\s*\{{?\s*{name}{edge}"),
     )
 
 
@@ -111,7 +116,12 @@ def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) ->
     plain = len(ident) == 1 or (ident.startswith("\\") and ident[1:].isalpha())
     if not plain:
         return
-    sums, subscript, member, applied, argument, integrated, power = _patterns(ident)
+    sums, subscript, member, applied, argument, integrated, power, space, upper = _patterns(ident)
+    if "^" in tex:
+        if space.search(tex):
+            evidence.tex["dimension"] += 1
+        if upper.search(tex):
+            evidence.tex["integer"] += 1
     if "_" in tex:
         if "\\" in tex and sums.search(tex):
             evidence.tex["index"] += 1
@@ -141,20 +151,28 @@ def _word_kind(previous: str | None, word: str) -> str | None:
     return kind
 
 
+def _mentions(document: Document, alone: dict[int, str]) -> list[Symbol]:
+    """Where an identifier stands alone in the text: a one-identifier formula or a plain symbol."""
+    found: list[Symbol] = []
+    for match in _PLACEHOLDER.finditer(document.text):
+        ident = alone.get(int(match.group(1)))
+        if ident is not None:
+            found.append((match.start(), match.end(), ident))
+    forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
+    return found + find_symbols(document.text, forms)
+
+
 def _text_evidence(
     document: Document, alone: dict[int, str], evidence: dict[str, Evidence]
 ) -> None:
     text = document.text
-    for match in _PLACEHOLDER.finditer(text):
-        ident = alone.get(int(match.group(1)))
-        if ident is None:
-            continue
-        before = _TEXT_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    for start, end, ident in _mentions(document, alone):
+        before = _TEXT_BEFORE.search(text[max(0, start - 40) : start])
         if before is not None:
             kind = _word_kind(before.group(1), before.group(2))
             if kind is not None:
                 evidence[ident].text[kind] += 1
-        after = _TEXT_AFTER.match(text[match.end() : match.end() + 60])
+        after = _TEXT_AFTER.match(text[end : end + 60])
         if after is not None:
             kind = _WORDS.get(after.group(1))
             if kind is not None and kind != "number":

@@ -34,15 +34,24 @@ def _loss(
     return loss, grad
 
 
-def fit_listwise(groups: Sequence[tuple[np.ndarray, np.ndarray]], penalty: float) -> np.ndarray:
-    """Weights of a conditional logit over standardised candidate groups ``(x, labels)``."""
+def fit_listwise(
+    groups: Sequence[tuple[np.ndarray, np.ndarray]],
+    penalty: float,
+    nonnegative: Sequence[bool] = (),
+) -> np.ndarray:
+    """Weights of a conditional logit over standardised candidate groups ``(x, labels)``; the
+    weights of the features flagged in ``nonnegative`` are kept at or above zero."""
     from scipy.optimize import minimize
 
     useful = [(x, y) for x, y in groups if y.any() and len(y) > 1]
     width = groups[0][0].shape[1]
     if not useful:
         return np.zeros(width)
-    result = minimize(_loss, np.zeros(width), args=(useful, penalty), jac=True, method="L-BFGS-B")
+    flags = list(nonnegative) + [False] * (width - len(nonnegative))
+    bounds = [(0.0, None) if flag else (None, None) for flag in flags]
+    result = minimize(
+        _loss, np.zeros(width), args=(useful, penalty), jac=True, method="L-BFGS-B", bounds=bounds
+    )
     return np.asarray(result.x)
 
 

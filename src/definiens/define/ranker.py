@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -90,13 +90,29 @@ class Settings:
     relative: float = 0.9
 
 
-def choose(scored: Sequence[tuple[float, T]], settings: Settings) -> list[tuple[float, T]]:
-    """The items of ``scored`` (probability, item) to emit, best first."""
+def choose(
+    scored: Sequence[tuple[float, T]],
+    settings: Settings,
+    stem: Callable[[T], str] | None = None,
+) -> list[tuple[float, T]]:
+    """The items of ``scored`` (probability, item) to emit, best first; with ``stem``, an item
+    whose stem an emitted item has ("bits" after "bit") is not emitted again."""
     ranked = sorted(scored, key=lambda pair: -pair[0])
     if not ranked or ranked[0][0] < settings.threshold:
         return []
     floor = max(settings.threshold, ranked[0][0] * settings.relative)
-    return [pair for pair in ranked if pair[0] >= floor][: settings.max_per_identifier]
+    chosen: list[tuple[float, T]] = []
+    stems: set[str] = set()
+    for pair in ranked:
+        if pair[0] < floor or len(chosen) == settings.max_per_identifier:
+            break
+        if stem is not None:
+            key = stem(pair[1])
+            if key in stems:
+                continue
+            stems.add(key)
+        chosen.append(pair)
+    return chosen
 
 
 def load_model(path: str | Path | None = None) -> RankerModel:

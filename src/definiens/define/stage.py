@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from definiens.define.context import Sentence, parse_many, parse_sentences
-from definiens.define.features import FEATURES, Candidate, build_candidates
+from definiens.define.features import FEATURES, Candidate, build_candidates, stem_of
 from definiens.define.mlp import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, choose, load_model
@@ -83,7 +83,7 @@ class Definer:
             return []
         matrix = [c.vector(model.features) for c in candidates]
         scores = model.probabilities(matrix).tolist()
-        return choose(list(zip(scores, candidates, strict=True)), model.settings)
+        return choose(list(zip(scores, candidates, strict=True)), model.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)

@@ -25,8 +25,9 @@ from definiens.define.evaluation import (
     normalise_identifier,
     score,
 )
-from definiens.define.features import FEATURES, Candidate
+from definiens.define.features import FEATURES, Candidate, stem_of
 from definiens.define.listwise import calibrate, fit_listwise
+from definiens.define.patterns import PATTERNS
 from definiens.define.queries import page_key, query_identifiers
 from definiens.define.ranker import RankerModel, Settings, choose
 from definiens.define.stage import Definer
@@ -111,6 +112,11 @@ def build_examples(
 MODEL_FEATURES = FEATURES
 #: The L2 penalty of the listwise ranker (strong: 50 formulas are few).
 PENALTY = 100.0
+#: Features that can only speak for a meaning: a definitional pattern ("E denotes the energy")
+#: never counts against it, however few the training formulas that show one.
+EVIDENCE = frozenset(
+    {"pattern_any", "patterns", "alone_pattern", "pattern_inside", *(f"pat_{p}" for p in PATTERNS)}
+)
 
 
 def _groups(examples: Sequence[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -135,7 +141,7 @@ def fit(examples: Sequence[Example], settings: Settings | None = None) -> Ranker
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     standard = [((g - mean) / scale, y) for g, y in groups]
-    weights = fit_listwise(standard, PENALTY)
+    weights = fit_listwise(standard, PENALTY, [name in EVIDENCE for name in MODEL_FEATURES])
     slope, intercept = calibrate(standard, weights, SEED)
     settings = settings or Settings()
     return RankerModel(
@@ -169,7 +175,7 @@ def predict_rows(
     for example, by_ident in scored:
         q = example.query
         for ident, items in by_ident.items():
-            for _, c in choose(items, settings):
+            for _, c in choose(items, settings, stem_of):
                 rows.append(IdentRow(q.qid, q.title, ident, c.form))
     return rows
 
