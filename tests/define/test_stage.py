@@ -130,3 +130,12 @@ def test_a_head_noun_repeating_a_longer_meaning_is_marked() -> None:
     assert values["factor"] == 1.0
     assert values["degeneracy factor"] == 0.0
     assert values["whole number"] == 0.0
+
+
+def test_a_symbol_before_a_plural_noun_counts_it() -> None:
+    document = identify(
+        from_text("The model considers <math>N</math> particles in two boxes.", "wikitext")
+    )
+    _, candidates = Definer().candidates(document)
+    counts = [c.key for c in candidates["N"] if "count" in c.kinds]
+    assert counts == ["number of particles"]

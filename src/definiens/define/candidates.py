@@ -192,7 +192,24 @@ def mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]
                 found.append(longer)
     linked = list(_link_mentions(doc, offset, links))
     found = [m for m in found if not any(_inside(m, link) for link in linked)]
-    return found + linked
+    return found + linked + list(_count_mentions(doc, offset))
+
+
+def _count_mentions(doc: Any, offset: int) -> Iterator[Mention]:
+    """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if following.tag_ in ("NNS", "NNPS") and following.is_alpha and _is_placeholder(token):
+            yield Mention(
+                text=following.text,
+                first=following.i,
+                last=following.i,
+                start=offset + following.idx,
+                end=offset + following.idx + len(following.text),
+                head_lemma=lemma(following),
+                method="count",
+                variants=[("count", f"number of {following.lower_}")],
+            )
 
 
 def _inside(mention: Mention, link: Mention) -> bool:

@@ -34,6 +34,7 @@ __all__ = ["FEATURES", "Candidate", "build_candidates", "normalise", "stem_of"]
 
 KINDS = (
     "phrase", "lemma", "head", "head_adj", "head_eval", "compound", "link_anchor", "link_target",
+    "count",
 )  # fmt: skip
 FEATURES = (
     "mlp", "dist", "sent", "pairs", "sentences", "alone", "alone_pattern", "before", "nearest",
@@ -143,6 +144,8 @@ class _Aggregator:
         mention = prepared.mention
         if mention.first <= occurrence.token <= mention.last:
             return
+        if mention.method == "count" and mention.first != occurrence.token + 1:
+            return  # "N particles" counts particles for N only
         pair = measure_pair(tokens, occurrence, mention)
         identifier = occurrence.identifier
         for kind, form, key, tf in prepared.variants:
