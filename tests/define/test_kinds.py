@@ -54,3 +54,10 @@ def test_the_power_of_a_number_space_is_a_dimension_and_an_upper_limit_an_intege
     assert found["r"].tex["integer"] == 1
     assert "dimension" not in found["x"].tex
     assert found["i"].tex["integer"] == 0.5  # as a product index, not as a limit
+
+
+def test_a_number_set_used_as_an_identifier_is_that_kind_of_number() -> None:
+    passage = "<math>\\int_{\\mathbb{R}^n} f\\,dx</math> and <math>z \\in \\mathbb{C}</math>."
+    found = kind_evidence(identify(from_text(passage, "wikitext", title="passage")))
+    assert set(found["\\mathbb{R}"].tex) == {"real number"}
+    assert found["z"].tex["complex number"] == 1

@@ -112,7 +112,15 @@ def _patterns(tex: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+#: A number set written as an identifier: its elements are that kind of number.
+_NUMBER_SET = re.compile(r"^(?:\\mathbb\{([RNZCQ])\}|\\([RNZCQ]))$")
+
+
 def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) -> None:
+    number_set = _NUMBER_SET.match(ident)
+    if number_set is not None:
+        evidence.tex[_SETS[number_set.group(1) or number_set.group(2)]] += 1
+        return
     plain = len(ident) == 1 or (ident.startswith("\\") and ident[1:].isalpha())
     if not plain:
         return
