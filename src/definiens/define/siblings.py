@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 __all__ = ["SIBLING_FEATURES", "index_base", "share_meanings"]
 
+#: How many meanings a family passes on at most: its strongest by MLP score (the weak ones of a
+#: sibling never win, and a family of many indexed forms would multiply every candidate).
+INHERITED = 12
+
 #: The features this module sets.
 SIBLING_FEATURES = ("inherited", "sibling")
 
@@ -82,12 +86,13 @@ def share_meanings(grouped: dict[str, list[Candidate]], identifiers: Iterable[st
                 owners[c.key].add(tex)
                 if c.key not in best or c.values["mlp"] > best[c.key].values["mlp"]:
                     best[c.key] = c
+        strongest = sorted(best.values(), key=lambda c: -c.values["mlp"])[:INHERITED]
         for tex in family:
             items = grouped.setdefault(tex, [])
             have = {c.key for c in items}
             for c in items:
                 c.values["sibling"] = float(len(owners[c.key] - {tex}) > 0)
             bare = index_base(tex) == tex
-            for key, c in best.items():
-                if key not in have and (not bare or _tensor_index(c.identifier)):
+            for c in strongest:
+                if c.key not in have and (not bare or _tensor_index(c.identifier)):
                     items.append(_copy(c, tex))
