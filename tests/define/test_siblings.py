@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from definiens.define import define
+from definiens.define import Definer, define
 from definiens.define.features import Candidate
 from definiens.define.siblings import index_base, share_meanings
 from definiens.formulas import identify
@@ -57,10 +57,20 @@ def test_siblings_get_the_meanings_they_lack_marked_inherited() -> None:
 def test_an_index_variant_is_defined_by_its_base_symbol() -> None:
     passage = (
         "Here <math>u</math> denotes the 4-velocity of the particle.\n\n"
-        "In every inertial frame the magnitude is the same constant: "
+        "In every inertial frame "
         "<math>u^\\mu u_\\mu = c^2</math>."
     )
-    document = define(identify(from_text(passage, "wikitext", title="passage")))
-    meanings = {tex: [d.text for d in items] for tex, items in document.definitions.items()}
-    assert "4-velocity" in meanings["u"]
-    assert meanings["u^{\\mu}"] == meanings["u_{\\mu}"] == meanings["u"]
+    document = identify(from_text(passage, "wikitext", title="passage"))
+    definer = Definer()
+    _, candidates = definer.candidates(document)
+
+    def best(tex: str) -> Candidate:
+        items = candidates[tex]
+        scores = definer.model.probabilities([c.vector(definer.model.features) for c in items])
+        return items[int(scores.argmax())]
+
+    assert best("u").key == "4-velocity"
+    for tex in ("u^{\\mu}", "u_{\\mu}"):
+        assert best(tex).key == "4-velocity"
+        assert best(tex).values["inherited"] == 1.0
+    assert define(document).definitions["u"][0].text == "4-velocity"
