@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from definiens.define.kinds import kind_evidence
+from definiens.define.kinds import Evidence, kind_evidence
 from definiens.formulas import identify
 from definiens.ingest import from_text
 
@@ -61,3 +61,11 @@ def test_a_number_set_used_as_an_identifier_is_that_kind_of_number() -> None:
     found = kind_evidence(identify(from_text(passage, "wikitext", title="passage")))
     assert set(found["\\mathbb{R}"].tex) == {"real number"}
     assert found["z"].tex["complex number"] == 1
+
+
+def test_a_coordinate_letter_as_a_subscript_is_a_direction_not_an_index() -> None:
+    passage = "<math>p_x + p_y = a_k k x + y</math>"
+    found = kind_evidence(identify(from_text(passage, "wikitext", title="passage")))
+    assert "index" not in found.get("x", Evidence()).tex
+    assert "index" not in found.get("y", Evidence()).tex
+    assert found["k"].tex["index"] == 1

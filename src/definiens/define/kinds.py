@@ -53,6 +53,8 @@ _PRIORS: dict[str, tuple[str, ...]] = {
     **{letter: ("variable", "real number") for letter in "xyzt"},
     **{letter: ("function",) for letter in "fgh"},
 }
+#: Subscripts that name a direction or component (p_x, \\sigma_y), not an index.
+_AXES = frozenset("xyz")
 _SUMS = r"\\(?:sum|prod|bigcup|bigcap|bigoplus|bigotimes|lim|max|min|sup|inf|coprod)"
 #: A number set as a space: R^n, \\mathbb{C}^{n}.
 _SPACE = r"(?:\\mathbb\s*\{?\s*[RNZCQ]\s*\}?|\\[RNZCQ](?![A-Za-z]))"
@@ -134,7 +136,7 @@ def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) ->
         if "\\" in tex and sums.search(tex):
             evidence.tex["index"] += 1
             evidence.tex["integer"] += 0.5
-        if ident.islower() and subscript.search(tex):
+        if ident.islower() and ident not in _AXES and subscript.search(tex):
             evidence.tex["index"] += 1
     if polynomial and "^" in tex and power.search(tex):
         evidence.tex["indeterminate"] += 1
