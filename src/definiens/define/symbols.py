@@ -1,7 +1,7 @@
 """Identifiers written in the plain text of a page, outside any formula.
 
 Wikipedia and other sources often write a symbol as a plain letter: "where c is the speed of
-light", "the "inverse temperature", β, is defined as", "smooth sections α1, α2", "g: the
+light", "the inverse temperature, β, is defined as", "smooth sections α1, α2", "g: the
 gravitational acceleration". Such a word is taken as a mention of an identifier only when the
 document's formulas have that identifier, and only in a form that reads unambiguously as a symbol:
 one Latin letter (not the words "a", "A" and "I"), one Greek letter (Unicode), either of them
