@@ -1,10 +1,13 @@
 """Candidate (identifier, meaning) pairs of a document and their features.
 
-Every identifier occurrence (a formula placeholder whose formula has the identifier) is paired
-with every candidate mention of its sentence; each surface variant of the mention becomes a
-candidate meaning of the identifier. Evidence over all pairs is aggregated per (identifier,
-normalised meaning): distances, MLP score, definitional patterns, syntax, link, frequency, the
-kind of surface form and generic properties of the phrase.
+Every identifier occurrence (a formula placeholder whose formula has the identifier, or the
+identifier as a plain-text symbol; ``pairing.py``) is paired with every candidate mention of its
+sentence; each surface variant of the mention becomes a candidate meaning of the identifier.
+Evidence over all pairs is aggregated per (identifier, normalised meaning): distances, MLP score,
+definitional patterns, syntax, link, frequency, the kind of surface form and generic properties
+of the phrase. Then index siblings share meanings (``siblings.py``), kind-of-object candidates
+join (``kinds.py``) and each identifier's candidates get their group features (ranks, gaps, a
+head noun shadowed by a longer meaning).
 """
 
 from __future__ import annotations
