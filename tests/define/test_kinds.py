@@ -69,3 +69,11 @@ def test_a_coordinate_letter_as_a_subscript_is_a_direction_not_an_index() -> Non
     assert "index" not in found.get("x", Evidence()).tex
     assert "index" not in found.get("y", Evidence()).tex
     assert found["k"].tex["index"] == 1
+
+
+def test_only_an_application_to_symbols_makes_a_function() -> None:
+    passage = "<math>f(x, y_1) = 2g(y - y_0) + h(x+1)</math>"
+    found = kind_evidence(identify(from_text(passage, "wikitext", title="passage")))
+    assert found["f"].tex["function"] == 1
+    assert "function" not in found.get("g", Evidence()).tex
+    assert "function" not in found.get("h", Evidence()).tex

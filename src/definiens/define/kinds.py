@@ -53,6 +53,9 @@ _PRIORS: dict[str, tuple[str, ...]] = {
     **{letter: ("variable", "real number") for letter in "xyzt"},
     **{letter: ("function",) for letter in "fgh"},
 }
+#: The arguments of an application f(x), f(x_1, t): symbols only; "g(y - y_0)" is a product.
+_ARGUMENT = r"\\?[A-Za-z]+(?:\s*_\s*\{?\s*[A-Za-z0-9]+\s*\}?)?"
+_ARGUMENTS = rf"{_ARGUMENT}(?:\s*,\s*{_ARGUMENT})*"
 #: Subscripts that name a direction or component (p_x, \\sigma_y), not an index.
 _AXES = frozenset("xyz")
 _SUMS = r"\\(?:sum|prod|bigcup|bigcap|bigoplus|bigotimes|lim|max|min|sup|inf|coprod)"
@@ -103,7 +106,7 @@ def _patterns(tex: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{_SUMS}\s*_\s*\{{?\s*{name}{edge}\s*(?:=|\\in|\\to|\\rightarrow|<|\\le)"),
         re.compile(rf"_\s*(?:{name}{edge}|\{{[^{{}}]*{start}{name}{edge}[^{{}}]*\}})"),
         re.compile(rf"{start}{name}{edge}\s*(?:,\s*[A-Za-z]\s*)*{_SET}"),
-        re.compile(rf"{start}{name}\s*(?:\\left)?\s*\("),
+        re.compile(rf"{start}{name}\s*(?:\\left)?\s*\(\s*{_ARGUMENTS}\s*(?:\\right)?\s*\)"),
         re.compile(rf"{start}[A-Za-z]\s*(?:\\left)?\s*\(\s*(?:[^()]*,\s*)?{name}{edge}"),
         re.compile(
             rf"(?:\\,|\\;|\s|\}}|^)(?:d|\\mathrm\{{d\}}|\\operatorname\{{d\}})\s*{name}{edge}"
