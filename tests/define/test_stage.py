@@ -139,3 +139,16 @@ def test_a_symbol_before_a_plural_noun_counts_it() -> None:
     _, candidates = Definer().candidates(document)
     counts = [c.key for c in candidates["N"] if "count" in c.kinds]
     assert counts == ["number of particles"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As <math>n</math> increases, the sum grows.",
+        "The sequence <math>f</math> satisfies the recurrence.",
+        "Here <math>a+b</math> terms are added.",
+    ],
+)
+def test_a_symbol_as_a_subject_or_inside_a_formula_counts_nothing(text: str) -> None:
+    _, candidates = Definer().candidates(identify(from_text(text, "wikitext")))
+    assert not [c.key for items in candidates.values() for c in items if "count" in c.kinds]

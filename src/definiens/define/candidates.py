@@ -195,11 +195,37 @@ def mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]
     return found + linked + list(_count_mentions(doc, offset))
 
 
+#: Words before a symbol that make it an object or a modifier, not the subject of a clause.
+_COUNT_BEFORE = frozenset({"VERB", "AUX", "ADP", "DET", "ADJ", "NUM"})
+#: Verbs of mathematical prose that spaCy's tagger takes for plural nouns after a symbol
+#: ("as n increases", "f satisfies", "2 times"): never counted.
+_VERB_WORDS = """
+holds satisfies converges diverges increases decreases approaches coincides spans forces
+accounts times tends equals denotes represents means contains exists belongs varies depends
+lies gives becomes remains vanishes commutes acts maps sends defines yields implies
+"""
+_VERBS = frozenset(_VERB_WORDS.split())
+
+
+def _counted(doc: Any, token: Any) -> Any | None:
+    """The plural noun a symbol counts ("considers N particles", "the highest x bits"), or
+    None; a symbol that begins a clause is its subject ("where f satisfies the ...")."""
+    following = doc[token.i + 1]
+    if following.tag_ not in ("NNS", "NNPS") or not following.is_alpha:
+        return None
+    if following.lower_ in _VERBS or token.i == 0 or doc[token.i - 1].pos_ not in _COUNT_BEFORE:
+        return None
+    after = doc[following.i + 1] if following.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("DET", "PRON"):
+        return None
+    return following if _is_placeholder(token) else None
+
+
 def _count_mentions(doc: Any, offset: int) -> Iterator[Mention]:
     """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
     for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if following.tag_ in ("NNS", "NNPS") and following.is_alpha and _is_placeholder(token):
+        following = _counted(doc, token)
+        if following is not None:
             yield Mention(
                 text=following.text,
                 first=following.i,

@@ -147,8 +147,10 @@ class _Aggregator:
         mention = prepared.mention
         if mention.first <= occurrence.token <= mention.last:
             return
-        if mention.method == "count" and mention.first != occurrence.token + 1:
-            return  # "N particles" counts particles for N only
+        if mention.method == "count" and not (
+            occurrence.alone and mention.first == occurrence.token + 1
+        ):
+            return  # "N particles" counts particles for N only, not for a longer formula
         pair = measure_pair(tokens, occurrence, mention)
         identifier = occurrence.identifier
         for kind, form, key, tf in prepared.variants:
