@@ -31,6 +31,7 @@ from definiens.define.nlp import singular
 from definiens.define.pairing import Occurrence, Tokens, find_occurrences, measure_pair
 from definiens.define.patterns import PATTERNS
 from definiens.define.siblings import SIBLING_FEATURES, share_meanings
+from definiens.define.symbols import Symbol
 from definiens.model import Document, Link
 
 __all__ = ["FEATURES", "Candidate", "build_candidates", "normalise", "stem_of"]
@@ -371,16 +372,22 @@ def build_candidates(
         c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
         grouped[ident].append(c)
     share_meanings(grouped, {i.tex for f in formulas.values() for i in f.identifiers})
-    _add_kinds(document, grouped, aggregator.tf)
+    symbols = [symbol for s in sentences for symbol in s.symbols]
+    _add_kinds(document, grouped, aggregator.tf, symbols)
     for items in grouped.values():
         _finish(items, document)
     return dict(grouped)
 
 
-def _add_kinds(document: Document, grouped: dict[str, list[Candidate]], tf: dict[str, int]) -> None:
+def _add_kinds(
+    document: Document,
+    grouped: dict[str, list[Candidate]],
+    tf: dict[str, int],
+    symbols: Sequence[Symbol],
+) -> None:
     """Add (or mark) the kind-of-object candidates of every identifier with kind evidence."""
     text = document.text.lower()
-    for ident, evidence in kind_evidence(document).items():
+    for ident, evidence in kind_evidence(document, symbols).items():
         items = grouped[ident]
         by_key = {c.key: c for c in items}
         for kind in sorted(evidence.kinds()):

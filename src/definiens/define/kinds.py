@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,22 +165,30 @@ def _word_kind(previous: str | None, word: str) -> str | None:
     return kind
 
 
-def _mentions(document: Document, alone: dict[int, str]) -> list[Symbol]:
-    """Where an identifier stands alone in the text: a one-identifier formula or a plain symbol."""
+def _mentions(
+    document: Document, alone: dict[int, str], symbols: Sequence[Symbol] | None
+) -> list[Symbol]:
+    """Where an identifier stands alone in the text: a one-identifier formula or a plain symbol
+    (``symbols``, found here when not given)."""
     found: list[Symbol] = []
     for match in _PLACEHOLDER.finditer(document.text):
         ident = alone.get(int(match.group(1)))
         if ident is not None:
             found.append((match.start(), match.end(), ident))
-    forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
-    return found + find_symbols(document.text, forms)
+    if symbols is None:
+        forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
+        symbols = find_symbols(document.text, forms)
+    return found + list(symbols)
 
 
 def _text_evidence(
-    document: Document, alone: dict[int, str], evidence: dict[str, Evidence]
+    document: Document,
+    alone: dict[int, str],
+    evidence: dict[str, Evidence],
+    symbols: Sequence[Symbol] | None,
 ) -> None:
     text = document.text
-    for start, end, ident in _mentions(document, alone):
+    for start, end, ident in _mentions(document, alone, symbols):
         before = _TEXT_BEFORE.search(text[max(0, start - 40) : start])
         if before is not None:
             kind = _word_kind(before.group(1), before.group(2))
@@ -192,8 +201,11 @@ def _text_evidence(
                 evidence[ident].text[kind] += 1
 
 
-def kind_evidence(document: Document) -> dict[str, Evidence]:
-    """Evidence of the kind of every identifier of ``document`` (canonical TeX keys)."""
+def kind_evidence(
+    document: Document, symbols: Sequence[Symbol] | None = None
+) -> dict[str, Evidence]:
+    """Evidence of the kind of every identifier of ``document`` (canonical TeX keys);
+    ``symbols``: its plain-text symbols when the caller has found them already."""
     evidence: dict[str, Evidence] = defaultdict(Evidence)
     alone: dict[int, str] = {}
     polynomial = "polynomial" in document.text.lower()
@@ -202,7 +214,7 @@ def kind_evidence(document: Document) -> dict[str, Evidence]:
             _tex_evidence(formula.tex, ident.tex, evidence[ident.tex], polynomial)
         if len(formula.identifiers) == 1:
             alone[formula.index] = formula.identifiers[0].tex
-    _text_evidence(document, alone, evidence)
+    _text_evidence(document, alone, evidence, symbols)
     for tex, found in evidence.items():
         found.prior = set(_PRIORS.get(tex, ()))
     return {tex: found for tex, found in evidence.items() if found.kinds()}
