@@ -196,10 +196,9 @@ def held_out(db: Path, seed: int) -> dict[str, object]:
 
 def dev_f1(db: Path, data: Path, out: Path, seed: int) -> dict[str, object]:
     """Dev F1 with and without namespaces learnt on PlanetMath (see the module docstring)."""
-    from definiens.define.evaluation import load_gold, score
-    from definiens.define.queries import ident_rows_for, write_ident_csv
-    from definiens.ingest import extract_documents
+    from definiens.evaluate import ident_rows_for, load_gold, score, write_ident_csv
     from definiens.namespaces import rerank
+    from definiens.pipeline import extract_documents
 
     gold = load_gold(data / "ntcir11-wiki/gold-dev.json")
     pages = list(extract_documents([data / "ntcir11-wiki/pages-dev.xml"]))

@@ -25,11 +25,9 @@ import json
 import time
 from pathlib import Path
 
-from definiens.define import training
-from definiens.define.evaluation import Score, load_gold, load_ident_csv, score
-from definiens.define.queries import query_rows
-from definiens.define.stage import Definer
-from definiens.define.training import build_examples, cross_validate, load_pages
+from definiens.define import Definer
+from definiens.evaluate import Score, load_gold, load_ident_csv, query_rows, score, training
+from definiens.evaluate.training import build_examples, cross_validate, load_pages
 
 REPO = Path(__file__).resolve().parent.parent
 PUBLISHED_SVM = (0.486, 0.281, 0.356)

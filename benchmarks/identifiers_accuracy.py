@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from definiens.define.evaluation import load_gold
-from definiens.formulas.accuracy import score_identifiers
+from definiens.evaluate import load_gold
+from definiens.evaluate.identifier_accuracy import score_identifiers
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 

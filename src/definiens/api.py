@@ -1,4 +1,7 @@
-"""The Python API: the stages in their default order, and one-call helpers.
+"""The Python API: read a string and run every stage on it, or run the stages on a document.
+
+The stages are assembled in :mod:`definiens.pipeline`; this module is the thin public layer on
+top of it.
 
 >>> from definiens.api import annotate
 >>> doc = annotate("By Einstein, $E = mc^2$, where $E$ is the energy of the body.")
@@ -11,23 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from definiens.errors import UsageError
+from definiens.ingest import from_text, read_inputs
 from definiens.model import Document
-from definiens.pipeline import Stage, run_stages
+from definiens.pipeline import Stage, default_stages, extract_documents, run_stages
 
-__all__ = ["annotate", "default_stages", "process"]
-
-
-def default_stages(*, definitions: bool = True) -> list[Stage]:
-    """The stages that follow reading, in order: parse, identifiers, definitions."""
-    from definiens.formulas import identify
-    from definiens.ingest import parse
-
-    stages: list[Stage] = [parse, identify]
-    if definitions:
-        from definiens.define import define
-
-        stages.append(define)
-    return stages
+__all__ = [
+    "Stage",
+    "annotate",
+    "default_stages",
+    "extract_documents",
+    "from_text",
+    "process",
+    "read_inputs",
+    "run_stages",
+]
 
 
 def process(document: Document, stages: Sequence[Stage] | None = None) -> Document:
@@ -36,13 +36,11 @@ def process(document: Document, stages: Sequence[Stage] | None = None) -> Docume
 
 
 def annotate(text: str, format: str = "markdown", *, title: str = "text") -> Document:
-    """Read ``text`` (wikitext, latex or markdown) and find its identifiers and their meanings.
+    """Read ``text`` (wikitext, latex or markdown) and find its identifiers and their meanings:
+    every default stage (parse, identifiers, definitions) runs on it.
 
     :class:`~definiens.errors.UsageError` if ``text`` is not a ``str`` (decode bytes first).
     """
-    from definiens.ingest import from_text
-
     if not isinstance(text, str):
         raise UsageError(f"text must be a str, not {type(text).__name__}")
-    document = from_text(text, format, title=title)
-    return run_stages(document, default_stages()[1:])
+    return process(from_text(text, format, title=title))

@@ -11,7 +11,7 @@ import pytest
 from definiens.cli.main import main
 from definiens.define import Definer, load_model
 from definiens.formulas import identify
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 
 DATA = Path(__file__).parent.parent / "data" / "ntcir11"
 PAGES = DATA / "pages-dev-12.xml"
@@ -28,7 +28,7 @@ def test_train_writes_a_model_that_the_stage_uses(
     assert status == 0
     assert "trained on 12 formulas" in capsys.readouterr().out
     model = load_model(out)
-    document = identify(from_text("Let $G$ be a group.", "markdown", title="t"))
+    document = identify(parse(from_text("Let $G$ be a group.", "markdown", title="t")))
     assert "G" in Definer(model=model)(document).definitions or model.threshold > 0
     again = tmp_path / "again.json"
     main(["train", "--gold", str(GOLD), "--pages", str(PAGES), "-o", str(again), "--folds", "3"])

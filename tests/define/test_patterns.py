@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from definiens.define.context import split_sentences
-from definiens.define.mlp import THRESHOLD, mlp_score, sentence_weight, token_weight
+from definiens.define.mlp_baseline import THRESHOLD, mlp_score, sentence_weight, token_weight
 from definiens.define.nlp import lemma, load_pipeline, singular
 from definiens.define.patterns import match_patterns
 

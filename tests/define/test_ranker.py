@@ -1,9 +1,15 @@
-"""How many meanings the ranker emits: threshold, relative floor, limit, one per stem."""
+"""How many meanings the ranker emits (threshold, relative floor, limit, one per stem), and its
+model file."""
 
 from __future__ import annotations
 
-from definiens.define.features import Candidate, stem_of
-from definiens.define.ranker import Settings, choose
+from pathlib import Path
+
+import pytest
+
+from definiens.define.candidate import Candidate, stem_of
+from definiens.define.ranker import RankerModel, Settings, choose, load_model
+from definiens.errors import ModelError
 
 
 def _scored(*pairs: tuple[float, str]) -> list[tuple[float, Candidate]]:
@@ -24,3 +30,27 @@ def test_a_plural_of_an_emitted_meaning_is_not_emitted_again() -> None:
     assert [c.key for _, c in chosen] == ["bits", "number of bits"]
     assert len(choose(scored, Settings(0.2, 2, 0.5))) == 2
     assert Candidate("x", "prime numbers", "prime numbers").stem == "prime number"
+
+
+def test_choose_keeps_the_best_above_threshold() -> None:
+    scored = [(0.2, "a"), (0.9, "b"), (0.8, "c"), (0.3, "d")]
+    assert choose(scored, Settings(0.5, 1, 1.0)) == [(0.9, "b")]
+    assert choose(scored, Settings(0.5, 2, 0.8)) == [(0.9, "b"), (0.8, "c")]
+    assert choose(scored, Settings(0.95, 2, 0.8)) == []
+
+
+def test_a_damaged_model_file_is_a_model_error(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="model"):
+        load_model(path)
+    with pytest.raises(ModelError, match="cannot read"):
+        load_model(tmp_path / "absent.json")
+
+
+def test_model_round_trips_through_json(tmp_path: Path) -> None:
+    model = RankerModel(["mlp", "dist"], [0.5, 1.0], [0.1, 2.0], [1.0, -1.0], 0.25)
+    model.save(tmp_path / "m.json")
+    again = load_model(tmp_path / "m.json")
+    assert again == model
+    assert again.probability([0.5, 1.0]) == pytest.approx(1 / (1 + pow(2.718281828, -0.25)))

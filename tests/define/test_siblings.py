@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from definiens.define import Definer, define
-from definiens.define.features import Candidate
+from definiens.define.candidate import Candidate
 from definiens.define.siblings import index_base, share_meanings
 from definiens.formulas import identify
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_an_index_variant_is_defined_by_its_base_symbol() -> None:
         "In every inertial frame "
         "<math>u^\\mu u_\\mu = c^2</math>."
     )
-    document = identify(from_text(passage, "wikitext", title="passage"))
+    document = identify(parse(from_text(passage, "wikitext", title="passage")))
     definer = Definer()
     _, candidates = definer.candidates(document)
 

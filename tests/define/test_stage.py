@@ -6,11 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from definiens.define import Definer, define, load_model
+from definiens.api import annotate
+from definiens.define import Definer, load_model
 from definiens.define.context import parse_sentences
-from definiens.define.features import FEATURES
+from definiens.define.feature_names import FEATURES
 from definiens.formulas import identify
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 from definiens.model import Document
 
 EINSTEIN = (
@@ -20,7 +21,7 @@ EINSTEIN = (
 
 
 def _defined(text: str, format: str) -> Document:
-    return define(identify(from_text(text, format, title="passage")))
+    return annotate(text, format, title="passage")
 
 
 def _best(document: Document, identifier: str) -> str:
@@ -76,14 +77,14 @@ def test_text_without_formulas_has_no_definitions() -> None:
 
 def test_only_sentences_with_identifiers_are_parsed() -> None:
     text = "Plain words. " * 20 + "Let $G$ be a group. " + "More plain words. " * 20
-    document = identify(from_text(text, "markdown", title="t"))
+    document = identify(parse(from_text(text, "markdown", title="t")))
     sentences = parse_sentences(document, Definer().nlp)
     parsed = [s for s in sentences if s.doc is not None]
     assert len(parsed) == 1 and len(sentences) > 40
 
 
 def test_mlp_method_ranks_by_the_baseline_alone(einstein: Document) -> None:
-    document = Definer(method="mlp")(identify(from_text(EINSTEIN, "wikitext", title="t")))
+    document = Definer(method="mlp")(identify(parse(from_text(EINSTEIN, "wikitext", title="t"))))
     assert document.definitions
     assert all(len(items) == 1 for items in document.definitions.values())
     assert all(d.score >= 0.4 for items in document.definitions.values() for d in items)
@@ -105,7 +106,7 @@ def test_the_shipped_model_loads_and_uses_known_features() -> None:
     )
 )  # fmt: skip
 def test_define_never_fails_on_odd_text(words: list[str]) -> None:
-    document = define(identify(from_text(" ".join(words), "markdown", title="odd")))
+    document = annotate(" ".join(words), "markdown", title="odd")
     for ident, meanings in document.definitions.items():
         assert ident and meanings
         assert all(
@@ -123,7 +124,9 @@ def test_a_symbol_applied_to_italic_arguments_is_paired() -> None:
 
 def test_a_head_noun_repeating_a_longer_meaning_is_marked() -> None:
     document = identify(
-        from_text("Here <math>g_j</math> is the degeneracy factor, a whole number.", "wikitext")
+        parse(
+            from_text("Here <math>g_j</math> is the degeneracy factor, a whole number.", "wikitext")
+        )
     )
     _, candidates = Definer().candidates(document)
     values = {c.key: c.values["shadowed"] for c in candidates["g_{j}"]}
@@ -134,10 +137,10 @@ def test_a_head_noun_repeating_a_longer_meaning_is_marked() -> None:
 
 def test_a_symbol_before_a_plural_noun_counts_it() -> None:
     document = identify(
-        from_text("The model considers <math>N</math> particles in two boxes.", "wikitext")
+        parse(from_text("The model considers <math>N</math> particles in two boxes.", "wikitext"))
     )
     _, candidates = Definer().candidates(document)
-    counts = [c.key for c in candidates["N"] if "count" in c.kinds]
+    counts = [c.key for c in candidates["N"] if "count" in c.variants]
     assert counts == ["number of particles"]
 
 
@@ -150,5 +153,5 @@ def test_a_symbol_before_a_plural_noun_counts_it() -> None:
     ],
 )
 def test_a_symbol_as_a_subject_or_inside_a_formula_counts_nothing(text: str) -> None:
-    _, candidates = Definer().candidates(identify(from_text(text, "wikitext")))
-    assert not [c.key for items in candidates.values() for c in items if "count" in c.kinds]
+    _, candidates = Definer().candidates(identify(parse(from_text(text, "wikitext"))))
+    assert not [c.key for items in candidates.values() for c in items if "count" in c.variants]

@@ -9,7 +9,7 @@ from definiens.define import Definer, define
 from definiens.define.context import parse_sentences
 from definiens.define.symbols import find_symbols, text_forms
 from definiens.formulas import identify
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 
 FORMS = text_forms(["c", "x", "A", "B", "V", "m", "\\beta", "\\alpha_{1}", "x_{2}", "E_{k}"])
 
@@ -59,7 +59,7 @@ def test_a_plain_letter_gets_its_meaning() -> None:
         "The energy of a body at rest is <math>E = mc^2</math>.\n\n"
         "Here c is the [[speed of light]] in vacuum, a constant."
     )
-    document = identify(from_text(passage, "wikitext", title="passage"))
+    document = identify(parse(from_text(passage, "wikitext", title="passage")))
     sentences = parse_sentences(document, Definer().nlp)
     assert [s.doc is not None for s in sentences] == [True, True]
     at = document.text.index("c is")

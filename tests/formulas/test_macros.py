@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from definiens.formulas import extract_identifiers, identify
 from definiens.formulas.macros import Macro, expand, find_macros
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 
 PREAMBLE = r"""\documentclass{article}
 \newcommand{\real}{\mathbb{R}}
@@ -63,8 +63,8 @@ def test_a_loop_is_cut_and_flagged() -> None:
 
 def test_stage_uses_the_macros_of_latex_documents_only() -> None:
     latex = PREAMBLE + "\\begin{document}\nLet $\\Hom(A, \\real)$ be given.\n\\end{document}\n"
-    (formula,) = identify(from_text(latex, "latex", title="t")).formulas
+    (formula,) = identify(parse(from_text(latex, "latex", title="t"))).formulas
     assert [i.tex for i in formula.identifiers] == ["A", "\\mathbb{R}"]
     markdown = "Let $\\Hom(A, B)$ be given."
-    (formula,) = identify(from_text(markdown, "markdown", title="t")).formulas
+    (formula,) = identify(parse(from_text(markdown, "markdown", title="t"))).formulas
     assert formula.flags == ["unknown_macro:\\Hom"]

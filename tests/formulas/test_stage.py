@@ -23,7 +23,7 @@ def test_fills_identifiers_and_flags_of_every_kind_of_formula() -> None:
         "The energy <math>E_\\text{k} = \\tfrac12 m v^2</math> of a body of mass ''m'' "
         "moving at {{math|''v''<sub>0</sub>}} is kinetic."
     )
-    document = identify(from_text(wikitext, "wikitext", title="Kinetic energy"))
+    document = identify(parse(from_text(wikitext, "wikitext", title="Kinetic energy")))
     found = {f.kind: [i.tex for i in f.identifiers] for f in document.formulas}
     assert found == {"math": ["E_{\\mathrm{k}}", "m", "v"], "italic": ["m"], "template": ["v_{0}"]}
     assert all(f.flags == [] for f in document.formulas)
@@ -31,7 +31,7 @@ def test_fills_identifiers_and_flags_of_every_kind_of_formula() -> None:
 
 
 def test_identifier_spans_point_into_the_formula_tex() -> None:
-    document = identify(from_text("Let $x_0 + \\alpha x_0$ hold.", "markdown", title="t"))
+    document = identify(parse(from_text("Let $x_0 + \\alpha x_0$ hold.", "markdown", title="t")))
     (formula,) = document.formulas
     first, alpha = formula.identifiers
     assert formula.tex[first.start : first.end] == "x_0"
@@ -41,7 +41,7 @@ def test_identifier_spans_point_into_the_formula_tex() -> None:
 
 def test_damaged_tex_is_flagged_and_reported_not_raised() -> None:
     text = "Here $\\frac{a}{b$ and $\\begin{cases} y$ and $\\foo z$ end."
-    document = run_stages(from_text(text, "markdown", title="Broken"), [identify])
+    document = run_stages(from_text(text, "markdown", title="Broken"), [parse, identify])
     flags = [f.flags for f in document.formulas]
     assert flags == [["unbalanced_braces"], ["unclosed_environment"], ["unknown_macro:\\foo"]]
     assert [[i.tex for i in f.identifiers] for f in document.formulas] == [["a", "b"], ["y"], ["z"]]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 from definiens.ingest.latex import latex_metadata
 from definiens.model import Document
 
@@ -16,12 +16,14 @@ def spans_ok(doc: Document) -> bool:
 
 
 def test_latex_delimiters_and_environments() -> None:
-    doc = from_text(
-        r"A $a$, $$b$$, \(c\), \[d\] and"
-        "\n\\begin{equation}\\label{eq:1} e \\end{equation}"
-        "\n\\begin{align*} f &= g \\nonumber \\end{align*}"
-        "\n\\begin{eqnarray} h \\end{eqnarray} \\begin{alignat}{2} i \\end{alignat}",
-        "latex",
+    doc = parse(
+        from_text(
+            r"A $a$, $$b$$, \(c\), \[d\] and"
+            "\n\\begin{equation}\\label{eq:1} e \\end{equation}"
+            "\n\\begin{align*} f &= g \\nonumber \\end{align*}"
+            "\n\\begin{eqnarray} h \\end{eqnarray} \\begin{alignat}{2} i \\end{alignat}",
+            "latex",
+        )
     )
     got = [(f.tex, f.display, f.kind) for f in doc.formulas]
     assert got == [
@@ -43,7 +45,7 @@ def test_latex_preamble_comments_and_macros() -> None:
         "\\section{Groups}\nA \\emph{group} $G$ % a comment with $x$\nis \\textbf{nice}.\\label{s}"
         " Costs \\$5~only. See \\cite{book}.\n\\end{document}\ntrailing $z$"
     )
-    doc = from_text(source, "latex")
+    doc = parse(from_text(source, "latex"))
     assert [f.tex for f in doc.formulas] == ["G"]
     assert doc.text == "\n\nGroups\n\n\nA group FORMULA0 is nice. Costs $5 only. See .\n"
     assert spans_ok(doc)
@@ -55,7 +57,7 @@ def test_latex_planetmath_links_and_metadata() -> None:
         "\n\\pmdefines{prime}\n\\pmsynonym{prime}{PrimeNumber}\n\\begin{document}\n"
         "A \\PMlinkname{natural number}{NaturalNumber} $p>1$ is prime.\n\\end{document}"
     )
-    doc = from_text(source, "latex")
+    doc = parse(from_text(source, "latex"))
     assert doc.text == "\nA natural number FORMULA0 is prime.\n"
     (link,) = doc.links
     assert (link.target, link.anchor) == ("NaturalNumber", "natural number")
@@ -69,14 +71,16 @@ def test_latex_planetmath_links_and_metadata() -> None:
 
 
 def test_latex_unclosed_environment_is_reported() -> None:
-    doc = from_text("x\n\\begin{equation} a = b\n\nrest", "latex")
+    doc = parse(from_text("x\n\\begin{equation} a = b\n\nrest", "latex"))
     assert doc.formulas == []
     assert "line 2" in str(doc.problems[0]) and "equation" in str(doc.problems[0])
 
 
 def test_markdown_dollars_code_and_escapes() -> None:
-    doc = from_text(
-        "Let $x$ and $$y = 1$$.\nPrices $5 or $10, \\$3 and `$a$` stay.\n```\n$b$\n```\n$c$"
+    doc = parse(
+        from_text(
+            "Let $x$ and $$y = 1$$.\nPrices $5 or $10, \\$3 and `$a$` stay.\n```\n$b$\n```\n$c$"
+        )
     )
     assert [(f.tex, f.display) for f in doc.formulas] == [
         ("x", False),
@@ -89,6 +93,6 @@ def test_markdown_dollars_code_and_escapes() -> None:
 
 
 def test_markdown_unbalanced_dollar_is_reported_once() -> None:
-    doc = from_text("One $x$.\n\nTwo $y is open\n\nThree $z$.")
+    doc = parse(from_text("One $x$.\n\nTwo $y is open\n\nThree $z$."))
     assert [f.tex for f in doc.formulas] == ["x", "z"]
     assert [str(p) for p in doc.problems] == ["<text>: text: line 3: unbalanced $"]

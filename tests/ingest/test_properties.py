@@ -45,7 +45,7 @@ def _check(doc: Document) -> None:
 @given(source=SOURCES)
 def test_parse_only_raises_our_errors(format: str, source: str) -> None:
     try:
-        doc = from_text(source, format)
+        doc = parse(from_text(source, format))
     except DefiniensError:
         return
     _check(doc)
@@ -67,7 +67,7 @@ def test_prose_and_formulas_map_back_exactly(pieces: list[tuple[bool, str, str]]
             words.append((len(expected), len(source), word))
             source += word
             expected += word
-    doc = from_text(source, "wikitext")
+    doc = parse(from_text(source, "wikitext"))
     assert doc.text == expected
     assert [f.tex for f in doc.formulas] == [t.strip() for f, _, t in pieces if f]
     for text_start, source_start, word in words:
@@ -109,5 +109,5 @@ def test_unclosed_markup_is_read_in_linear_time(format: str, piece: str) -> None
     """A document full of unclosed markup is read quickly (no quadratic search for closings)."""
     source = piece * 20_000
     start = time.perf_counter()
-    from_text(source, format)
+    parse(from_text(source, format))
     assert time.perf_counter() - start < 5.0

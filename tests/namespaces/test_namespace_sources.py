@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from definiens.cli.main import main
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 from definiens.model import Definiens, Identifier
 from definiens.namespaces import Pair, load_documents
 from definiens.namespaces.sources import from_document, source_texts
@@ -81,8 +81,10 @@ def test_skipped_entries_join_by_their_text(
 
 
 def test_a_pipeline_document_as_the_clustering_sees_it() -> None:
-    document = from_text(
-        "The energy <math>E = m c^2</math> of a body at rest.", "wikitext", title="Energy"
+    document = parse(
+        from_text(
+            "The energy <math>E = m c^2</math> of a body at rest.", "wikitext", title="Energy"
+        )
     )
     document.formulas[0].identifiers = [Identifier(tex) for tex in ("E", "m", "c")]
     document.definitions = {"E": [Definiens("E", "energy", 0.9, "pattern", "The energy E.")]}

@@ -23,7 +23,7 @@ def probe(_factory, batch):
     from definiens.define.nlp import load_pipeline
     return [{
         "priority": os.getpriority(os.PRIO_PROCESS, 0),
-        "warm": "definiens.define.warm" in sys.modules,
+        "warm": "definiens.store.preload_define" in sys.modules,
         "loaded": load_pipeline.cache_info().currsize,
     }]
 
@@ -56,5 +56,5 @@ def test_workers_run_below_the_main_process_priority(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_preloaded_model_is_loaded_before_the_first_batch(tmp_path: Path) -> None:
-    seen = _run(tmp_path, "definiens.define.warm")
+    seen = _run(tmp_path, "definiens.store.preload_define")
     assert seen["warm"] and seen["loaded"] == 1

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from definiens.formulas import identify
-from definiens.ingest import from_text
+from definiens.ingest import from_text, parse
 from definiens.web.app import STATIC
 from definiens.web.payload import occurrence_records
 
@@ -56,7 +56,7 @@ console.log(JSON.stringify(result));
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run KaTeX")
 def test_marked_formulas_of_a_real_page_all_render(tmp_path: Path) -> None:
-    document = identify(from_text(PAGE.read_text(encoding="utf-8"), "wikitext"))
+    document = identify(parse(from_text(PAGE.read_text(encoding="utf-8"), "wikitext")))
     formulas = [
         {
             "tex": f.tex,

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from definiens.define.evaluation import load_gold, load_ident_csv, score
+from definiens.evaluate import load_gold, load_ident_csv, score
 
 __all__ = ["register", "run"]
 

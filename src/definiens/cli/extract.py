@@ -16,8 +16,8 @@ from definiens.cli.paths import STDOUT, check_output
 from definiens.cli.terminal import printable
 from definiens.cli.textformat import write_text
 from definiens.errors import InputError, UsageError
-from definiens.ingest.extract import Tally, extract_documents
 from definiens.model import Document
+from definiens.pipeline import Tally, extract_documents
 
 __all__ = ["CSV_HEADER", "register", "run", "write_csv", "write_jsonl"]
 
@@ -126,7 +126,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 def _write_ident(queries_path: str | None) -> Any:
     """A writer of ident rows for the query formulas of ``queries_path`` (define stage)."""
-    from definiens.define.queries import ident_rows_for, load_queries, write_ident_csv
+    from definiens.evaluate import ident_rows_for, load_queries, write_ident_csv
 
     if queries_path is None:
         raise UsageError("--format ident needs --queries QUERIES.json")

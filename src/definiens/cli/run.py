@@ -118,7 +118,7 @@ def _executor(args: argparse.Namespace, factory: StageFactory) -> Executor:
     if workers == 1:
         return InProcessExecutor(factory)
     # the workers' forkserver loads the define stage's model once, for all of them
-    preload = () if args.no_definitions else ("definiens.define.warm",)
+    preload = () if args.no_definitions else ("definiens.store.preload_define",)
     return PoolExecutor(factory, workers, preload=preload)
 
 

@@ -48,9 +48,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from definiens.define.evaluation import load_gold
-    from definiens.define.stage import Definer
-    from definiens.define.training import build_examples, cross_validate, load_pages, train
+    from definiens.define import Definer
+    from definiens.evaluate import load_gold
+    from definiens.evaluate.training import build_examples, cross_validate, load_pages, train
 
     if args.folds < 2 or args.cv == 1 or args.cv < 0:
         raise UsageError("--folds must be at least 2, and --cv 0 (none) or at least 2")

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from definiens.define.candidates import Mention
+from definiens.define.mentions import Mention
 from definiens.define.patterns import match_patterns
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Formula
 
-__all__ = ["Occurrence", "Tokens", "find_occurrences", "measure_pair"]
+__all__ = ["Occurrence", "Tokens", "measure_pair", "occurrences_in"]
 
 #: A placeholder anywhere in a token: spaCy keeps "FORMULA7(FORMULA8" (W(r, k)) as one token.
 _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}(\d+)")
@@ -35,7 +35,7 @@ def _is_alone(formula: Formula, tex: str) -> bool:
     return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
 
 
-def find_occurrences(tokens: Tokens, formulas: dict[int, Formula]) -> list[Occurrence]:
+def occurrences_in(tokens: Tokens, formulas: dict[int, Formula]) -> list[Occurrence]:
     """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers."""
     found = [Occurrence(tex, at, True) for at, tex in tokens.symbols]
     for at, number in tokens.marks:

@@ -17,19 +17,14 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from definiens.define.features import Candidate
+from definiens.define.candidate import Candidate
 
-__all__ = ["SIBLING_FEATURES", "index_base", "share_meanings"]
+__all__ = ["index_base", "share_meanings"]
 
 #: How many meanings a family passes on at most: its strongest by MLP score (the weak ones of a
 #: sibling never win, and a family of many indexed forms would multiply every candidate).
 INHERITED = 12
-
-#: The features this module sets.
-SIBLING_FEATURES = ("inherited", "sibling")
 
 _SCRIPTED = re.compile(
     r"^(?P<base>\\[A-Za-z]+(?:\{[A-Za-z]\})?|[A-Za-z])(?P<scripts>(?:\s*[_^]\s*\{[^{}]*\})+)$"
@@ -72,7 +67,7 @@ def _tensor_index(tex: str) -> bool:
 def _copy(candidate: Candidate, identifier: str) -> Candidate:
     values = {**candidate.values, "inherited": 1.0, "sibling": 1.0}
     return dataclasses.replace(
-        candidate, identifier=identifier, kinds=set(candidate.kinds), values=values
+        candidate, identifier=identifier, variants=set(candidate.variants), values=values
     )
 
 

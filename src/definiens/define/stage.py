@@ -12,20 +12,22 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from definiens.define.build import build_candidates
+from definiens.define.candidate import Candidate, stem_of
 from definiens.define.context import Sentence, parse_many, parse_sentences
-from definiens.define.features import FEATURES, Candidate, build_candidates, stem_of
-from definiens.define.mlp import THRESHOLD
+from definiens.define.feature_names import FEATURES
+from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, choose, load_model
 from definiens.errors import ModelError, UsageError
 from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document
 
-__all__ = ["Definer", "define"]
+__all__ = ["Definer", "define", "warm_up"]
 
 logger = logging.getLogger(__name__)
 
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER_PREFIX}(\d+)\b")
-_MLP_KINDS = {"phrase", "link_anchor", "link_target"}
+_MLP_VARIANTS = {"phrase", "link_anchor", "link_target"}
 METHODS = ("ranker", "mlp")
 
 
@@ -74,7 +76,7 @@ class Definer:
     def rank(self, candidates: list[Candidate]) -> list[tuple[float, Candidate]]:
         """The candidates worth emitting, best first, with their scores."""
         if self.method == "mlp":
-            kept = [(c.values["mlp"], c) for c in candidates if c.kinds & _MLP_KINDS]
+            kept = [(c.values["mlp"], c) for c in candidates if c.variants & _MLP_VARIANTS]
             kept = [item for item in kept if item[0] >= THRESHOLD]
             kept.sort(key=lambda item: -item[0])
             return kept[: self.mlp_top]
@@ -157,3 +159,20 @@ class _DefaultDefine:
 
 
 define = _DefaultDefine()
+
+
+def warm_up() -> bool:
+    """Load the default define stage's spaCy pipeline and ranker now; whether that worked.
+
+    For process pools: a forkserver that calls this before forking its workers loads the model
+    once, and every worker starts with it (shared copy-on-write) instead of spending a second or
+    more of CPU loading its own. A model that cannot be loaded is only logged here; the stage
+    reports it, as a :class:`~definiens.errors.ModelError`, when it runs.
+    """
+    try:
+        define.definer.nlp  # noqa: B018 - loading is the point
+        define.definer.model  # noqa: B018
+    except Exception as exc:  # a preload must never break the process that calls it
+        logger.debug("the define stage could not be readied: %s", exc)
+        return False
+    return True

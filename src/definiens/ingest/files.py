@@ -1,8 +1,8 @@
-"""Walk the inputs (files and folders) and read each with the reader of its kind.
+"""Walk the inputs (files and folders) and read each with the reader of its kind; read a string.
 
 Reading is the cheap part of the work: it runs in the main process and yields raw documents
 (``source_text`` set, not yet parsed) that :func:`definiens.ingest.parse` turns into text,
-possibly in worker processes.
+possibly in worker processes. :func:`from_text` makes the same raw document from a string.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ import os
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
-from definiens.errors import InputError
+from definiens.errors import InputError, UsageError
 from definiens.ingest.items import Failed, Item
 from definiens.ingest.latex import latex_metadata
+from definiens.ingest.parse import FORMATS
 from definiens.ingest.wikisyntax import categories
 from definiens.ingest.xmldump import read_dump
 from definiens.model import Document, Problem
 
-__all__ = ["KINDS", "STOPPED", "file_kind", "read_inputs", "unique_paths"]
+__all__ = ["KINDS", "STOPPED", "file_kind", "from_text", "read_inputs", "unique_paths"]
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,20 @@ def read_inputs(
             raise InputError("not a regular file or folder", location=str(path))
         else:
             raise InputError("no such file or folder", location=str(path))
+
+
+def from_text(
+    text: str, format: str = "markdown", *, title: str = "text", id: str = "text"
+) -> Document:
+    """A raw document (not yet parsed) made from a string of wikitext, LaTeX or Markdown."""
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    document = Document(id=id, title=title, source="<text>", format=format, source_text=text)
+    if format == "wikitext":
+        document.metadata["categories"] = categories(text)
+    elif format == "latex":
+        document.metadata.update(latex_metadata(text))
+    return document
 
 
 def unique_paths(paths: Sequence[str | Path]) -> list[Path]:

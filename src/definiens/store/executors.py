@@ -206,7 +206,7 @@ class PoolExecutor(Executor):
     more CPU when it shares the cores' caches with parsing.
 
     ``preload`` names modules the pool's forkserver imports before it forks the workers, such
-    as :mod:`definiens.define.warm`: work done at their import (loading a model) is then done
+    as :mod:`definiens.store.preload_define`: work done at their import (loading a model) is done
     once and shared by every worker. It takes effect when this process's forkserver starts.
     """
 

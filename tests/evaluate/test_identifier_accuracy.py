@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from definiens.define.evaluation import load_gold
-from definiens.formulas.accuracy import score_identifiers
+from definiens.evaluate.gold import load_gold
+from definiens.evaluate.identifier_accuracy import score_identifiers
 
 GOLD = Path(__file__).parents[1] / "data" / "ntcir11" / "gold-dev.json"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from definiens.define.evaluation import GoldFormula, normalise_identifier
+from definiens.evaluate.gold import GoldFormula, normalise_identifier
 from definiens.formulas.identifiers import extract_identifiers
 
 __all__ = ["IdentifierScore", "score_identifiers"]

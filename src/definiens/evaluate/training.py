@@ -17,21 +17,19 @@ from typing import Any
 
 import numpy as np
 
-from definiens.define.evaluation import (
-    GoldFormula,
-    IdentRow,
-    Score,
-    normalise_definiens,
-    normalise_identifier,
-    score,
-)
-from definiens.define.features import FEATURES, Candidate, stem_of
-from definiens.define.listwise import calibrate, fit_listwise
+from definiens.define.candidate import Candidate, stem_of
+from definiens.define.feature_names import FEATURES
 from definiens.define.patterns import PATTERNS
-from definiens.define.queries import page_key, query_identifiers
 from definiens.define.ranker import RankerModel, Settings, choose
 from definiens.define.stage import Definer
 from definiens.errors import InputError
+from definiens.evaluate.gold import GoldFormula, normalise_definiens, normalise_identifier
+from definiens.evaluate.listwise import calibrate, fit_listwise
+from definiens.evaluate.queries import page_key, query_identifiers
+from definiens.evaluate.scoring import IdentRow, Score, score
+from definiens.ingest import read_inputs
+from definiens.model import Document
+from definiens.pipeline import default_stages, run_stages
 
 __all__ = [
     "Example",
@@ -67,13 +65,13 @@ class Example:
                 yield c, int(normalise_definiens(c.form) in accepted)
 
 
-def load_pages(paths: Sequence[str | Path], titles: Iterable[str] | None = None) -> dict[str, Any]:
-    """Read, parse and identify the pages at ``paths`` (only ``titles`` if given), by page key."""
-    from definiens.formulas import identify
-    from definiens.ingest import parse, read_inputs
-    from definiens.model import Document
-
+def load_pages(
+    paths: Sequence[str | Path], titles: Iterable[str] | None = None
+) -> dict[str, Document]:
+    """Read the pages at ``paths`` (only ``titles`` if given) and run the default stages before
+    the definitions on them (parse, identifiers), by page key."""
     wanted = {page_key(t) for t in titles} if titles is not None else None
+    stages = default_stages(definitions=False)
     documents: dict[str, Document] = {}
     for item in read_inputs([str(p) for p in paths]):
         if not isinstance(item, Document):
@@ -81,7 +79,7 @@ def load_pages(paths: Sequence[str | Path], titles: Iterable[str] | None = None)
             continue
         key = page_key(item.title)
         if wanted is None or key in wanted:
-            documents[key] = identify(parse(item))
+            documents[key] = run_stages(item, stages)
     if wanted is not None and not wanted <= set(documents):
         missing = sorted(wanted - set(documents))
         logger.warning("%d gold pages not found: %s", len(missing), ", ".join(missing[:5]))
@@ -89,7 +87,7 @@ def load_pages(paths: Sequence[str | Path], titles: Iterable[str] | None = None)
 
 
 def build_examples(
-    gold: Sequence[GoldFormula], documents: dict[str, Any], definer: Definer
+    gold: Sequence[GoldFormula], documents: dict[str, Document], definer: Definer
 ) -> list[Example]:
     """One example per gold formula whose page is among ``documents``."""
     cache: dict[str, dict[str, list[Candidate]]] = {}

@@ -1,5 +1,9 @@
 """The MLP ranking of Pagel & Schubotz (2014), the baseline the learned ranker builds on.
 
+MLP is their "Mathematical Language Processing" (not a multilayer perceptron): a hand-set score
+of how near a candidate stands to the identifier. Its value is the ranker's ``mlp`` feature, and
+``Definer(method="mlp")`` ranks by it alone.
+
 R(Δ, n, t) = (α·R_σd(Δ) + β·R_σs(n) + γ·tf(t)) / (α + β + γ) with α = β = 1, γ = 0.1:
 R_σd is a Gaussian of the token distance Δ between identifier and candidate falling to ½ at
 5 tokens, R_σs a Gaussian of the sentence distance n (from the identifier's first mention)

@@ -1,14 +1,15 @@
-"""Concept answers: what general kind of object an identifier is, from TeX and text evidence.
+"""Object types: what general type of object an identifier is, from TeX and text evidence.
 
 A page often never states that ``n`` is an integer or ``x`` a variable; its formulas and words
 show it. For every identifier this module gathers, over the whole document, evidence for a small
-fixed vocabulary of kinds of mathematical objects (field-independent, nothing about particular
+fixed vocabulary of types of mathematical objects (field-independent, nothing about particular
 pages): a summation or product index or a subscript of another symbol ("index"); membership in a
 number set such as ``\\mathbb{N}`` ("natural number"); application to an argument ``f(x)``
 ("function", and "variable" for the argument); an integration variable ("variable"); a type
 word beside the symbol in the text ("integer n", "n is a positive integer"); and conventional
-letter classes (``i, j, k`` for integers and indices, ``x, y, z, t`` for variables). Each kind
-with evidence becomes a candidate whose features the learned ranker weighs.
+letter classes (``i, j, k`` for integers and indices, ``x, y, z, t`` for variables). Each type
+with evidence becomes a candidate whose features (:data:`~.feature_names.TYPE_FEATURES`) the
+learned ranker weighs.
 """
 
 from __future__ import annotations
@@ -22,16 +23,13 @@ from functools import lru_cache
 from definiens.define.symbols import Symbol, find_symbols, text_forms
 from definiens.model import PLACEHOLDER_PREFIX, Document
 
-__all__ = ["KIND_FEATURES", "Evidence", "kind_evidence"]
-
-#: The features a kind candidate carries.
-KIND_FEATURES = ("kind_cand", "kind_tex", "kind_text", "kind_prior", "kind_top", "kind_share")
+__all__ = ["TypeEvidence", "type_evidence"]
 
 _SETS = {
     "R": "real number", "N": "natural number", "Z": "integer", "C": "complex number",
     "Q": "rational number",
 }  # fmt: skip
-#: Type words of the text (lower case, singular or plural) and the kind they name.
+#: Type words of the text (lower case, singular or plural) and the type they name.
 _WORDS = {
     "integer": "integer", "integers": "integer", "real": "real number", "reals": "real number",
     "natural": "natural number", "complex": "complex number", "rational": "rational number",
@@ -72,29 +70,30 @@ _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}(\d+)")
 
 
 @dataclass
-class Evidence:
-    """Counts of TeX, text and letter-class evidence for each kind of one identifier."""
+class TypeEvidence:
+    """Counts of TeX, text and letter-class evidence for each object type of one identifier."""
 
     tex: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     text: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     prior: set[str] = field(default_factory=set)
 
-    def kinds(self) -> set[str]:
-        """The kinds with evidence; letter-class kinds join only when TeX or text says more."""
+    def types(self) -> set[str]:
+        """The types with evidence; letter-class types join only when TeX or text says more."""
         found = set(self.tex) | set(self.text)
         return found | self.prior if found else found
 
-    def features(self, kind: str) -> dict[str, float]:
-        totals = {k: self.tex.get(k, 0.0) + self.text.get(k, 0.0) for k in self.kinds()}
+    def features(self, object_type: str) -> dict[str, float]:
+        """The features of the candidate ``object_type`` (names: ``TYPE_FEATURES``)."""
+        totals = {t: self.tex.get(t, 0.0) + self.text.get(t, 0.0) for t in self.types()}
         best = max(totals.values(), default=0.0)
         overall = sum(totals.values()) or 1.0
         return {
             "kind_cand": 1.0,
-            "kind_tex": min(self.tex.get(kind, 0.0), 5.0),
-            "kind_text": min(self.text.get(kind, 0.0), 5.0),
-            "kind_prior": float(kind in self.prior),
-            "kind_top": float(best > 0 and totals[kind] == best),
-            "kind_share": totals[kind] / overall,
+            "kind_tex": min(self.tex.get(object_type, 0.0), 5.0),
+            "kind_text": min(self.text.get(object_type, 0.0), 5.0),
+            "kind_prior": float(object_type in self.prior),
+            "kind_top": float(best > 0 and totals[object_type] == best),
+            "kind_share": totals[object_type] / overall,
         }
 
 
@@ -118,11 +117,11 @@ def _patterns(tex: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-#: A number set written as an identifier: its elements are that kind of number.
+#: A number set written as an identifier: its elements are that type of number.
 _NUMBER_SET = re.compile(r"^(?:\\mathbb\{([RNZCQ])\}|\\([RNZCQ]))$")
 
 
-def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) -> None:
+def _tex_evidence(tex: str, ident: str, evidence: TypeEvidence, polynomial: bool) -> None:
     number_set = _NUMBER_SET.match(ident)
     if number_set is not None:
         evidence.tex[_SETS[number_set.group(1) or number_set.group(2)]] += 1
@@ -156,16 +155,16 @@ def _tex_evidence(tex: str, ident: str, evidence: Evidence, polynomial: bool) ->
         evidence.tex["variable"] += 1
 
 
-def _word_kind(previous: str | None, word: str) -> str | None:
-    """The kind named by the word just before a symbol ("integer n", "real number x")."""
-    kind = _WORDS.get(word.lower())
-    if kind == "number":
+def _word_type(previous: str | None, word: str) -> str | None:
+    """The type named by the word just before a symbol ("integer n", "real number x")."""
+    object_type = _WORDS.get(word.lower())
+    if object_type == "number":
         known = previous is not None and previous.lower() in _NUMBER_WORDS
         return _WORDS[previous.lower()] if previous is not None and known else None
-    return kind
+    return object_type
 
 
-def _mentions(
+def _alone_in_text(
     document: Document, alone: dict[int, str], symbols: Sequence[Symbol] | None
 ) -> list[Symbol]:
     """Where an identifier stands alone in the text: a one-identifier formula or a plain symbol
@@ -184,29 +183,29 @@ def _mentions(
 def _text_evidence(
     document: Document,
     alone: dict[int, str],
-    evidence: dict[str, Evidence],
+    evidence: dict[str, TypeEvidence],
     symbols: Sequence[Symbol] | None,
 ) -> None:
     text = document.text
-    for start, end, ident in _mentions(document, alone, symbols):
+    for start, end, ident in _alone_in_text(document, alone, symbols):
         before = _TEXT_BEFORE.search(text[max(0, start - 40) : start])
         if before is not None:
-            kind = _word_kind(before.group(1), before.group(2))
-            if kind is not None:
-                evidence[ident].text[kind] += 1
+            object_type = _word_type(before.group(1), before.group(2))
+            if object_type is not None:
+                evidence[ident].text[object_type] += 1
         after = _TEXT_AFTER.match(text[end : end + 60])
         if after is not None:
-            kind = _WORDS.get(after.group(1))
-            if kind is not None and kind != "number":
-                evidence[ident].text[kind] += 1
+            object_type = _WORDS.get(after.group(1))
+            if object_type is not None and object_type != "number":
+                evidence[ident].text[object_type] += 1
 
 
-def kind_evidence(
+def type_evidence(
     document: Document, symbols: Sequence[Symbol] | None = None
-) -> dict[str, Evidence]:
-    """Evidence of the kind of every identifier of ``document`` (canonical TeX keys);
+) -> dict[str, TypeEvidence]:
+    """Evidence of the object type of every identifier of ``document`` (canonical TeX keys);
     ``symbols``: its plain-text symbols when the caller has found them already."""
-    evidence: dict[str, Evidence] = defaultdict(Evidence)
+    evidence: dict[str, TypeEvidence] = defaultdict(TypeEvidence)
     alone: dict[int, str] = {}
     polynomial = "polynomial" in document.text.lower()
     for formula in document.formulas:
@@ -217,4 +216,4 @@ def kind_evidence(
     _text_evidence(document, alone, evidence, symbols)
     for tex, found in evidence.items():
         found.prior = set(_PRIORS.get(tex, ()))
-    return {tex: found for tex, found in evidence.items() if found.kinds()}
+    return {tex: found for tex, found in evidence.items() if found.types()}

@@ -8,14 +8,14 @@ the define stage found on that page, one row ``qId,title,identifier,definiens`` 
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
 
-from definiens.define.evaluation import GoldFormula, IdentRow, load_gold, normalise_identifier
+from definiens.evaluate.gold import GoldFormula, load_gold, normalise_identifier
+from definiens.evaluate.matching import find_formula
+from definiens.evaluate.scoring import IdentRow
+from definiens.formulas import extract_identifiers
 from definiens.model import Definiens, Document
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "page_key",
     "query_identifiers",
     "query_rows",
-    "write_ident_csv",
 ]
 
 logger = logging.getLogger(__name__)
@@ -46,12 +45,8 @@ def page_key(title: str) -> str:
 
 def query_identifiers(query: GoldFormula, document: Document | None) -> list[str]:
     """The identifiers of a query formula in canonical TeX, in order, without repeats."""
-    from definiens.formulas import extract_identifiers
-
     found = list(extract_identifiers(query.tex).tex)
     if not found and document is not None:
-        from definiens.ingest import find_formula
-
         fid = int(query.fid) if query.fid.isdigit() else None
         formula = find_formula(document, query.tex, fid)
         if formula is not None:
@@ -95,21 +90,6 @@ def query_rows(
                     seen.add(key)
                     rows.append(IdentRow(query.qid, query.title, ident, item.text))
     return rows
-
-
-def write_ident_csv(rows: Iterable[IdentRow], out: TextIO | str | Path) -> int:
-    """Write rows as RFC 4180 CSV without header; returns the number of rows written."""
-    if isinstance(out, (str, Path)):
-        with Path(out).open("w", encoding="utf-8", newline="") as handle:
-            return write_ident_csv(rows, handle)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    count = 0
-    for row in rows:
-        writer.writerow([row.qid, row.title, row.identifier, row.definiens])
-        count += 1
-    out.write(buffer.getvalue())
-    return count
 
 
 def ident_rows_for(documents: Iterable[Document], queries: Sequence[GoldFormula]) -> list[IdentRow]:

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from definiens.define.evaluation import (
-    IdentRow,
-    accepted_forms,
-    load_gold,
-    load_ident_csv,
-    normalise_identifier,
-    score,
-)
 from definiens.errors import InputError
+from definiens.evaluate.gold import accepted_forms, load_gold, normalise_identifier
+from definiens.evaluate.scoring import IdentRow, load_ident_csv, score
 
 DATA = Path(__file__).parent.parent / "data" / "ntcir11"
 

@@ -21,7 +21,7 @@ from definiens.define.nlp import lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
-__all__ = ["Mention", "mentions"]
+__all__ = ["Mention", "find_mentions"]
 
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
@@ -33,7 +33,8 @@ _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 @dataclass
 class Mention:
-    """One occurrence of a candidate phrase in a sentence (token span ``[first, last]``)."""
+    """One occurrence of a candidate phrase in a sentence (token span ``[first, last]``);
+    ``variants`` are its surface variants as ``(variant, text)`` pairs."""
 
     text: str
     first: int
@@ -97,20 +98,20 @@ def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
     if len(tokens) > 1 and head.pos_ == "NOUN":
         modifiers = tokens[:-1]
         if all(is_evaluative(t.text) for t in modifiers):
-            kind = "head_eval"
+            variant = "head_eval"
         elif all(t.pos_ in ("ADJ", "ADV", "VERB") for t in modifiers):
-            kind = "head_adj"
+            variant = "head_adj"
         else:
-            kind = "head"
-        forms.append((kind, head_lemma))
+            variant = "head"
+        forms.append((variant, head_lemma))
     if len(tokens) > 2 and tokens[-2].pos_ in ("ADJ", "NOUN", "PROPN"):
         forms.append(("compound", f"{tokens[-2].text} {head_lemma}"))
     seen: set[str] = set()
     unique = []
-    for kind, form in forms:
+    for variant, form in forms:
         if form.lower() not in seen:
             seen.add(form.lower())
-            unique.append((kind, form))
+            unique.append((variant, form))
     return unique
 
 
@@ -173,7 +174,7 @@ def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Men
         )
 
 
-def mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]:
+def find_mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]:
     """The candidate mentions of a parsed sentence starting at ``offset`` of ``Document.text``."""
     found: list[Mention] = []
     chunks = list(doc.noun_chunks)

@@ -1,0 +1,138 @@
+"""Aggregation: the evidence of every (occurrence, mention) pair of a sentence, gathered per
+(identifier, normalised meaning) into the features of one :class:`Candidate`.
+
+Every identifier occurrence (a formula placeholder whose formula has the identifier, or the
+identifier as a plain-text symbol; :mod:`.pairing`) is paired with every candidate mention of its
+sentence; each surface variant of the mention becomes a candidate meaning of the identifier.
+Distances, MLP score, definitional patterns, syntax and links are aggregated over the pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from definiens.define.candidate import Candidate, normalise
+from definiens.define.context import Sentence
+from definiens.define.feature_names import START
+from definiens.define.mentions import Mention
+from definiens.define.mlp_baseline import mlp_score
+from definiens.define.pairing import Occurrence, Tokens, measure_pair
+from definiens.model import Document
+
+__all__ = ["Aggregator", "Prepared"]
+
+
+@dataclass
+class Prepared:
+    """A mention with its usable surface variants: (variant, form, key, normalised tf)."""
+
+    mention: Mention
+    variants: list[tuple[str, str, str, float]]
+
+
+class Aggregator:
+    """Collects pair evidence per (identifier, normalised form)."""
+
+    def __init__(self, document: Document, tf: dict[str, int]) -> None:
+        self.document = document
+        self.tf = tf
+        self.max_tf = max(tf.values(), default=1) or 1
+        self.by_key: dict[tuple[str, str], Candidate] = {}
+        self._keys: dict[str, str] = {}
+
+    def prepare(self, mention: Mention) -> Prepared:
+        """The per-mention work of :meth:`add`, done once per sentence."""
+        variants = []
+        for variant, form in mention.variants:
+            key = self._keys.get(form)
+            if key is None:
+                key = self._keys.setdefault(form, normalise(form))
+            if len(key) >= 2:
+                variants.append((variant, form, key, self.tf.get(key, 0) / self.max_tf))
+        return Prepared(mention, variants)
+
+    def add(
+        self,
+        tokens: Tokens,
+        occurrence: Occurrence,
+        prepared: Prepared,
+        sentence: Sentence,
+        n: int,
+    ) -> None:
+        mention = prepared.mention
+        if mention.first <= occurrence.token <= mention.last:
+            return
+        if mention.method == "count" and not (
+            occurrence.alone and mention.first == occurrence.token + 1
+        ):
+            return  # "N particles" counts particles for N only, not for a longer formula
+        pair = measure_pair(tokens, occurrence, mention)
+        identifier = occurrence.identifier
+        for variant, form, key, tf in prepared.variants:
+            score = mlp_score(pair["distance"], n, tf)
+            candidate = self.by_key.get((identifier, key))
+            if candidate is None:
+                candidate = Candidate(identifier, form, key, values=dict(START))
+                self.by_key[(identifier, key)] = candidate
+            candidate.variants.add(variant)
+            self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
+
+    def _update(
+        self,
+        c: Candidate,
+        pair: dict[str, Any],
+        mention: Mention,
+        sentence: Sentence,
+        n: int,
+        score: float,
+        alone: bool,
+    ) -> None:
+        v = c.values
+        distance = pair["distance"]
+        is_link = mention.method == "link"
+        if c.best is None or score > c.best[0]:
+            c.best = (score, mention, sentence)
+            v["det_indef"] = float(mention.determiner in ("a", "an"))
+            v["det_def"] = float(mention.determiner == "the")
+            if v["first_pos"] < 0:
+                v["first_pos"] = mention.start / max(len(self.document.text), 1)
+        if score > v["mlp"]:
+            v["mlp"] = score
+        if distance < v["dist"]:
+            v["dist"] = distance
+        if n < v["sent"]:
+            v["sent"] = n
+        v["pairs"] += 1
+        close = distance <= 3
+        if not pair["after"]:
+            v["before"] += 1
+        if pair["patterns"]:
+            v["patterns"] += 1
+        if close:
+            v["close"] += 1
+        for name in pair["flags"]:
+            v[name] = 1.0
+        if is_link:
+            v["link"] = 1.0
+        v["noun_head"] = float(is_link or mention.head_pos in ("NOUN", "PROPN"))
+        if alone:
+            v["alone"] = 1.0
+            if score > v["mlp_alone"]:
+                v["mlp_alone"] = score
+            if distance < v["dist_alone"]:
+                v["dist_alone"] = distance
+            if close:
+                v["close_alone"] += 1
+            if is_link:
+                v["link_alone"] = 1.0
+        for name in pair["patterns"]:
+            v["pattern_any"] = 1.0
+            if alone:
+                v[f"pat_{name}"] = 1.0
+                v["alone_pattern"] = 1.0
+            else:
+                v["pattern_inside"] = 1.0
+        if v["_last_sentence"] != sentence.index:
+            v["_sentences"] += 1
+            v["_last_sentence"] = sentence.index

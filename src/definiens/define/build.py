@@ -1,0 +1,145 @@
+"""The candidate meanings of every identifier of a document, with all their features.
+
+:func:`build_candidates` pairs the identifier occurrences of each parsed sentence with its
+mentions (:mod:`.aggregate`), adds the features of a meaning across the page (link or title
+term, how many identifiers share it, term frequency), lets index siblings share meanings
+(:mod:`.siblings`), adds object-type candidates (:mod:`.object_types`) and finishes each
+identifier's candidates (:mod:`.group_features`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from definiens.define.aggregate import Aggregator
+from definiens.define.candidate import Candidate, normalise
+from definiens.define.context import Sentence
+from definiens.define.feature_names import START
+from definiens.define.group_features import finish
+from definiens.define.mentions import find_mentions
+from definiens.define.object_types import type_evidence
+from definiens.define.pairing import Tokens, occurrences_in
+from definiens.define.siblings import share_meanings
+from definiens.define.symbols import Symbol
+from definiens.model import Document, Formula, Link
+
+__all__ = ["build_candidates"]
+
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _term_frequencies(document: Document, keys: set[str]) -> dict[str, int]:
+    text = document.text.lower()
+    return {key: text.count(key) for key in keys}
+
+
+class _LinksByStart:
+    """A document's links sorted by start, to find those of a sentence by bisection."""
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        self.links = sorted(links, key=lambda link: link.start)
+        self.starts = [link.start for link in self.links]
+
+    def within(self, start: int, end: int) -> list[Link]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        return self.links[lo:hi]
+
+
+def _page_terms(document: Document) -> set[str]:
+    """The terms the page links (anchors and targets) and its title, normalised."""
+    terms = {normalise(document.title.replace("_", " "))}
+    for link in document.links:
+        target = _DISAMBIGUATION.sub("", link.target.split("#", 1)[0].replace("_", " "))
+        terms.add(normalise(link.anchor))
+        terms.add(normalise(target))
+    return terms
+
+
+def build_candidates(
+    document: Document, sentences: Sequence[Sentence]
+) -> dict[str, list[Candidate]]:
+    """Candidate meanings of every identifier mentioned in the parsed ``sentences``."""
+    formulas = {f.index: f for f in document.formulas if f.identifiers}
+    aggregator = _aggregate(document, [s for s in sentences if s.doc is not None], formulas)
+    grouped = _page_features(document, aggregator)
+    share_meanings(grouped, {i.tex for f in formulas.values() for i in f.identifiers})
+    symbols = [symbol for s in sentences for symbol in s.symbols]
+    _add_object_types(document, grouped, aggregator.tf, symbols)
+    for items in grouped.values():
+        finish(items, document)
+    return dict(grouped)
+
+
+def _aggregate(
+    document: Document, parsed: Sequence[Sentence], formulas: dict[int, Formula]
+) -> Aggregator:
+    """Every (occurrence, mention) pair of each parsed sentence, aggregated per candidate."""
+    tokens = {s.index: Tokens.of(s.doc) for s in parsed}
+    occurrences = {s.index: occurrences_in(tokens[s.index], formulas) for s in parsed}
+    first: dict[str, int] = {}
+    for s in parsed:
+        for o in occurrences[s.index]:
+            first.setdefault(o.identifier, s.index)
+    links = _LinksByStart(document.links)
+    found = {s.index: find_mentions(s.doc, s.start, links.within(s.start, s.end)) for s in parsed}
+    keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
+    aggregator = Aggregator(document, _term_frequencies(document, keys))
+    for s in parsed:
+        if not occurrences[s.index]:
+            continue
+        prepared = [aggregator.prepare(m) for m in found[s.index]]
+        for o in occurrences[s.index]:
+            for p in prepared:
+                aggregator.add(tokens[s.index], o, p, s, s.index - first[o.identifier])
+    return aggregator
+
+
+def _page_features(document: Document, aggregator: Aggregator) -> dict[str, list[Candidate]]:
+    """The aggregated candidates by identifier, with the features of their meaning across the
+    page: a link or title term, owned by another identifier, spread, specificity, frequency."""
+    grouped: dict[str, list[Candidate]] = defaultdict(list)
+    spread: dict[str, int] = defaultdict(int)
+    total: dict[str, float] = defaultdict(float)
+    for (_, key), c in aggregator.by_key.items():
+        spread[key] += 1
+        total[key] += c.values["pairs"]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for (ident, key), c in aggregator.by_key.items():
+        if c.values.get("alone_pattern"):
+            owners[key].add(ident)
+    terms = _page_terms(document)
+    for (ident, key), c in aggregator.by_key.items():
+        c.values["page_term"] = float(key in terms)
+        c.values["owned_other"] = float(bool(owners[key] - {ident}))
+        c.values["spread"] = math.log(spread[key])
+        c.values["specific"] = c.values["pairs"] / total[key] if total[key] else 0.0
+        c.values["tf"] = math.log1p(aggregator.tf.get(c.key, 0))
+        c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
+        grouped[ident].append(c)
+    return grouped
+
+
+def _add_object_types(
+    document: Document,
+    grouped: dict[str, list[Candidate]],
+    tf: dict[str, int],
+    symbols: Sequence[Symbol],
+) -> None:
+    """Add (or mark) the object-type candidates of every identifier with type evidence."""
+    text = document.text.lower()
+    for ident, evidence in type_evidence(document, symbols).items():
+        items = grouped[ident]
+        by_key = {c.key: c for c in items}
+        for object_type in sorted(evidence.types()):
+            c = by_key.get(object_type)
+            if c is None:
+                count = tf.get(object_type, text.count(object_type))
+                c = Candidate(ident, object_type, object_type, values=dict(START))
+                c.values.update(tf=math.log1p(count), tf_norm=0.0, page_term=0.0)
+                items.append(c)
+            c.values.update(evidence.features(object_type))

@@ -1,0 +1,79 @@
+"""A candidate meaning of an identifier: its text, the features gathered for it, its best evidence.
+
+Candidates are built by :func:`definiens.define.build.build_candidates`; the ranker reads
+:meth:`Candidate.vector`.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from definiens.define.context import Sentence
+from definiens.define.feature_names import FEATURES
+from definiens.define.mentions import Mention
+from definiens.define.nlp import singular
+
+__all__ = ["Candidate", "normalise", "stem_of"]
+
+
+@functools.lru_cache(maxsize=16)
+def _getter(names: tuple[str, ...]) -> Any:
+    return operator.itemgetter(*names)
+
+
+def normalise(text: str) -> str:
+    """A meaning as compared: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class Candidate:
+    """A candidate meaning of an identifier with its aggregated features and best evidence.
+
+    ``form`` is the meaning as written in the document (shown); ``key`` the same normalised
+    (compared); ``variants`` the surface variants of mentions that gave it (``"phrase"``,
+    ``"head"``, ``"link_anchor"``…, see :data:`~definiens.define.feature_names.VARIANTS`).
+    """
+
+    identifier: str
+    form: str
+    key: str
+    variants: set[str] = field(default_factory=set)
+    values: dict[str, float] = field(default_factory=dict)
+    best: tuple[float, Mention, Sentence] | None = None
+
+    def vector(self, names: Sequence[str] = FEATURES) -> list[float]:
+        """The values of the features ``names`` (0.0 for any the candidate lacks)."""
+        names = tuple(names)
+        try:
+            found = _getter(names)(self.values)
+        except KeyError:
+            return [self.values.get(name, 0.0) for name in names]
+        return list(found) if len(names) != 1 else [found]
+
+    @property
+    def stem(self) -> str:
+        """The meaning with its last word in the singular: "bits" and "bit" are one meaning."""
+        words = self.key.split()
+        return " ".join([*words[:-1], singular(words[-1])]) if words else self.key
+
+    @property
+    def method(self) -> str:
+        if self.best is None:
+            return "concept"
+        if self.values.get("pattern_any"):
+            return "pattern"
+        if self.variants & {"link_anchor", "link_target"}:
+            return "link"
+        if self.variants & {"head", "compound"}:
+            return "head_lemma"
+        return "noun_phrase"
+
+
+def stem_of(candidate: Candidate) -> str:
+    """:attr:`Candidate.stem`, as a function (for :func:`definiens.define.ranker.choose`)."""
+    return candidate.stem

@@ -1,0 +1,86 @@
+"""Features over all the candidates of one identifier, and the last per-candidate features.
+
+Ranks and gaps by MLP score and distance, a head noun shadowed by a longer, as close meaning, and
+the properties of the phrase itself (words, concept word, in the title, capital, identifier
+shape, surface variants).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from definiens.define.candidate import Candidate, normalise
+from definiens.define.concepts import is_concept, is_evaluative, is_vague
+from definiens.model import Document
+
+__all__ = ["finish"]
+
+
+def finish(candidates: list[Candidate], document: Document) -> None:
+    """Set the group features of one identifier's ``candidates`` and finish each one's."""
+    title = normalise(document.title.replace("_", " "))
+    by_mlp = sorted(candidates, key=lambda c: -c.values["mlp"])
+    by_dist = sorted(candidates, key=lambda c: c.values["dist"])
+    for rank, c in enumerate(by_mlp, start=1):
+        c.values["rank_mlp"] = math.log(rank)
+    for rank, c in enumerate(by_dist, start=1):
+        c.values["rank_dist"] = math.log(rank)
+    best_mlp = by_mlp[0].values["mlp"] if by_mlp else 0.0
+    most_pairs = max((c.values["pairs"] for c in candidates), default=1.0) or 1.0
+    _shadow(candidates)
+    for c in candidates:
+        c.values["mlp_gap"] = best_mlp - c.values["mlp"]
+        c.values["pairs_share"] = c.values["pairs"] / most_pairs
+        _static_features(c, title, len(candidates))
+
+
+def _shadow(candidates: Sequence[Candidate]) -> None:
+    """Mark a meaning that only repeats the head of a longer, as close, specific meaning
+    ("factor" beside "degeneracy factor"; not "integer" beside "positive integer")."""
+    by_key = {c.key: c for c in candidates}
+    for longer in candidates:
+        words = longer.key.split()
+        if (
+            len(words) < 2
+            or longer.values["inherited"]
+            or all(is_evaluative(w) for w in words[:-1])
+        ):
+            continue
+        for cut in range(1, len(words)):
+            head = by_key.get(" ".join(words[cut:]))
+            if head is not None and _as_close(longer, head):
+                head.values["shadowed"] = 1.0
+
+
+def _as_close(a: Candidate, b: Candidate) -> bool:
+    """``a`` is at least as close to the identifier as ``b`` (tokens, sentences, pairs)."""
+    va, vb = a.values, b.values
+    return va["dist"] <= vb["dist"] and va["sent"] <= vb["sent"] and va["pairs"] >= vb["pairs"]
+
+
+def _static_features(c: Candidate, title: str, count: int) -> None:
+    v = c.values
+    words = c.key.split()
+    v["sentences"] = v.pop("_sentences", 0.0)
+    v["first_pos"] = max(v["first_pos"], 0.0)
+    v.pop("_last_sentence", None)
+    v["before"] = v["before"] / v["pairs"] if v["pairs"] else 0.0
+    v["pairs"] = math.log1p(v["pairs"])
+    v["patterns"] = math.log1p(v.get("patterns", 0.0))
+    v["close"] = math.log1p(v.get("close", 0.0))
+    v["close_alone"] = math.log1p(v.get("close_alone", 0.0))
+    v["dist_alone"] = math.log1p(v.get("dist_alone", 99.0))
+    v["dist"] = math.log1p(v["dist"])
+    v["words"] = float(len(words))
+    v["concept"] = float(is_concept(words[-1]))
+    v["form_concept"] = float(len(words) <= 2 and is_concept(words[-1]))
+    v["vague"] = float(is_vague(words[-1]))
+    v["in_title"] = float(c.key in title)
+    v["capital"] = float(c.form[:1].isupper())
+    v["candidates"] = math.log(count)
+    v["id_length"] = float(len(c.identifier))
+    v["id_greek"] = float(c.identifier.startswith("\\"))
+    v["id_script"] = float("_" in c.identifier or "^" in c.identifier)
+    for variant in c.variants:
+        v[f"kind_{variant}"] = 1.0  # the feature's name predates "variant" (see feature_names)
