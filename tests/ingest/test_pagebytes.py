@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from definiens.errors import InputError
-from definiens.ingest import xmldump
+from definiens.ingest import bytebuffer
 from definiens.ingest.items import Failed
 from definiens.ingest.pagebytes import quick_skip
 from definiens.ingest.xmldump import read_dump
@@ -206,7 +206,7 @@ def test_pages_cut_across_chunks_read_the_same(
     cut = text.index("<page>", len(text) // 2)
     broken.write_text(text[:cut] + _page("a & b, no math", title="Bad") + text[cut:])
     whole = list(read_dump(broken, "dump"))
-    monkeypatch.setattr(xmldump, "CHUNK_SIZE", chunk)
+    monkeypatch.setattr(bytebuffer, "CHUNK_SIZE", chunk)
     assert list(read_dump(DATA / name, "dump")) == expected
     assert list(read_dump(broken, "dump")) == whole
     (bad,) = [item for item in whole if isinstance(item, Failed)]

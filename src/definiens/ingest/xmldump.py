@@ -11,153 +11,33 @@ Most pages of a dump have no mathematics, so the reader works on bytes first: it
 stream at ``<page>`` … ``</page>`` and settles a page from its bytes alone when it can prove
 the XML parser would find it well-formed and skip it (:mod:`definiens.ingest.pagebytes`):
 title, id and namespace come from its tags, and the math markers are searched in the raw text.
-Every other page, and everything between pages, goes through the XML parser as before, which
-also reports damage with its line.
+Every other page, and everything between pages, goes through the XML parser
+(:mod:`definiens.ingest.xmlfeed`), which also reports damage with its line
+(:mod:`definiens.ingest.dumpdamage`). The bytes wait in a :class:`~.bytebuffer.ByteBuffer`;
+:mod:`definiens.ingest.dumppage` turns a parsed ``<page>`` into its item.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import logging
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
-from definiens.errors import InputError
+from definiens.ingest.bytebuffer import ByteBuffer
 from definiens.ingest.decompress import open_binary
-from definiens.ingest.items import Failed, Item, Skipped, has_math
-from definiens.ingest.pagebytes import namespace_number, page_names, plain_gap, quick_skip
-from definiens.ingest.wikisyntax import categories
-from definiens.model import Document, Problem
+from definiens.ingest.dumpdamage import PAGE_START, broken_off, damaged_pages, resynced_feed
+from definiens.ingest.dumpstate import Broken, DumpState
+from definiens.ingest.items import Item
+from definiens.ingest.pagebytes import plain_gap, quick_skip
+from definiens.ingest.xmlfeed import FRAGMENT_ROOT, XmlFeed, first_element, page_events
 
-__all__ = ["CHUNK_SIZE", "read_dump"]
+__all__ = ["read_dump"]
 
-logger = logging.getLogger(__name__)
-
-CHUNK_SIZE = 1 << 20
 # A page longer than this is handed to the XML parser in pieces instead of being buffered whole.
 MAX_PAGE_BYTES = 1 << 26
-_FRAGMENT_ROOT = "<definiens-fragment>"
-_PAGE_START = re.compile(rb"<page[\s>]")
 _PAGE_END = b"</page>"
-
-
-@dataclass
-class _State:
-    """Where the reader is: for locating damage and invalid bytes."""
-
-    source: str
-    line: int = 1
-    pages: int = 0
-    title: str = ""
-    id: str = ""
-    fragment: bool = False
-    depth: int = 0
-    root: ET.Element | None = None
-    bad_lines: list[int] = field(default_factory=list)
-
-    def where(self, line: int | None = None) -> str:
-        line = self.line if line is None else line
-        page = f", in page {self.title!r}" if self.title else ""
-        return f"{self.source}: line {line}{page}"
-
-
-class _Broken(Exception):
-    """Reading stopped: ``message`` says why, ``line`` where (None: at the end of the data)."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-
-class _Buffer:
-    """The bytes read and not yet consumed, with the file line of any position in them."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-        self.data = bytearray()
-        self.eof = False
-        self._counted = 0  # data[:_counted] has been counted: it ends on line _line
-        self._line = 1
-        self.dropped = 0  # bytes of the file before data[0]
-
-    def fill(self) -> None:
-        """Read one more chunk (sets ``eof`` at the end); :class:`_Broken` on damage."""
-        try:
-            chunk = self.stream.read(CHUNK_SIZE) or b""  # a raw stream: what one step yields
-        except (EOFError, OSError, InputError) as exc:
-            reason = exc.message if isinstance(exc, InputError) else str(exc)
-            raise _Broken(f"damaged or truncated compressed stream ({reason})") from exc
-        self.data += chunk
-        self.eof = not chunk
-
-    def line_at(self, index: int) -> int:
-        """The line of ``data[index]`` (positions asked for never decrease)."""
-        if index > self._counted:
-            self._line += self.data.count(b"\n", self._counted, index)
-            self._counted = index
-        return self._line
-
-    def drop(self, index: int) -> None:
-        """Forget ``data[:index]``."""
-        self.line_at(index)
-        del self.data[:index]
-        self._counted = 0
-        self.dropped += index
-
-    def line_start(self, index: int) -> bool:
-        """Whether ``data[index]`` starts a line of the file."""
-        return index + self.dropped == 0 or (index > 0 and self.data[index - 1] == 0x0A)
-
-
-class _Xml:
-    """The XML parser, fed the parts of the file that are not settled from their bytes."""
-
-    def __init__(self, state: _State) -> None:
-        self.state = state
-        self.parser = ET.XMLPullParser(events=("start", "end"))
-        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        self.lines_fed = 0
-        self.offset = 0  # file line = parser line + offset, for what was fed last
-        # whether the parser's columns on the first line of what was fed last are the file's
-        self.aligned = (1, True)
-
-    def feed(
-        self, data: bytes | bytearray, line: int, *, final: bool = False, aligned: bool = True
-    ) -> None:
-        """Parse ``data``, which starts on file line ``line``; ``aligned``: at a line start, or
-        right after what was fed before on that line."""
-        text = self.decoder.decode(bytes(data), final=final)
-        self.offset = line - (self.lines_fed + 1)
-        self.aligned = (self.lines_fed + 1, aligned)
-        if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-            self.state.bad_lines.append(line + text.count("\n", 0, text.index("\ufffd")))
-        self.lines_fed += text.count("\n")
-        self._parse(text)
-
-    def close(self) -> None:
-        self._parse(f"</{_FRAGMENT_ROOT[1:]}" if self.state.fragment else "", close=True)
-
-    def _parse(self, text: str, *, close: bool = False) -> None:
-        try:
-            self.parser.feed(text)
-            if close:
-                self.parser.close()
-        except ET.ParseError as exc:
-            raise self.broken(exc) from exc
-
-    def broken(self, exc: ET.ParseError) -> _Broken:
-        """The error of the parser, located in the file."""
-        line, column = getattr(exc, "position", (self.lines_fed + 1, 0))
-        exact = line != self.aligned[0] or self.aligned[1]
-        line += self.offset
-        at = f"line {line}, column {column}" if exact else f"line {line}"
-        return _Broken(f"malformed XML at {at}", line)
 
 
 def _open(path: Path) -> BinaryIO:
@@ -177,7 +57,7 @@ def read_dump(
 
     ``scan_bytes=False`` sends every page through the XML parser (the same items, slower).
     """
-    state = _State(source=source)
+    state = DumpState(source=source)
     with _open(path) as stream:
         reader = _Reader(stream, state, set(namespaces), include_redirects, scan_bytes)
         yield from reader.items()
@@ -189,14 +69,14 @@ class _Reader:
     def __init__(
         self,
         stream: BinaryIO,
-        state: _State,
+        state: DumpState,
         namespaces: set[int],
         include_redirects: bool,
         scan_bytes: bool,
     ) -> None:
-        self.buffer = _Buffer(stream)
+        self.buffer = ByteBuffer(stream)
         self.state = state
-        self.xml = _Xml(state)
+        self.xml = XmlFeed(state)
         self.namespaces = namespaces
         self.redirects = include_redirects
         self.plain = scan_bytes  # pages may be settled from their bytes
@@ -206,21 +86,21 @@ class _Reader:
     def items(self) -> Iterator[Item]:
         try:
             yield from self._read()
-        except _Broken as broken:
+        except Broken as broken:
             if broken.line is None:  # the stream broke off: the parser reads what came
-                with contextlib.suppress(_Broken):
+                with contextlib.suppress(Broken):
                     yield from self._gap(self.pos, len(self.buffer.data))
                 self.state.line = self.buffer.line_at(len(self.buffer.data))
-            with contextlib.suppress(_Broken):
+            with contextlib.suppress(Broken):
                 yield from self._events()
-            yield from _broken(self.state, broken.message, broken.line)
+            yield from broken_off(self.state, broken.message, broken.line)
 
     def _read(self) -> Iterator[Item]:
         buffer = self.buffer
         self.pos = self._start()
         while True:
             data, pos = buffer.data, self.pos
-            found = _PAGE_START.search(data, pos)
+            found = PAGE_START.search(data, pos)
             start = found.start() if found else max(pos, len(data) - (0 if buffer.eof else 6))
             if not self._blank(pos, start):
                 yield from self._gap(pos, start)
@@ -250,12 +130,12 @@ class _Reader:
         """Read up to the first element: check it is XML, wrap a fragment in a root."""
         buffer = self.buffer
         while True:
-            start = _first_element(buffer.data, self.state, final=buffer.eof)
+            start = first_element(buffer.data, self.state, final=buffer.eof)
             if start is not None:
                 break
             buffer.fill()
         if self.state.fragment:
-            self.xml.feed(buffer.data[:start] + _FRAGMENT_ROOT.encode(), 1)
+            self.xml.feed(buffer.data[:start] + FRAGMENT_ROOT.encode(), 1)
             return start
         return 0
 
@@ -292,148 +172,13 @@ class _Reader:
         try:
             self.xml.feed(data[fed:end], self.buffer.line_at(fed), aligned=self._aligned(fed))
             yield from self._events()
-        except _Broken as broken:
-            yield from self._damaged(bytes(data[start:end]), broken)
-
-    def _damaged(self, piece: bytes, broken: _Broken) -> Iterator[Item]:
-        """A cut-out page the parser cannot read: a failed item for it (for each page in it,
-        if its end tag was lost), then a fresh parser for the rest of the file."""
-        starts = [m.start() for m in _PAGE_START.finditer(piece)] or [0]
-        for k, at in enumerate(starts):
-            page_id, title = page_names(piece[at : starts[k + 1] if k + 1 < len(starts) else None])
-            self.state.title = title
-            problem = Problem("damaged-page", broken.message, self.state.where(broken.line))
-            logger.debug("%s", problem)
-            self.state.pages += 1
-            yield Failed(self.state.source, page_id or title, title, problem)
-        self._resync()
-
-    def _resync(self) -> None:
-        """Go on after a damaged page with a new parser, inside an element like the root."""
-        root = self.state.root
-        if self.state.fragment or root is None:
-            opening = _FRAGMENT_ROOT
-        else:
-            namespace, _, name = (
-                root.tag[1:].rpartition("}") if "}" in root.tag else ("", "", root.tag)
-            )
-            opening = f'<{name} xmlns="{namespace}">' if namespace else f"<{name}>"
-        self.state.depth, self.state.root = 0, None
-        self.state.title, self.state.id = "", ""
-        self.xml = _Xml(self.state)
-        self.xml.feed(opening.encode(), self.buffer.line_at(self.pos))
-        for _ in self._events():  # the root's start: no page ends here
-            pass
+        except Broken as broken:
+            yield from damaged_pages(bytes(data[start:end]), broken, self.state)
+            self.xml = resynced_feed(self.state, self.buffer.line_at(self.pos))
 
     def _events(self) -> Iterator[Item]:
         """The items of the pages the parser has finished (its errors come out here)."""
         try:
-            yield from _events(self.xml.parser, self.state, self.namespaces, self.redirects)
+            yield from page_events(self.xml.parser, self.state, self.namespaces, self.redirects)
         except ET.ParseError as exc:
             raise self.xml.broken(exc) from exc
-
-
-_PROLOGUE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*", re.S)
-_START_BYTES = 4096  # the prologue is decided on at least this much data
-
-
-def _first_element(data: bytearray, state: _State, *, final: bool) -> int | None:
-    """Where the first element of ``data`` starts (None: read more); a bare ``<page>`` there
-    makes the file a fragment. :class:`InputError` if the file is empty or not XML."""
-    if len(data) < _START_BYTES and not final:
-        return None
-    prologue = _PROLOGUE.match(data)
-    body_start = prologue.end() if prologue else 0
-    body = bytes(data[body_start : body_start + 5])
-    if len(body) < 5 and not final:
-        return None
-    if not body:
-        raise InputError("empty file, no XML element", location=state.source)
-    if not body.startswith(b"<"):
-        raise InputError("not an XML file", location=state.source)
-    state.fragment = body.startswith(b"<page")
-    return body_start
-
-
-def _broken(state: _State, message: str, line: int | None = None) -> Iterator[Failed]:
-    """The file broke off: the page being read then (if any) as a failed item, after which
-    :class:`InputError` says that reading the file stopped there."""
-    where = state.where(line)
-    if state.title or state.id:
-        problem = Problem(kind="damaged-page", message=message, location=where)
-        logger.debug("%s", problem)
-        yield Failed(state.source, state.id or state.title, state.title, problem)
-    if not state.pages and not state.title:  # nothing read: the file cannot be read at all
-        raise InputError(message, location=state.source)
-    raise InputError(f"{message}; reading stopped", location=where)
-
-
-def _events(
-    parser: ET.XMLPullParser, state: _State, namespaces: set[int], include_redirects: bool
-) -> Iterator[Item]:
-    for pair in parser.read_events():
-        event, element = cast("tuple[str, ET.Element]", pair)
-        name = element.tag.rpartition("}")[2]
-        if event == "start":
-            state.depth += 1
-            if name == "page":
-                state.title, state.id = "", ""
-            elif state.root is None:
-                state.root = element
-            continue
-        state.depth -= 1
-        if name == "title" and not state.title:
-            state.title = element.text or ""
-        elif name == "id" and not state.id and state.depth == 2:
-            state.id = (element.text or "").strip()
-        elif name == "page":
-            state.pages += 1
-            yield _item(element, state, namespaces, include_redirects)
-            state.title, state.id = "", ""
-            element.clear()
-        elif name == "siteinfo":
-            element.clear()
-    if state.root is not None:
-        state.root.clear()
-
-
-def _child_text(element: ET.Element, *path: str) -> str:
-    """The text of the element at ``path``; a ``revision`` step takes the last revision (a
-    history export lists them oldest first: the last is the current page)."""
-    node: ET.Element | None = element
-    for name in path:
-        if node is None:
-            break
-        found = [c for c in node if c.tag.rpartition("}")[2] == name]
-        node = (found[-1] if name == "revision" else found[0]) if found else None
-    return (node.text or "") if node is not None else ""
-
-
-def _item(page: ET.Element, state: _State, namespaces: set[int], redirects: bool) -> Item:
-    title = _child_text(page, "title")
-    page_id = _child_text(page, "id") or title
-    namespace = namespace_number(_child_text(page, "ns").strip())
-    text = _child_text(page, "revision", "text")
-    if namespace not in namespaces:
-        return Skipped(state.source, page_id, title, f"namespace {namespace}")
-    redirect = any(c.tag.rpartition("}")[2] == "redirect" for c in page)
-    if not redirects and (redirect or text.lstrip()[:9].upper() == "#REDIRECT"):
-        return Skipped(state.source, page_id, title, "redirect")
-    if not has_math(text):
-        return Skipped(state.source, page_id, title, "no math")
-    document = Document(
-        id=page_id,
-        title=title,
-        source=state.source,
-        format="wikitext",
-        source_text=text,
-        metadata={
-            "namespace": namespace,
-            "revision_id": _child_text(page, "revision", "id"),
-            "categories": categories(text),
-        },
-    )
-    if state.bad_lines and "\ufffd" in text + title:
-        line = state.bad_lines.pop(0)
-        document.report("invalid-utf8", "invalid UTF-8 bytes replaced", f"file line {line}")
-    return document
