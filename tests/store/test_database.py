@@ -157,6 +157,25 @@ def test_meanings_rank_by_summed_best_score_per_document(db_path: Path) -> None:
         assert db.meanings("E", namespace="physics") == []
 
 
+def test_meanings_keep_their_case_and_are_compared_without_it(db_path: Path) -> None:
+    a, b = [r for r in _records() if r.formulas][:2]
+    records = [
+        _with_definitions(a, [("S", "Riemann surface", 0.8)]),
+        _with_definitions(b, [("S", "riemann surface", 0.3)]),
+    ]
+    with Database(db_path) as db:
+        db.write_documents(records, None)
+        (meaning,) = db.meanings("S")
+        assert meaning["meaning"] == "Riemann surface" and meaning["documents"] == 2
+        assert {e["definiens"] for e in meaning["examples"]} == {
+            "Riemann surface",
+            "riemann surface",
+        }
+        surface = {"name": "geometry", "definitions": [("S", "Riemann surface", 0.8, 2)]}
+        db.replace_namespaces([surface])
+        assert [m["meaning"] for m in db.meanings("S", namespace="geometry")] == ["Riemann surface"]
+
+
 def test_namespaces_are_replaced_whole_and_queried(db_path: Path) -> None:
     records = [r for r in _records() if r.formulas][:2]
     with Database(db_path) as db:
