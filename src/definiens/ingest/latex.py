@@ -14,6 +14,7 @@ import re
 
 from definiens.ingest.builder import TextBuilder, line_of
 from definiens.ingest.closing import Closings, pair_braces
+from definiens.ingest.detex import detex
 from definiens.ingest.dollars import close_dollar
 from definiens.model import Document
 
@@ -70,7 +71,8 @@ def _skip_optional(src: str, pos: int, end: int) -> int:
 
 
 def latex_metadata(source: str) -> dict[str, object]:
-    """The document's metadata: PlanetMath fields, else ``\\title``."""
+    """The document's metadata: PlanetMath fields, else ``\\title`` (its title de-TeXed:
+    ``\\'Etale`` is shown ``Étale``)."""
 
     def args(command: str) -> list[str]:
         pattern = re.compile(r"\\" + command + r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
@@ -79,7 +81,7 @@ def latex_metadata(source: str) -> dict[str, object]:
     metadata: dict[str, object] = {}
     title = args("pmtitle") or args("title")
     if title:
-        metadata["title"] = title[0]
+        metadata["title"] = detex(title[0])
     msc = re.findall(r"\\pmclassification\s*\{msc\}\s*\{([^{}]*)\}", source)
     if msc:
         metadata["msc"] = [code.strip() for code in msc]
