@@ -70,9 +70,8 @@ def writer_cpu(items: list[Any]) -> float:
 
 def stage_cpu(data: Path) -> tuple[int, dict[str, float]]:
     """CPU seconds per stage over the real pages with mathematics, spaCy already loaded."""
-    from definiens.api import default_stages
     from definiens.model import Document
-    from definiens.pipeline import run_stages
+    from definiens.pipeline import default_stages, run_stages
 
     stages = default_stages()
     docs = [

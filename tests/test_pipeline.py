@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from definiens.api import default_stages
+from definiens.api import annotate
 from definiens.errors import DefiniensError, ParseError
 from definiens.ingest import from_text, read_inputs
 from definiens.model import Document
-from definiens.pipeline import run_batch, run_stages
+from definiens.pipeline import Tally, default_stages, extract_documents, run_batch, run_stages
 
 PAGES = Path(__file__).parent / "data" / "ntcir11" / "pages-dev-12.xml"
+DATA = Path(__file__).parent / "data" / "ingest"
 
 
 def _pages() -> list[Document]:
@@ -67,3 +68,45 @@ def test_a_failing_document_gets_its_error_and_the_rest_goes_on() -> None:
     assert "stage _boom failed: ValueError: cannot read this" in str(results[1])
     assert later.calls == 2  # the batch failed, so each surviving document ran alone
     assert results[0].metadata["seen"] == "yes"
+
+
+def test_the_default_stages_parse_identify_and_define() -> None:
+    assert [getattr(s, "__name__", "") for s in default_stages()] == [
+        "parse",
+        "identify",
+        "define",
+    ]
+    assert [getattr(s, "__name__", "") for s in default_stages(definitions=False)] == [
+        "parse",
+        "identify",
+    ]
+
+
+def test_from_text_reads_and_annotate_runs_every_stage() -> None:
+    raw = from_text("Here $E$ is the energy.", "markdown", title="t")
+    assert raw.source_text and raw.text == "" and raw.formulas == []
+    document = annotate("Here $E$ is the energy.", "markdown", title="t")
+    assert [f.tex for f in document.formulas] == ["E"]
+    assert document.definitions["E"][0].text == "energy"
+
+
+def test_extract_documents_counts_what_it_read(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    text = (DATA / "enwiki-fragment-3.xml").read_text(encoding="utf-8")
+    cut = text.index("<page>", text.index("</page>"))  # the second page is damaged
+    broken.write_text(text[:cut] + "<page><title>Bad</title><id>9</id><ns>0</ns>&bad;</page>"
+                      + text[cut:], encoding="utf-8")  # fmt: skip
+    tally = Tally()
+    lines: list[str] = []
+    stages = default_stages(definitions=False)
+    found = list(extract_documents([broken], stages=stages, tally=tally, warn=lines.append))
+    expected = [
+        run_stages(d, stages)
+        for d in read_inputs([DATA / "enwiki-fragment-3.xml"])
+        if isinstance(d, Document)
+    ]
+    assert [d.title for d in found] == [d.title for d in expected]
+    assert tally.documents == len(found) and tally.failed == 1
+    assert tally.formulas == sum(len(d.formulas) for d in found) > 0
+    assert any("'Bad'" in line for line in lines)
+    assert tally.summary().startswith(f"{len(found)} documents, {tally.formulas} formulas")

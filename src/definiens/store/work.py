@@ -2,7 +2,7 @@
 
 These functions run in worker processes (a process pool, a Dask worker) or in the main
 process; the stages never know which. The stages are built by a *stage factory*, a picklable
-callable such as :func:`definiens.api.default_stages`, once per process (the definitions stage
+callable such as :func:`definiens.pipeline.default_stages`, once per process (the definitions stage
 loads a spaCy pipeline, which takes seconds) and cached here.
 """
 
