@@ -12,6 +12,10 @@
    and prints documents per second and the speed-up (target >= 1.8 on 2 cores).
 
 Figures are printed and written to benchmarks/out/bench_corpus.json.
+
+Data: ``ntcir11-wiki/pages-dev.xml`` and ``enwiki-sample-31.xml`` (the real pages of the dump)
+and ``planetmath-tex.tar.gz``, from the shared data folder (``--data``, default
+``../shared/data`` beside the repository; see benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -33,9 +37,12 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
 from dumpgen import build_dump
+from shared_data import add_data_option, require
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "benchmarks" / "out"
+PAGES = ["ntcir11-wiki/pages-dev.xml", "enwiki-sample-31.xml"]
+PLANETMATH = "planetmath-tex.tar.gz"
 DEFINIENS = [
     sys.executable,
     "-c",
@@ -190,7 +197,7 @@ def bench_planetmath(data: Path, limit: int, extra: list[str]) -> dict[str, Any]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    add_data_option(parser, *PAGES, PLANETMATH)
     parser.add_argument(
         "--scales",
         type=int,
@@ -213,6 +220,8 @@ def main() -> int:
         "then without definitions at the first scale)",
     )
     args = parser.parse_args()
+    needed = [*PAGES, PLANETMATH] if args.planetmath >= 0 else PAGES
+    require(parser, *(args.data / name for name in needed))
     nodef = ["--no-definitions"]
     results: dict[str, Any] = {
         "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),

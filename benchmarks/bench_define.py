@@ -15,6 +15,9 @@ the same run and process, with the spaCy model already loaded:
 Each figure is the best of ``--repeat`` runs, in CPU seconds of this process (wall time is
 printed too: on a shared machine it also counts waiting for a core). Usage:
 ``.venv/bin/python benchmarks/bench_define.py [--data ../shared/data] [--planetmath 300]``
+
+Data: ``ntcir11-wiki/pages-dev.xml`` and ``planetmath-tex.tar.gz`` from the shared data folder
+(``--data``, default ``../shared/data`` beside the repository; see benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -33,10 +36,13 @@ from definiens.define.nlp import one_blas_thread
 from definiens.formulas import identify
 from definiens.ingest import parse, read_inputs
 from definiens.model import Document
+from shared_data import add_data_option, require
 
 REPO = Path(__file__).resolve().parent.parent
 #: Documents per define batch (their sentences go through spaCy in one stream), as in a run.
 BATCH = 32
+DEV_PAGES = "ntcir11-wiki/pages-dev.xml"
+PLANETMATH = "planetmath-tex.tar.gz"
 
 
 def _read(paths: list[Path]) -> list[Document]:
@@ -123,10 +129,12 @@ def bench(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    add_data_option(parser, DEV_PAGES, PLANETMATH)
     parser.add_argument("--planetmath", type=int, default=300, help="entries (0: skip)")
     parser.add_argument("--repeat", type=int, default=2, help="best of N runs (default 2)")
     args = parser.parse_args()
+    needed = [DEV_PAGES, PLANETMATH] if args.planetmath else [DEV_PAGES]
+    require(parser, *(args.data / name for name in needed))
 
     import spacy
 
@@ -141,11 +149,11 @@ def main() -> None:
         numpy_nlp = spacy.load(_model_name(), exclude=exclude)
     plains = (plain_nlp, numpy_nlp)
     print(f"plain pass pipes: {', '.join(plain_nlp.pipe_names)}")
-    bench("NTCIR-11 dev pages", _read([args.data / "ntcir11-wiki" / "pages-dev.xml"]),
+    bench("NTCIR-11 dev pages", _read([args.data / DEV_PAGES]),
           plains, definer, args.repeat)  # fmt: skip
     if args.planetmath:
         with tempfile.TemporaryDirectory() as folder:
-            files = _planetmath(args.data / "planetmath-tex.tar.gz", Path(folder), args.planetmath)
+            files = _planetmath(args.data / PLANETMATH, Path(folder), args.planetmath)
             bench("PlanetMath sample", _read(files), plains, definer, args.repeat)
 
 

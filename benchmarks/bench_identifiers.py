@@ -16,6 +16,10 @@ wiki files with the project's readers (``definiens.ingest``), then, in the same 
 With ``--simple-reader`` the formulas are cut out with the regular expressions of
 ``benchmarks/formula_corpus.py`` instead. Best of ``--repeat`` runs; the process is pinned to
 one CPU where the OS allows it.
+
+Data: ``planetmath-tex.tar.gz``, ``ntcir11-wiki/pages-dev.xml`` and ``enwiki-sample-31.xml``
+from the shared data folder (``--data``, default ``../shared/data`` beside the repository; see
+benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -36,7 +40,10 @@ from definiens.formulas import extract_identifiers, identify
 from definiens.formulas.tokens import TOKEN_PATTERN
 from definiens.ingest import parse, read_inputs
 from definiens.model import Document
-from formula_corpus import DEFAULT_DATA, planetmath_formulas
+from formula_corpus import planetmath_formulas
+from shared_data import add_data_option, require
+
+FILES = ("planetmath-tex.tar.gz", "ntcir11-wiki/pages-dev.xml", "enwiki-sample-31.xml")
 
 
 def rate(function: Callable[[str], object], formulas: Sequence[str], repeat: int) -> float:
@@ -77,12 +84,13 @@ def robustness(corpora: dict[str, list[Document]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder")
+    add_data_option(parser, *FILES)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes (best is kept)")
     parser.add_argument(
         "--simple-reader", action="store_true", help="time formulas cut out by regular expressions"
     )
     args = parser.parse_args(argv)
+    require(parser, *(args.data / name for name in FILES))
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     data = args.data.resolve()

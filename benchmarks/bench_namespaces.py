@@ -29,6 +29,11 @@ and every weight is reported on half B, each half clustered by itself.
 
     .venv/bin/python benchmarks/bench_namespaces.py [--db benchmarks/out/planetmath.db] \
         [--held-out] [--json benchmarks/out/bench_namespaces.json]
+
+Data: ``planetmath-tex.tar.gz`` (to build the database and for the entries' text, extracted to
+``--folder``) and, for ``--dev``, ``ntcir11-wiki/pages-dev.xml`` and ``gold-dev.json``, from the
+shared data folder (``--data``, default ``../shared/data`` beside the repository; see
+benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -53,9 +58,12 @@ from definiens.namespaces import (
 )
 from definiens.namespaces.sources import from_document
 from definiens.store import Database
+from shared_data import add_data_option, require
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = 9_477
+PLANETMATH = "planetmath-tex.tar.gz"
+DEV = ("ntcir11-wiki/pages-dev.xml", "ntcir11-wiki/gold-dev.json")
 WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
 
 Data = tuple[list[DocumentPairs], dict[str, str]]
@@ -243,7 +251,7 @@ def dev_f1(db: Path, data: Path, out: Path, seed: int) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=ROOT / "benchmarks/out/planetmath.db")
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
+    add_data_option(parser, PLANETMATH, *DEV)
     parser.add_argument("--folder", type=Path, default=Path("/tmp/planetmath"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--held-out", action="store_true", help="also run the held-out check")
@@ -251,6 +259,10 @@ def main() -> int:
     parser.add_argument("--dev-out", type=Path, default=Path("/tmp/namespaces-dev"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
+    if not args.db.is_file() and not args.folder.is_dir():
+        require(parser, args.data / PLANETMATH)
+    if args.dev:
+        require(parser, *(args.data / name for name in DEV))
     if not args.db.is_file():
         build_database(args.db, args.data, args.folder)
     result: dict[str, object] = {}

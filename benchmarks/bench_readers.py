@@ -14,6 +14,9 @@ speed. It then times, in the same run:
 and the peak memory of a fresh process reading the dump (constant whatever the dump size).
 
 Usage: ``.venv/bin/python benchmarks/bench_readers.py [--data ../shared/data] [--size-mb 40]``
+
+Data: ``ntcir11-wiki/pages-dev.xml`` and ``enwiki-sample-31.xml`` from the shared data folder
+(``--data``, default ``../shared/data`` beside the repository; see benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ from pathlib import Path
 from definiens.ingest import parse, read_inputs
 from definiens.ingest.decompress import decompressor, open_binary
 from definiens.model import Document
+from shared_data import add_data_option, require
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = re.compile(r"[ \t]*<page>.*?</page>", re.S)
 MATH = re.compile(r"&lt;(/?)math|\{\{(math|mvar)", re.I)
+FILES = ("ntcir11-wiki/pages-dev.xml", "enwiki-sample-31.xml")
 
 
 def _real_pages(data: Path) -> tuple[str, list[str]]:
@@ -136,12 +141,13 @@ def peak_memory_mb(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    add_data_option(parser, *FILES)
     parser.add_argument("--size-mb", type=float, default=40.0, help="XML size of the dump")
     parser.add_argument(
         "--math-share", type=float, default=1.0, help="share of pages that keep their math"
     )
     args = parser.parse_args(argv)
+    require(parser, *(args.data / name for name in FILES))
     with tempfile.TemporaryDirectory() as tmp:
         path, size = build_dump(args.data, Path(tmp), args.size_mb, args.math_share)
         documents = sum(isinstance(item, Document) for item in read_inputs([path]))

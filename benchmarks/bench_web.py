@@ -8,6 +8,8 @@ sentence appended), so every request runs the whole pipeline.
 
     .venv/bin/python benchmarks/bench_web.py                 # 8 clients, 30 s, same page
     .venv/bin/python benchmarks/bench_web.py --distinct      # every request computed
+
+Data: the 20 KB wikitext page ``tests/data/web/page.wiki`` of the repository (``--page``).
 """
 
 from __future__ import annotations
@@ -23,19 +25,26 @@ from pathlib import Path
 
 import httpx2
 
+from shared_data import require
+
 REPO = Path(__file__).resolve().parent.parent
 PAGE = REPO / "tests" / "data" / "web" / "page.wiki"
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        epilog="Data: the 20 KB wikitext page tests/data/web/page.wiki of the repository.",
+    )
     parser.add_argument("--page", type=Path, default=PAGE, help="a wikitext page (default: 20 KB)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--distinct", action="store_true", help="a unique text per request")
     parser.add_argument("--time-limit", type=float, default=60.0, help="server time limit")
-    return parser.parse_args()
+    args = parser.parse_args()
+    require(parser, args.page, hint="pass --page with a wikitext file")
+    return args
 
 
 def free_port() -> int:

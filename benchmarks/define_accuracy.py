@@ -16,6 +16,10 @@ With ``--errors FILE`` it writes, per formula, the true positives, false positiv
 identifiers of our system (JSON) for error analysis.
 
 Usage: ``.venv/bin/python benchmarks/define_accuracy.py [--data ../shared/data] [--folds 10]``
+
+Data: ``ntcir11-wiki/pages-dev.xml``, ``gold-dev.json`` and ``mlp-baseline-dev.csv`` from the
+shared data folder (``--data``, default ``../shared/data`` beside the repository; see
+benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -28,9 +32,15 @@ from pathlib import Path
 from definiens.define import Definer
 from definiens.evaluate import Score, load_gold, load_ident_csv, query_rows, score, training
 from definiens.evaluate.training import build_examples, cross_validate, load_pages
+from shared_data import add_data_option, require
 
 REPO = Path(__file__).resolve().parent.parent
 PUBLISHED_SVM = (0.486, 0.281, 0.356)
+FILES = (
+    "ntcir11-wiki/pages-dev.xml",
+    "ntcir11-wiki/gold-dev.json",
+    "ntcir11-wiki/mlp-baseline-dev.csv",
+)
 
 
 def _line(name: str, p: float, r: float, f: float, note: str) -> str:
@@ -43,13 +53,14 @@ def _row(name: str, result: Score, note: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    add_data_option(parser, *FILES)
     parser.add_argument("--folds", type=int, default=10, help="grouped CV folds (default 10)")
     parser.add_argument(
         "--fold-seeds", type=int, default=3, help="also average over N fold assignments"
     )
     parser.add_argument("--errors", type=Path, help="write our per-formula details (JSON)")
     args = parser.parse_args()
+    require(parser, *(args.data / name for name in FILES))
     wiki = args.data / "ntcir11-wiki"
     gold = load_gold(wiki / "gold-dev.json")
 

@@ -8,6 +8,10 @@ them (each the least of ``--repeat`` runs: load on the machine only adds): decom
 their bytes, XML for the rest, in the main process), writing its rows (``Database``, main
 process), and running the stages on a page with mathematics (after spaCy is loaded). It prints
 each figure and the arithmetic of the estimate.
+
+Data: ``ntcir11-wiki/pages-dev.xml`` and ``enwiki-sample-31.xml`` (the real pages the dump is
+built from) in the shared data folder (``--data``, default ``../shared/data`` beside the
+repository; see benchmarks/shared_data.py).
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from dumpgen import build_dump, real_pages
+from shared_data import add_data_option, require
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "benchmarks" / "out"
+FILES = ("ntcir11-wiki/pages-dev.xml", "enwiki-sample-31.xml")
 PAGES, MATH_PAGES = 6_700_000, 30_000
 CORES = 2
 
@@ -90,9 +96,10 @@ def stage_cpu(data: Path) -> tuple[int, dict[str, float]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    add_data_option(parser, *FILES)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement")
     args = parser.parse_args()
+    require(parser, *(args.data / name for name in FILES))
     dump = build_dump(args.data, OUT)
     wall, decompress = min(lbzip2_cpu(dump) for _ in range(args.repeat))
     read, items = math.inf, []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = ["DEFAULT_DATA", "planetmath_formulas", "wiki_formulas"]
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 _MATH_TAG = re.compile(r"<math[^>]*>(.*?)</math\s*>", re.S | re.I)
 _LATEX_MATH = re.compile(

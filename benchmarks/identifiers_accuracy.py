@@ -4,6 +4,10 @@
 
 Prints precision, recall and F1 pooled over the formulas (identifiers compared as canonical TeX
 without whitespace), then every miss and extra with its formula.
+
+Data: ``ntcir11-wiki/gold-dev.json`` (its formulas and their gold identifiers) from the shared
+data folder (``--data``, default ``../shared/data`` beside the repository; see
+benchmarks/shared_data.py), or ``--gold FILE``.
 """
 
 from __future__ import annotations
@@ -14,18 +18,18 @@ from pathlib import Path
 
 from definiens.evaluate import load_gold
 from definiens.evaluate.identifier_accuracy import score_identifiers
+from shared_data import add_data_option, require
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+GOLD = "ntcir11-wiki/gold-dev.json"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder")
-    parser.add_argument(
-        "--gold", type=Path, help="gold file (default: DATA/ntcir11-wiki/gold-dev.json)"
-    )
+    add_data_option(parser, GOLD)
+    parser.add_argument("--gold", type=Path, help=f"gold file (default: DATA/{GOLD})")
     args = parser.parse_args(argv)
-    gold_path = (args.gold or args.data / "ntcir11-wiki" / "gold-dev.json").resolve()
+    gold_path = (args.gold or args.data / GOLD).resolve()
+    require(parser, gold_path)
     gold = load_gold(gold_path)
     tex = {formula.qid: formula.tex for formula in gold}
     score = score_identifiers(gold)

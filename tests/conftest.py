@@ -9,6 +9,15 @@ from contextlib import AbstractContextManager
 
 import pytest
 
+# The fast lane's guard (see spacy_guard.py): its hooks take effect by being names of this module.
+from spacy_guard import (  # noqa: F401
+    pytest_collection_finish,
+    pytest_configure,
+    pytest_runtest_makereport,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+)
+
 Capture = Callable[[str], AbstractContextManager[list[logging.LogRecord]]]
 
 

@@ -16,6 +16,7 @@ from definiens.cli.main import main
 DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
 
 
+@pytest.mark.slow
 def test_jsonl_lists_every_page_with_its_formulas(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["extract", str(DATA / "pages-dev-5.xml"), "--format", "jsonl"])
     captured = capsys.readouterr()
@@ -37,6 +38,7 @@ def test_jsonl_lists_every_page_with_its_formulas(capsys: pytest.CaptureFixture[
     )
 
 
+@pytest.mark.slow
 def test_csv_has_one_row_per_formula(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "formulas.csv"
     status = main(["extract", str(DATA / "markdown"), "--format", "csv", "-o", str(out)])
@@ -47,6 +49,7 @@ def test_csv_has_one_row_per_formula(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert rows[1][0] == "energy.md" and rows[1][4] == "E_k = \\frac{1}{2} m v^2"
 
 
+@pytest.mark.slow
 def test_problems_are_warned_and_counted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -69,12 +72,14 @@ def test_unreadable_input_exits_1_with_one_line(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_quiet_prints_nothing_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["extract", "--quiet", str(DATA / "markdown" / "notes.txt")])
     captured = capsys.readouterr()
     assert status == 0 and captured.err == "" and len(captured.out.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "definiens"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "definiens.cli.main"]

@@ -77,6 +77,7 @@ def test_extract_refuses_to_write_over_its_queries(
     assert queries.read_text(encoding="utf-8") == "[]"
 
 
+@pytest.mark.slow
 def test_extract_writes_next_to_its_input_and_dash_is_stdout(
     tex: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,6 +116,7 @@ def test_export_refuses_to_write_over_its_database(
     assert json.loads(capsys.readouterr().out)["processed"] == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_folder_export_refuses_a_folder_where_it_would_overwrite_the_database(
     tex: Path, fmt: str, capsys: pytest.CaptureFixture[str]
@@ -169,6 +171,7 @@ def test_run_reports_an_unreadable_input_once(
     assert captured.err.splitlines() == [f"definiens: error: {binary}: not an XML file"]
 
 
+@pytest.mark.slow
 def test_log_warnings_have_the_lower_case_prefix(
     tex: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -191,6 +194,7 @@ def test_queries_without_the_ident_format_is_refused(
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_control_characters_of_the_input_are_shown_not_obeyed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -225,6 +229,7 @@ def test_namespaces_and_train_refuse_outputs_over_what_they_read(
     assert gold.read_text(encoding="utf-8") == "[]"
 
 
+@pytest.mark.slow
 def test_the_text_format_shows_control_characters_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,26 @@ def test_version() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("definiens ")
+
+
+@pytest.mark.parametrize(
+    ("options", "level"),
+    [
+        (["-q", "stats", "DB"], logging.ERROR),
+        (["stats", "DB", "-q"], logging.ERROR),
+        (["stats", "--quiet", "DB"], logging.ERROR),
+        (["stats", "DB", "-v"], logging.INFO),
+        (["-v", "stats", "DB", "-v"], logging.DEBUG),
+        (["stats", "DB"], logging.WARNING),
+    ],
+)
+def test_verbosity_options_work_before_and_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], level: int
+) -> None:
+    missing = str(tmp_path / "missing.db")
+    args = [missing if o == "DB" else o for o in options]
+    args.insert(args.index(missing), "--db")
+    assert main(args) == 1  # no such database: a plain error, not a usage error (2)
+    assert "missing.db" in capsys.readouterr().err
+    assert logging.getLogger("definiens").level == level
+    main(["stats", "--db", missing])  # back to the default level for the tests that follow

@@ -16,6 +16,8 @@ from definiens.ingest import from_text, parse
 DATA = Path(__file__).parent.parent / "data" / "ntcir11"
 PAGES = DATA / "pages-dev-12.xml"
 GOLD = DATA / "gold-dev-12.json"
+GROUP = "Let $G$ be a group."
+EINSTEIN = "By Einstein, $E = mc^2$, where $E$ is the energy of the body."
 
 
 @pytest.mark.slow
@@ -28,13 +30,20 @@ def test_train_writes_a_model_that_the_stage_uses(
     assert status == 0
     assert "trained on 12 formulas" in capsys.readouterr().out
     model = load_model(out)
-    document = identify(parse(from_text("Let $G$ be a group.", "markdown", title="t")))
-    assert "G" in Definer(model=model)(document).definitions or model.threshold > 0
+    definer = Definer(model=model)
+    group = definer(identify(parse(from_text(GROUP, "markdown", title="t"))))
+    assert [meaning.text for meaning in group.definitions["G"]] == ["group"]
+    shipped = Definer()(identify(parse(from_text(GROUP, "markdown", title="t"))))
+    assert group.definitions["G"][0].score != shipped.definitions["G"][0].score  # our model's
+    _, candidates = definer.candidates(identify(parse(from_text(EINSTEIN, "markdown", title="t"))))
+    scores = model.probabilities([c.vector(model.features) for c in candidates["E"]])
+    assert len(candidates["E"]) > 2 and candidates["E"][int(scores.argmax())].form == "energy"
     again = tmp_path / "again.json"
     main(["train", "--gold", str(GOLD), "--pages", str(PAGES), "-o", str(again), "--folds", "3"])
     assert again.read_text() == out.read_text()  # reproducible: fixed seeds
 
 
+@pytest.mark.slow
 def test_extract_ident_rows_score_by_evaluate(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

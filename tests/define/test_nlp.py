@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import spacy
+import pytest
 from threadpoolctl import threadpool_info
 
 from definiens.define.nlp import MODEL_NAMES, load_pipeline, one_blas_thread
@@ -19,7 +19,10 @@ def _analysis(nlp: object) -> list[tuple[str, str, int]]:
     return [(t.tag_, t.dep_, t.head.i) for t in doc]
 
 
+@pytest.mark.slow
 def test_numpy_matrix_products_give_the_same_tags_and_parses_as_blis() -> None:
+    import spacy
+
     ours = load_pipeline()
     name = next(n for n in MODEL_NAMES if n in spacy.util.get_installed_models())
     default = spacy.load(name, exclude=["ner", "attribute_ruler", "lemmatizer"])

@@ -93,6 +93,7 @@ def test_singular_of_plural_nouns(plural: str, singular_form: str) -> None:
     assert singular(plural) == singular_form
 
 
+@pytest.mark.slow
 def test_pipeline_sets_parts_of_speech_without_attribute_ruler() -> None:
     nlp = load_pipeline()
     assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names

@@ -54,6 +54,7 @@ def test_siblings_get_the_meanings_they_lack_marked_inherited() -> None:
     assert "E" not in grouped
 
 
+@pytest.mark.slow
 def test_an_index_variant_is_defined_by_its_base_symbol() -> None:
     passage = (
         "Here <math>u</math> denotes the 4-velocity of the particle.\n\n"

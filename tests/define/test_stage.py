@@ -33,6 +33,7 @@ def einstein() -> Document:
     return _defined(EINSTEIN, "wikitext")
 
 
+@pytest.mark.slow
 def test_where_e_is_the_energy(einstein: Document) -> None:
     meaning = einstein.definitions["E"][0]
     assert meaning.text == "energy"
@@ -42,18 +43,21 @@ def test_where_e_is_the_energy(einstein: Document) -> None:
     assert 0.0 < meaning.score <= 1.0
 
 
+@pytest.mark.slow
 def test_a_wikipedia_link_is_the_meaning(einstein: Document) -> None:
     meaning = einstein.definitions["c"][0]
     assert meaning.text == "speed of light"
     assert einstein.source_text[meaning.source_start : meaning.source_end] == "speed of light"
 
 
+@pytest.mark.slow
 def test_let_g_be_a_group() -> None:
     document = _defined("Let $G$ be a group and let $H$ be a subgroup of $G$.", "markdown")
     assert _best(document, "G") == "group"
     assert _best(document, "H") == "subgroup"
 
 
+@pytest.mark.slow
 def test_a_definition_across_a_soft_line_wrap() -> None:
     document = _defined(
         "Here $m$ is the mass of the body and $v$ is the\nvelocity of the body.", "markdown"
@@ -63,6 +67,7 @@ def test_a_definition_across_a_soft_line_wrap() -> None:
     assert document.source_text[meaning.source_start : meaning.source_end] == "velocity"
 
 
+@pytest.mark.slow
 def test_a_linked_constant_before_its_symbol() -> None:
     document = _defined(
         "In quantum mechanics the [[Planck constant]] <math>h</math> is fundamental.", "wikitext"
@@ -70,11 +75,13 @@ def test_a_linked_constant_before_its_symbol() -> None:
     assert _best(document, "h") == "Planck constant"
 
 
+@pytest.mark.slow
 def test_text_without_formulas_has_no_definitions() -> None:
     document = _defined("Nothing to define here. Just words.", "markdown")
     assert document.definitions == {}
 
 
+@pytest.mark.slow
 def test_only_sentences_with_identifiers_are_parsed() -> None:
     text = "Plain words. " * 20 + "Let $G$ be a group. " + "More plain words. " * 20
     document = identify(parse(from_text(text, "markdown", title="t")))
@@ -83,6 +90,7 @@ def test_only_sentences_with_identifiers_are_parsed() -> None:
     assert len(parsed) == 1 and len(sentences) > 40
 
 
+@pytest.mark.slow
 def test_mlp_method_ranks_by_the_baseline_alone(einstein: Document) -> None:
     document = Definer(method="mlp")(identify(parse(from_text(EINSTEIN, "wikitext", title="t"))))
     assert document.definitions
@@ -97,6 +105,7 @@ def test_the_shipped_model_loads_and_uses_known_features() -> None:
     assert model.max_per_identifier >= 1
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(
     st.lists(
@@ -114,6 +123,7 @@ def test_define_never_fails_on_odd_text(words: list[str]) -> None:
         )
 
 
+@pytest.mark.slow
 def test_a_symbol_applied_to_italic_arguments_is_paired() -> None:
     # spaCy keeps "FORMULA1(FORMULA2" as one token: every placeholder in it is a mention
     document = _defined(
@@ -122,6 +132,7 @@ def test_a_symbol_applied_to_italic_arguments_is_paired() -> None:
     assert _best(document, "W") == "Van der Waerden number"
 
 
+@pytest.mark.slow
 def test_a_head_noun_repeating_a_longer_meaning_is_marked() -> None:
     document = identify(
         parse(
@@ -135,6 +146,7 @@ def test_a_head_noun_repeating_a_longer_meaning_is_marked() -> None:
     assert values["whole number"] == 0.0
 
 
+@pytest.mark.slow
 def test_a_symbol_before_a_plural_noun_counts_it() -> None:
     document = identify(
         parse(from_text("The model considers <math>N</math> particles in two boxes.", "wikitext"))
@@ -144,6 +156,7 @@ def test_a_symbol_before_a_plural_noun_counts_it() -> None:
     assert counts == ["number of particles"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

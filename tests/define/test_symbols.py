@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ def test_symbols_are_spans_of_their_forms(text: str) -> None:
         assert FORMS[text[start:end]] == tex
 
 
+@pytest.mark.slow
 def test_a_plain_letter_gets_its_meaning() -> None:
     passage = (
         "The energy of a body at rest is <math>E = mc^2</math>.\n\n"

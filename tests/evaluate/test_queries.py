@@ -23,6 +23,7 @@ def _queries(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_query_rows_come_from_the_named_page(tmp_path: Path) -> None:
     text = (
         "The formula <math>E = mc^2</math> holds, where <math>E</math> is the energy, "

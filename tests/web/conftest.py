@@ -55,8 +55,9 @@ def einstein() -> str:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    """The app in-process, with one annotate worker process."""
-    with TestClient(create_app(workers=1, time_limit=120.0)) as test_client:
+    """The app in-process, with one annotate worker process, which loads spaCy only at the
+    first annotate request (so the tests that annotate nothing stay in the fast lane)."""
+    with TestClient(create_app(workers=1, time_limit=120.0, warm_up=False)) as test_client:
         yield test_client
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 XSS_TEXT = (
     '<script>window.__xss = 1; alert(1)</script> <img src=x onerror="window.__xss=2;alert(2)"> '

@@ -90,6 +90,7 @@ def test_a_worker_killed_from_outside_is_replaced_without_failing_a_request(
         assert pool.replaced == 1 and pool.worker_pids != [pid]
 
 
+@pytest.mark.slow
 def test_the_cache_keeps_at_most_its_size_in_answers(einstein: str) -> None:
     app = create_app(workers=1, cache_size=2, time_limit=120.0)
     with TestClient(app) as client:

@@ -19,6 +19,7 @@ def test_serve_binds_loopback_by_default() -> None:
     assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, None)
 
 
+@pytest.mark.slow
 def test_server_answers_status_and_pages(server: str) -> None:
     status = httpx2.get(f"{server}/api/status").json()
     assert status["database"] is True and status["workers"] == 1
@@ -26,6 +27,7 @@ def test_server_answers_status_and_pages(server: str) -> None:
     assert page.status_code == 200 and "katex.min.js" in page.text
 
 
+@pytest.mark.slow
 def test_server_annotates_concurrent_requests(server: str, einstein: str) -> None:
     texts = [f"{einstein} Sentence {i}." for i in range(4)]
 
@@ -38,6 +40,7 @@ def test_server_annotates_concurrent_requests(server: str, einstein: str) -> Non
     assert all(r.json()["definitions"]["E"] for r in responses)
 
 
+@pytest.mark.slow
 def test_server_refuses_a_large_body_with_413(server: str) -> None:
     body = b'{"text": "' + b"a" * (3 * 1024 * 1024) + b'"}'
     response = httpx2.post(
@@ -46,6 +49,7 @@ def test_server_refuses_a_large_body_with_413(server: str) -> None:
     assert response.status_code == 413
 
 
+@pytest.mark.slow
 def test_server_reads_the_database(server: str) -> None:
     meanings = httpx2.get(f"{server}/api/define/m").json()["meanings"]
     assert meanings[0]["meaning"] == "mass"
@@ -68,6 +72,7 @@ def _own_addresses() -> set[str]:
     return {a for a in found if not a.startswith("127.") and a != "0.0.0.0"}
 
 
+@pytest.mark.slow
 def test_server_is_not_reachable_on_other_addresses(server: str) -> None:
     port = int(server.rsplit(":", 1)[1])
     addresses = _own_addresses()
@@ -94,6 +99,7 @@ def test_serve_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--workers" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_slow_upload_answers_503_at_the_time_limit(servers: Any) -> None:
     url, process = servers.start("--workers", "1", "--time-limit", "1")
     try:

@@ -7,6 +7,8 @@ function; the module parses options and calls a plain function of the library.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import importlib
 import logging
 import sys
@@ -48,7 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(name).register(subparsers)
+    for command in subparsers.choices.values():
+        _add_common_options(command)
     return parser
+
+
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    """``-v``, ``-q`` and ``--debug`` after the command as well as before it.
+
+    Their defaults are suppressed, so an option given only before the command stands; ``-v``
+    counts on both sides.
+    """
+    add = functools.partial(parser.add_argument, default=argparse.SUPPRESS)
+    # A command that defines one of these itself keeps its own (argparse refuses the second).
+    with contextlib.suppress(argparse.ArgumentError):
+        add("-v", "--verbose", action="count", dest="verbose_after", help="more log output")
+    with contextlib.suppress(argparse.ArgumentError):
+        add("-q", "--quiet", action="store_true", help="only errors")
+    with contextlib.suppress(argparse.ArgumentError):
+        add("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
 class _Formatter(logging.Formatter):
@@ -76,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``definiens`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose, args.quiet)
+    _configure_logging(args.verbose + getattr(args, "verbose_after", 0), args.quiet)
     try:
         status = args.func(args)
     except DefiniensError as exc:
