@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from definiens.api import annotate
 from definiens.evaluate import IdentRow, load_ident_csv, load_queries, query_rows, write_ident_csv
 from definiens.evaluate.queries import page_key
