@@ -82,6 +82,7 @@ def test_the_default_stages_parse_identify_and_define() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_from_text_reads_and_annotate_runs_every_stage() -> None:
     raw = from_text("Here $E$ is the energy.", "markdown", title="t")
     assert raw.source_text and raw.text == "" and raw.formulas == []
