@@ -15,6 +15,7 @@ PACKAGES = [
     "definiens.define",
     "definiens.namespaces",
     "definiens.store",
+    "definiens.run",
     "definiens.web",
     "definiens.cli",
 ]

@@ -26,7 +26,7 @@ from typing import Any
 from definiens.errors import ModelError, UsageError
 from definiens.model import Document
 from definiens.store.records import DocumentRecord, failed_record
-from definiens.store.work import StageFactory, initialize, process_batch, stages_for
+from definiens.run.work import StageFactory, initialize, process_batch, stages_for
 
 __all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "PoolExecutor", "default_workers"]
 

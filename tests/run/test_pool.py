@@ -15,8 +15,8 @@ import pytest
 
 SCRIPT = """
 import json, os, sys
-from definiens.store.executors import PoolExecutor
-from definiens.store.work import stages_for
+from definiens.run.executors import PoolExecutor
+from definiens.run.work import stages_for
 
 def probe(_factory, batch):
     import sys
@@ -28,7 +28,7 @@ def probe(_factory, batch):
     }]
 
 if __name__ == "__main__":
-    import definiens.store.executors as executors
+    import definiens.run.executors as executors
     executors.process_batch = probe  # what each worker runs for a batch
     preload = sys.argv[1:]
     with PoolExecutor(list, 2, niceness=5, preload=preload) as pool:
