@@ -25,8 +25,8 @@ from typing import Any
 
 from definiens.errors import ModelError, UsageError
 from definiens.model import Document
-from definiens.store.records import DocumentRecord, failed_record
 from definiens.run.work import StageFactory, initialize, process_batch, stages_for
+from definiens.store.records import DocumentRecord, failed_record
 
 __all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "PoolExecutor", "default_workers"]
 

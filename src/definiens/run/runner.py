@@ -23,9 +23,9 @@ from definiens.errors import InputError
 from definiens.ingest.files import STOPPED, unique_paths
 from definiens.ingest.items import Failed
 from definiens.model import Document
-from definiens.store.database import Database
 from definiens.run.executors import Executor
 from definiens.run.progress import Progress
+from definiens.store.database import Database
 from definiens.store.records import FAILED, DocumentRecord, failed_record, skipped_record
 
 __all__ = ["Reader", "RunSummary", "check_inputs", "run_corpus"]
