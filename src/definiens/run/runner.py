@@ -11,7 +11,6 @@ are processed again and replace the earlier rows (no duplicates either way).
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -149,8 +148,7 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
 def _warn_if_settings_differ(database: Database, options: dict[str, Any]) -> None:
     """With ``--resume``, the documents already done keep what the earlier run made of them:
     say so when that run had the definitions stage on and this one off, or the reverse."""
-    rows = database.execute("SELECT options FROM runs ORDER BY run DESC LIMIT 1")
-    earlier = json.loads(rows[0][0] or "{}") if rows else {}
+    earlier = database.last_run_options() or {}
     before, now = earlier.get("definitions"), options.get("definitions")
     if before is not None and now is not None and before != now:
         logger.warning(

@@ -9,12 +9,17 @@ statement of the project. This package depends only on :mod:`definiens.model`,
 from __future__ import annotations
 
 from definiens.store.database import Database
-from definiens.store.records import DocumentRecord
+from definiens.store.entries import DocumentEntry, NamespaceEntry, NamespaceTable
+from definiens.store.records import DocumentRecord, record_of
 from definiens.store.schema import SCHEMA_VERSION, TABLES
 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
     "Database",
+    "DocumentEntry",
     "DocumentRecord",
+    "NamespaceEntry",
+    "NamespaceTable",
+    "record_of",
 ]
