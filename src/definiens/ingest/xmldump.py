@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from definiens.errors import InputError
-from definiens.ingest.decompress import open_binary
+from definiens.ingest.decompress import ReadPosition, open_binary
 from definiens.ingest.items import Failed, Item, Skipped, has_math
 from definiens.ingest.pagebytes import namespace_number, page_names, plain_gap, quick_skip
 from definiens.ingest.wikisyntax import categories
@@ -160,9 +160,9 @@ class _Xml:
         return _Broken(f"malformed XML at {at}", line)
 
 
-def _open(path: Path) -> BinaryIO:
+def _open(path: Path, position: ReadPosition | None) -> BinaryIO:
     """The file's bytes, ``.bz2`` decompressed (by lbzip2 on all cores when installed)."""
-    return open_binary(path)
+    return open_binary(path, position)
 
 
 def read_dump(
@@ -172,13 +172,15 @@ def read_dump(
     namespaces: Collection[int] = (0,),
     include_redirects: bool = False,
     scan_bytes: bool = True,
+    position: ReadPosition | None = None,
 ) -> Iterator[Item]:
     """Yield one item per ``<page>`` of the dump at ``path`` (``source`` names it in reports).
 
     ``scan_bytes=False`` sends every page through the XML parser (the same items, slower).
+    ``position`` follows how far the file is read (:class:`ReadPosition`).
     """
     state = _State(source=source)
-    with _open(path) as stream:
+    with _open(path, position) as stream:
         reader = _Reader(stream, state, set(namespaces), include_redirects, scan_bytes)
         yield from reader.items()
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from definiens.errors import InputError
+from definiens.ingest.decompress import ReadPosition
 from definiens.ingest.files import STOPPED, unique_paths
 from definiens.ingest.items import Failed
 from definiens.model import Document
@@ -31,7 +32,15 @@ __all__ = ["Reader", "RunSummary", "check_inputs", "run_corpus"]
 
 logger = logging.getLogger(__name__)
 
-Reader = Callable[[Sequence[Path]], Iterable[Any]]
+
+class Reader(Protocol):
+    """Reads inputs: yields raw documents and the reader's ``Skipped``/``Failed`` items, and
+    keeps ``position`` following the file being read (as :func:`definiens.ingest.read_inputs`)."""
+
+    def __call__(
+        self, paths: Sequence[Path], *, position: ReadPosition | None = None
+    ) -> Iterable[Any]: ...
+
 
 # Skipped and failed pages are written in transactions of this many documents.
 _WRITE_BATCH = 2000
@@ -129,7 +138,7 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
         state.progress.start_input(path)
         stopped: list[str] = []
         try:
-            for item in read([path]):
+            for item in read([path], position=state.progress.position):
                 if isinstance(item, Failed) and item.problem.kind == STOPPED:
                     stopped.append(str(item.problem))  # the file broke off: not a page
                     logger.error("%s", item.problem)
