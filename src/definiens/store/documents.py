@@ -13,7 +13,7 @@ from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap,
 from definiens.store import statements as sql
 from definiens.store.connection import Connection
 from definiens.store.entries import DocumentEntry
-from definiens.store.texts import unpack_offsets, unpack_text
+from definiens.store.texts import unpack_layout, unpack_text
 
 __all__ = ["DocumentReading", "entry_of", "metadata_of"]
 
@@ -43,7 +43,9 @@ def entry_of(row: sqlite3.Row) -> DocumentEntry:
     )
 
 
-def _formulas(formulas: list[sqlite3.Row], identifiers: list[sqlite3.Row]) -> list[Formula]:
+def _formulas(
+    formulas: list[sqlite3.Row], identifiers: list[sqlite3.Row], spans: list[tuple[int, int]]
+) -> list[Formula]:
     by_formula: dict[int, list[Identifier]] = {}
     for row in identifiers:
         by_formula.setdefault(row["formula"], []).append(
@@ -57,12 +59,12 @@ def _formulas(formulas: list[sqlite3.Row], identifiers: list[sqlite3.Row]) -> li
             markup=row["markup"],
             source_start=row["source_start"],
             source_end=row["source_end"],
-            text_start=row["text_start"],
-            text_end=row["text_end"],
+            text_start=spans[k][0] if k < len(spans) else -1,
+            text_end=spans[k][1] if k < len(spans) else -1,
             identifiers=by_formula.get(row["formula"], []),
             flags=json.loads(row["flags"] or "[]"),
         )
-        for row in formulas
+        for k, row in enumerate(formulas)
     ]
 
 
@@ -99,7 +101,7 @@ class DocumentReading(Connection):
         entry = entry or self.document_entry(doc)
         if entry is None:
             raise StoreError(f"no document {doc}", location=str(self.path))
-        text, offsets = self._text(doc)
+        text, offsets, spans = self._text(doc)
         by_doc = "WHERE doc = ? ORDER BY"
         return Document(
             id=entry.id,
@@ -113,6 +115,7 @@ class DocumentReading(Connection):
             formulas=_formulas(
                 self.execute(f"SELECT * FROM formulas {by_doc} formula", (doc,)),
                 self.execute(f"SELECT * FROM identifiers {by_doc} formula, seq", (doc,)),
+                spans,
             ),
             definitions=_definitions(
                 self.execute(f"SELECT * FROM definitions {by_doc} identifier, rank", (doc,))
@@ -123,14 +126,16 @@ class DocumentReading(Connection):
             ],
         )
 
-    def _text(self, doc: int) -> tuple[str, OffsetMap]:
-        rows = self.execute("SELECT text, offsets FROM texts WHERE doc = ?", (doc,))
+    def _text(self, doc: int) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
+        """The text of document ``doc``, its offset map and its formulas' placeholder spans."""
+        rows = self.execute("SELECT text, layout FROM texts WHERE doc = ?", (doc,))
         if not rows:
-            return "", OffsetMap()
+            return "", OffsetMap(), []
+        segments, spans = unpack_layout(rows[0]["layout"]) if rows[0]["layout"] else ([], [])
         offsets = OffsetMap()
-        for segment in unpack_offsets(rows[0]["offsets"]) if rows[0]["offsets"] else ():
+        for segment in segments:
             offsets.add(*segment)
-        return unpack_text(rows[0]["text"]), offsets
+        return unpack_text(rows[0]["text"]), offsets, spans
 
     def documents(self) -> Iterator[tuple[DocumentEntry, Document]]:
         """Every document, in ``doc`` order, with its entry (a failed one without children)."""

@@ -10,17 +10,19 @@ from definiens.errors import StoreError
 from definiens.store import statements as sql
 from definiens.store.connection import Connection
 from definiens.store.schema import TABLES
-from definiens.store.texts import unpack_offsets, unpack_text
+from definiens.store.texts import unpack_layout, unpack_text
 from definiens.store.writing import key_batches
 
 __all__ = ["Reading"]
 
 
 def _plain_text_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A ``texts`` row with its text and offsets as plain text and JSON (for export)."""
-    doc, text, offsets = row
-    segments = unpack_offsets(offsets) if offsets else []
-    return doc, unpack_text(text), json.dumps([list(s) for s in segments], separators=(",", ":"))
+    """A ``texts`` row with its text as plain text and its layout as plain JSON (for export):
+    ``{"offsets": [[text_start, source_start, length], ...], "formulas": [[start, end], ...]}``."""
+    doc, text, layout = row
+    segments, spans = unpack_layout(layout) if layout else ([], [])
+    plain = {"offsets": [list(s) for s in segments], "formulas": [list(s) for s in spans]}
+    return doc, unpack_text(text), json.dumps(plain, separators=(",", ":"))
 
 
 class Reading(Connection):
@@ -133,7 +135,7 @@ class Reading(Connection):
     def iter_rows(self, table: str, batch: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
         """All rows of a table, in primary-key order, in batches of at most ``batch`` rows.
 
-        The ``texts`` table comes out as plain text: its text, and its offsets as JSON."""
+        The ``texts`` table comes out as plain text: its text, and its layout as JSON."""
         columns = self.columns(table)
         order = ", ".join(f'"{c}"' for c in columns[:3] if table != "texts" or c == "doc")
         cursor = self.read_connection().execute(f"SELECT * FROM {table} ORDER BY {order}")

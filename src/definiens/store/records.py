@@ -2,8 +2,9 @@
 
 A :class:`DocumentRecord` holds plain tuples in the column order of the tables of
 :mod:`definiens.store.schema`, so it crosses process (and network) boundaries cheaply and the
-writer inserts it without further work. The plain text and its offset map are kept compressed
-(:mod:`definiens.store.texts`); the source text is not kept: spans point into the input.
+writer inserts it without further work. The plain text and its layout (offset map, formula
+placeholder spans) are kept compressed (:mod:`definiens.store.texts`); the source text is not
+kept: spans point into the input.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from typing import Any, NamedTuple
 
 from definiens.model import Document
-from definiens.store.texts import pack_offsets, pack_text
+from definiens.store.texts import pack_layout, pack_text
 
 __all__ = [
     "FAILED",
@@ -45,7 +46,7 @@ class DocumentRecord(NamedTuple):
     definitions: list[tuple[Any, ...]]
     problems: list[tuple[str, str, str]]
     text: bytes | None = None
-    offsets: bytes | None = None
+    layout: bytes | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -70,8 +71,6 @@ def record_of(document: Document) -> DocumentRecord:
             f.markup,
             f.source_start,
             f.source_end,
-            f.text_start,
-            f.text_end,
             _json(f.flags),
         )
         for f in document.formulas
@@ -98,7 +97,8 @@ def record_of(document: Document) -> DocumentRecord:
     ]
     problems = [(p.kind, p.message, p.location) for p in document.problems]
     status, reason = (PROCESSED, None) if formulas else (SKIPPED, NO_FORMULAS)
-    has_text = bool(document.text or document.offsets.segments)
+    has_text = bool(document.text or document.offsets.segments or document.formulas)
+    spans = [(f.text_start, f.text_end) for f in document.formulas]
     return DocumentRecord(
         source=document.source,
         id=str(document.id),
@@ -112,7 +112,7 @@ def record_of(document: Document) -> DocumentRecord:
         definitions=definitions,
         problems=problems,
         text=pack_text(document.text) if has_text else None,
-        offsets=pack_offsets(document.offsets.segments) if has_text else None,
+        layout=pack_layout(document.offsets.segments, spans) if has_text else None,
     )
 
 

@@ -6,9 +6,9 @@ point to; it stays the same when a document is written again (the row is updated
 its formulas, identifiers, definitions and problems are deleted and inserted again, all in one
 transaction), so a re-run never duplicates anything.
 
-Version 2 (this one) added the ``texts`` table (each document's plain text and offset map,
-zlib-compressed), the formulas' ``text_start``/``text_end``, the identifiers' ``seq`` (their
-order in the formula), and renamed ``formulas.kind`` to
+Version 2 (this one) added the ``texts`` table (each document's plain text and its layout:
+offset map and formula placeholder spans, zlib-compressed, see :mod:`definiens.store.texts`),
+the identifiers' ``seq`` (their order in the formula), and renamed ``formulas.kind`` to
 ``formulas.markup``. A database of an older version is refused with a message that says to
 make it again with ``definiens run`` (its documents' text cannot be rebuilt from it).
 """
@@ -80,7 +80,7 @@ CREATE INDEX IF NOT EXISTS documents_status ON documents(status);
 CREATE TABLE IF NOT EXISTS texts (
     doc INTEGER PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE,
     text BLOB NOT NULL,
-    offsets BLOB NOT NULL
+    layout BLOB NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS formulas (
@@ -91,8 +91,6 @@ CREATE TABLE IF NOT EXISTS formulas (
     markup TEXT NOT NULL DEFAULT 'math',
     source_start INTEGER NOT NULL DEFAULT -1,
     source_end INTEGER NOT NULL DEFAULT -1,
-    text_start INTEGER NOT NULL DEFAULT -1,
-    text_end INTEGER NOT NULL DEFAULT -1,
     flags TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (doc, formula)
 ) WITHOUT ROWID;

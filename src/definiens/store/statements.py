@@ -33,7 +33,7 @@ ON CONFLICT (source, id) DO UPDATE SET
     status = excluded.status, reason = excluded.reason, run = excluded.run
 RETURNING doc
 """
-INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_TEXT = "INSERT OR REPLACE INTO texts VALUES (?, ?, ?)"
 INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?, ?)"
 INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -83,7 +83,7 @@ def _write_document(conn: sqlite3.Connection, rec: DocumentRecord, run: int | No
     for table in _CHILDREN:
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
     if rec.text is not None:
-        conn.execute(sql.INSERT_TEXT, (doc, rec.text, rec.offsets or b""))
+        conn.execute(sql.INSERT_TEXT, (doc, rec.text, rec.layout or b""))
     if rec.formulas:
         conn.executemany(sql.INSERT_FORMULA, [(doc, *row) for row in rec.formulas])
         conn.executemany(sql.INSERT_IDENTIFIER, [(doc, *row) for row in rec.identifiers])
