@@ -41,9 +41,9 @@ def _run(inputs: list[str], db: Path, workers: int) -> float:
 def _text_bytes(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     stored = raw = count = 0
-    for text, offsets in conn.execute("SELECT text, offsets FROM texts"):
-        stored += len(text) + len(offsets)
-        raw += len(zlib.decompress(text)) + len(zlib.decompress(offsets))
+    for text, layout in conn.execute("SELECT text, layout FROM texts"):
+        stored += len(text) + len(layout)
+        raw += len(zlib.decompress(text)) + len(zlib.decompress(layout))
         count += 1
     conn.close()
     return {"documents": count, "stored_bytes": stored, "uncompressed_bytes": raw}
