@@ -54,9 +54,9 @@ from definiens.namespaces import (
     DocumentPairs,
     Method,
     discover,
-    load_documents,
+    from_document,
 )
-from definiens.namespaces.sources import from_document
+from definiens.run.namespaces import load_documents
 from definiens.store import Database
 from shared_data import add_data_option, require
 
@@ -82,9 +82,8 @@ def build_database(db: Path, data: Path, folder: Path) -> None:
 def load(db: Path, sources: bool) -> tuple[Data, set[str]]:
     """The documents (with the skipped entries when ``sources``) and the processed ones' ids."""
     with Database(db, readonly=True) as database:
-        data = load_documents(database, sources=sources)
-        query = "SELECT doc FROM documents WHERE status = 'processed'"
-        processed = {row[0] for row in database.execute(query)}
+        data = load_documents(database, full_text=sources)
+        processed = {e.doc for e in database.corpus_documents() if e.status == "processed"}
     return data, {doc.doc_id for doc in data[0] if doc.key in processed}
 
 

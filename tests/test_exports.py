@@ -18,6 +18,7 @@ PACKAGES = [
     "definiens.api",
     "definiens.namespaces",
     "definiens.store",
+    "definiens.run",
     "definiens.web",
     "definiens.cli",
 ]

@@ -20,20 +20,6 @@ SRC = ROOT / "src"
 PACKAGE = SRC / "definiens"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
-#: Imports that break the rules today and go away with other parts of issue 15: the corpus
-#: runner (store/work, runner, executors, progress, preload_define) moves to its own ``run``
-#: package, and the namespace tables' SQL (namespaces/storage.py) moves out of ``namespaces``.
-#: Each entry must still occur: delete it once the import is gone.
-PENDING = {
-    ("definiens.store.work", "definiens.pipeline"),
-    ("definiens.store.runner", "definiens.ingest"),
-    ("definiens.store.runner", "definiens.ingest.files"),
-    ("definiens.store.runner", "definiens.ingest.items"),
-    ("definiens.store.progress", "definiens.ingest.decompress"),
-    ("definiens.store.preload_define", "definiens.define"),
-    ("definiens.namespaces.storage", "definiens.store"),
-}
-
 
 def parse_layers(text: str) -> dict[str, set[str]]:
     """Each package and the packages it may import, from the ``layers`` block of ``text``."""
@@ -144,7 +130,7 @@ def package_edges(imports: dict[str, set[str]]) -> dict[str, set[str]]:
     edges: dict[str, set[str]] = defaultdict(set)
     for module, targets in imports.items():
         for target in targets:
-            if (module, target) not in PENDING and package_of(module) != package_of(target):
+            if package_of(module) != package_of(target):
                 edges[package_of(module)].add(package_of(target))
     return edges
 
@@ -161,11 +147,7 @@ def test_every_package_has_a_layer(allowed: dict[str, set[str]]) -> None:
 
 def test_imports_between_packages_follow_the_layers(allowed: dict[str, set[str]]) -> None:
     bad = violations(all_imports(), allowed)
-    assert sorted(bad - PENDING) == []
-
-
-def test_pending_exceptions_still_occur(allowed: dict[str, set[str]]) -> None:
-    assert sorted(PENDING - violations(all_imports(), allowed)) == []
+    assert sorted(bad) == []
 
 
 def test_no_circle_between_packages() -> None:

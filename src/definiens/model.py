@@ -4,14 +4,14 @@ A reader (``definiens.ingest``) builds a :class:`Document` from a source (a wiki
 file, a Markdown file): ``source_text`` is the document as written, ``text`` is plain prose in
 which each formula is replaced by its placeholder (``Formula.placeholder``), and ``offsets`` maps
 every offset of ``text`` back to ``source_text``. Later stages fill ``Formula.identifiers``
-(``definiens.formulas``) and ``Document.definitions`` (``definiens.define``). ``to_record`` gives
-the JSON-ready dict that ``definiens extract`` writes; ``from_record`` reads it back.
+(``definiens.formulas``) and ``Document.definitions`` (``definiens.define``). The one record form
+of a document (JSON-ready) is written and read by :mod:`definiens.serial`.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -120,7 +120,7 @@ class Identifier:
 class Formula:
     """A formula of a document.
 
-    ``kind`` says how it was written: ``math`` (``<math>``), ``template`` (``{{math}}`` /
+    ``markup`` says how it was written: ``math`` (``<math>``), ``template`` (``{{math}}`` /
     ``{{mvar}}``), ``italic`` (``''x''``), ``dollar`` (``$…$`` / ``$$…$$``), ``paren``
     (``\\(…\\)`` / ``\\[…\\]``) or ``environment`` (``\\begin{equation}…``).
     """
@@ -128,7 +128,7 @@ class Formula:
     index: int
     tex: str
     display: bool = False
-    kind: str = "math"
+    markup: str = "math"
     source_start: int = -1
     source_end: int = -1
     text_start: int = -1
@@ -184,46 +184,3 @@ class Document:
         problem = Problem(kind=kind, message=message, location=location)
         self.problems.append(problem)
         return problem
-
-    def to_record(self, *, include_text: bool = False) -> dict[str, Any]:
-        """The JSON-ready record written by ``definiens extract``."""
-        record: dict[str, Any] = {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "format": self.format,
-            "metadata": self.metadata,
-            "formulas": [asdict(f) for f in self.formulas],
-            "links": [asdict(link) for link in self.links],
-            "definitions": {
-                ident: [asdict(d) for d in items] for ident, items in self.definitions.items()
-            },
-            "problems": [asdict(p) for p in self.problems],
-        }
-        if include_text:
-            record["text"] = self.text
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any], source_text: str = "") -> Document:
-        """Rebuild a document (without its text map) from a record."""
-        formulas = []
-        for f in record.get("formulas", []):
-            f = dict(f)
-            f["identifiers"] = [Identifier(**i) for i in f.get("identifiers", [])]
-            formulas.append(Formula(**f))
-        return cls(
-            id=record["id"],
-            title=record["title"],
-            source=record["source"],
-            format=record["format"],
-            source_text=source_text,
-            text=record.get("text", ""),
-            metadata=dict(record.get("metadata", {})),
-            formulas=formulas,
-            links=[Link(**link) for link in record.get("links", [])],
-            definitions={
-                k: [Definiens(**d) for d in v] for k, v in record.get("definitions", {}).items()
-            },
-            problems=[Problem(**p) for p in record.get("problems", [])],
-        )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from definiens.cli.main import main
-from definiens.store import Database
+from definiens.store import Database, NamespaceTable
 
 pytestmark = pytest.mark.slow  # the definitions stage loads spaCy
 
@@ -87,7 +87,7 @@ def test_an_unknown_namespace_is_named(
     copy = tmp_path / "spaces.db"
     copy.write_bytes(db.read_bytes())
     with Database(copy) as database:
-        database.replace_namespaces([{"name": "Algebra"}, {"name": "Topology"}])
+        database.replace_namespaces([NamespaceTable("Algebra"), NamespaceTable("Topology")])
     status, out, err = _define(copy, capsys, "\\alpha", "--namespace", "Geometry")
     assert status != 0 and out == ""
     assert err == (
@@ -95,3 +95,15 @@ def test_an_unknown_namespace_is_named(
     )
     status, _, err = _define(copy, capsys, "\\alpha", "--namespace", "Algebra")
     assert "no namespace" not in err
+
+
+def test_a_symbol_written_as_a_word_suggests_its_command(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _define(db, capsys, "alpha")
+    assert status == 1 and out == ""
+    assert err == "definiens: no meaning found for '\\\\mathrm{alpha}' (did you mean: \\alpha)\n"
+    status, _, err = _define(db, capsys, "e")
+    assert status == 1 and "(did you mean: E)" in err
+    status, _, err = _define(db, capsys, "zzz")
+    assert status == 1 and "did you mean" not in err

@@ -11,9 +11,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from definiens import serial
 from definiens.cli.main import main
 from definiens.ingest import read_inputs
-from definiens.store import TABLES
+from definiens.store import TABLES, Database
 
 DATA = Path(__file__).parents[1] / "data" / "store"
 INPUTS = [DATA / "pages.xml", DATA / "planetmath"]
@@ -123,9 +124,16 @@ def test_export_jsonl_nests_each_document(
     assert formulas == _count(corpus_db, "SELECT COUNT(*) FROM formulas")
     identifiers = sum(len(f["identifiers"]) for d in documents for f in d["formulas"])
     assert identifiers == _count(corpus_db, "SELECT COUNT(*) FROM identifiers")
-    assert sum(len(d["definitions"]) for d in documents) == _count(
+    assert sum(len(items) for d in documents for items in d["definitions"].values()) == _count(
         corpus_db, "SELECT COUNT(*) FROM definitions"
     )
+    # the one document record form: each line reads back as the document the database holds
+    with Database(corpus_db, readonly=True) as database:
+        held = [document for _, document in database.documents()]
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [serial.loads(line) for line in lines] == held
+    processed = [d for d in documents if d["status"] == "processed"]
+    assert processed and all("FORMULA0" in d["text"] and d["offsets"] for d in processed)
 
 
 def test_bad_options_and_missing_databases_are_one_line_errors(

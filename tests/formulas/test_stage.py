@@ -24,7 +24,7 @@ def test_fills_identifiers_and_flags_of_every_kind_of_formula() -> None:
         "moving at {{math|''v''<sub>0</sub>}} is kinetic."
     )
     document = identify(parse(from_text(wikitext, "wikitext", title="Kinetic energy")))
-    found = {f.kind: [i.tex for i in f.identifiers] for f in document.formulas}
+    found = {f.markup: [i.tex for i in f.identifiers] for f in document.formulas}
     assert found == {"math": ["E_{\\mathrm{k}}", "m", "v"], "italic": ["m"], "template": ["v_{0}"]}
     assert all(f.flags == [] for f in document.formulas)
     assert document.problems == []

@@ -1,4 +1,5 @@
-"""open_binary: lbzip2 when on PATH, bz2 otherwise; multistream files; damage; position."""
+"""open_binary: lbzip2 when on PATH, bz2 otherwise; multistream files; damage; the read
+position, told to the caller that asks for it (no global registry)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from definiens.errors import InputError
-from definiens.ingest.decompress import decompressor, open_binary, position
+from definiens.ingest import read_inputs
+from definiens.ingest.decompress import ReadPosition, decompressor, open_binary
 
 PAGES = Path(__file__).parents[1] / "data" / "store" / "pages.xml"
 
@@ -36,18 +38,30 @@ def _multistream(tmp_path: Path) -> tuple[Path, bytes]:
 def test_reads_every_stream_and_reports_position(tmp_path: Path, tool: str) -> None:
     path, data = _multistream(tmp_path)
     assert (decompressor() is None) == (tool == "bz2")
-    with open_binary(path) as stream:
-        assert position(path) is not None
+    position = ReadPosition()
+    with open_binary(path, position) as stream:
+        assert position() is not None
         assert stream.read() == data
-        assert position(path) == path.stat().st_size
+        assert position() == path.stat().st_size
 
 
 def test_plain_file_is_read_as_is(tmp_path: Path) -> None:
-    with open_binary(PAGES) as stream:
+    position = ReadPosition()
+    assert position() is None  # nothing opened yet
+    with open_binary(PAGES, position) as stream:
         first = stream.read(100)
-        assert position(PAGES) is not None
+        assert position() is not None
     assert first == PAGES.read_bytes()[:100]
-    assert position(PAGES) is None  # closed
+    assert position() is None  # closed
+
+
+def test_the_reader_moves_the_position_through_a_dump(tmp_path: Path, tool: str) -> None:
+    path, _ = _multistream(tmp_path)
+    position = ReadPosition()
+    seen = [position() for _ in read_inputs([path], position=position)]
+    assert seen and all(at is not None and 0 < at <= path.stat().st_size for at in seen)
+    assert seen == sorted(seen)
+    assert position() is None  # the reader closed the file
 
 
 def test_truncated_bz2_names_the_file(tmp_path: Path, tool: str) -> None:

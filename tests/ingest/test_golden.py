@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from definiens import serial
 from definiens.ingest import Failed, Skipped
 
 from .helpers import DATA, read_all, relative
@@ -36,7 +37,9 @@ def _output(input_name: str) -> list[dict[str, Any]]:
         if isinstance(item, Skipped | Failed):
             out.append({"item": type(item).__name__, **asdict(item)})
         else:
-            out.append(item.to_record(include_text=True))
+            record = serial.to_record(item)
+            del record["offsets"]  # the golden files never held the offset map
+            out.append(record)
     return list(relative(out))
 
 

@@ -25,7 +25,7 @@ def test_latex_delimiters_and_environments() -> None:
             "latex",
         )
     )
-    got = [(f.tex, f.display, f.kind) for f in doc.formulas]
+    got = [(f.tex, f.display, f.markup) for f in doc.formulas]
     assert got == [
         ("a", False, "dollar"),
         ("b", True, "dollar"),

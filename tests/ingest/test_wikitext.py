@@ -26,7 +26,7 @@ def test_math_tag_becomes_placeholder_with_spans() -> None:
     doc = wiki("The energy <math>E = mc^2</math> of a body.")
     assert doc.text == f"The energy {placeholder(0)} of a body."
     (formula,) = doc.formulas
-    assert (formula.tex, formula.kind, formula.display) == ("E = mc^2", "math", False)
+    assert (formula.tex, formula.markup, formula.display) == ("E = mc^2", "math", False)
     assert doc.source_text[formula.source_start : formula.source_end] == "<math>E = mc^2</math>"
     check_spans(doc)
 
@@ -54,7 +54,7 @@ def test_escaped_math_form() -> None:
 def test_math_and_mvar_templates() -> None:
     doc = wiki("Let {{math|''x''<sup>2</sup> &minus; 1}} and {{mvar|α}} and {{math|1=a{{=}}b}}.")
     assert [f.tex for f in doc.formulas] == ["x^{2} - 1", r"\alpha", "a=b"]
-    assert {f.kind for f in doc.formulas} == {"template"}
+    assert {f.markup for f in doc.formulas} == {"template"}
     check_spans(doc)
 
 
@@ -64,7 +64,7 @@ def test_italic_single_letters_are_formulas() -> None:
         "but ''word''"
     )
     assert [f.tex for f in doc.formulas] == ["r", "k", r"\alpha", "x_{i}", "H_{FL}"]
-    assert {f.kind for f in doc.formulas} == {"italic"}
+    assert {f.markup for f in doc.formulas} == {"italic"}
     assert doc.text.endswith("but word")
     check_spans(doc)
 

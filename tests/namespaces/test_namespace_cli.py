@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from definiens.cli.main import main
-from definiens.namespaces import Clustering, define_in_namespace, discover, load_documents
+from definiens.namespaces import Clustering, discover
+from definiens.run.namespaces import define_in_namespace, load_documents
 from definiens.store import Database
 
 DATA = Path(__file__).parents[1] / "data" / "namespaces" / "planetmath"
@@ -52,7 +53,7 @@ def test_documents_carry_their_text_but_not_their_folder(pm_db: Path) -> None:
     assert all(doc.names and doc.names[0] in titles for doc in documents)
     assert sum(bool(doc.sentences) for doc in documents) > 30
     assert sum(bool(doc.formulas) for doc in documents) > 30
-    assert all(len(doc.text.split()) > 10 for doc in documents)  # read from the source files
+    assert all(len(doc.text.split()) > 10 for doc in documents)  # the text the run kept
     for doc in documents:
         text = " ".join((*doc.names, *doc.sentences, *doc.formulas, doc.text))
         assert doc.doc_id.split("/")[0] not in text
@@ -87,17 +88,12 @@ def test_namespaces_command_stores_exports_and_plots(
 def test_define_answers_per_namespace(pm_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["namespaces", "--db", str(pm_db)]) == 0
     with Database(pm_db, readonly=True) as database:
-        names = [row[0] for row in database.execute("SELECT name FROM namespaces")]
+        names = database.namespace_names()
         # the graph entries may form "Combinatorics" or "Combinatorics (2)" (names go by size)
         tables = {name: define_in_namespace(database, "G", name) for name in names}
+        assert define_in_namespace(database, "G", "no such namespace") == []
     name, meanings = next((n, m) for n, m in tables.items() if n.startswith("Combinatorics") and m)
     assert meanings[0]["definiens"] == "graph" and meanings[0]["support"] >= 2
-    conn = sqlite3.connect(pm_db)
-    try:
-        assert define_in_namespace(conn, "G", name) == meanings
-        assert define_in_namespace(conn, "G", "no such namespace") == []
-    finally:
-        conn.close()
     capsys.readouterr()
     assert main(["define", "G", "--db", str(pm_db), "--namespace", name]) == 0
     assert "graph" in capsys.readouterr().out.splitlines()[1]

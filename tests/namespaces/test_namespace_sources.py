@@ -1,9 +1,9 @@
-"""Our method reads each document's whole text again from its source file; the documents the
-run skipped (no formula) join by their text; labels and metadata never enter the text."""
+"""Our method takes each document's whole text from the database (the run keeps it: no input
+is read again); the documents the run skipped (no formula) join by their text; labels and
+metadata never enter the text."""
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 
@@ -12,9 +12,9 @@ import pytest
 from definiens.cli.main import main
 from definiens.ingest import from_text, parse
 from definiens.model import Definiens, Identifier
-from definiens.namespaces import Pair, load_documents
-from definiens.namespaces.sources import from_document, source_texts
+from definiens.namespaces import Pair, from_document
 from definiens.namespaces.text import body_tokens
+from definiens.run.namespaces import load_documents
 from definiens.store import Database
 
 ENTRY = r"""\documentclass{article}
@@ -37,47 +37,28 @@ def _entry(folder: Path, name: str, msc: str, body: str) -> Path:
     return path
 
 
-def test_source_texts_are_the_parsed_text_without_formulas_or_metadata(tmp_path: Path) -> None:
-    path = _entry(tmp_path, "Martingale", "60G42", r"A martingale $X_n$ is a stochastic process.")
-    gone = str(tmp_path / "gone.tex")
-    texts = source_texts([(str(path), "60_Field/60G42-Martingale.tex"), (gone, "gone.tex")])
-    assert list(texts) == [(str(path), "60_Field/60G42-Martingale.tex")]
-    text = next(iter(texts.values()))
-    assert "martingale" in text and "stochastic process" in text
-    for hidden in ("FORMULA", "X_n", "60G42", "pmclassification", "60_Field"):
-        assert hidden not in text
-
-
 @pytest.mark.slow  # the run loads spaCy
-def test_skipped_entries_join_by_their_text(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_skipped_entries_join_by_their_text_kept_in_the_database(tmp_path: Path) -> None:
     inputs = tmp_path / "entries"
     _entry(inputs, "Martingale", "60G42", r"A martingale $X_n$ is a stochastic process.")
     _entry(inputs, "Coupling", "60E99", "Coupling compares two random variables on one space.")
     db = tmp_path / "results.db"
     assert main(["run", str(inputs), "--db", str(db), "--workers", "1", "--no-progress"]) == 0
+    shutil.rmtree(inputs)  # the inputs are not read again
     with Database(db, readonly=True) as database:
         documents, _ = load_documents(database)
-        only_db, _ = load_documents(database, sources=False)
+        only_db, _ = load_documents(database, full_text=False)
     by_id = {doc.doc_id: doc for doc in documents}
     skipped = by_id["60_Field/60E99-Coupling.tex"]
     assert skipped.labels == ("60",) and not skipped.pairs
     assert "random" in body_tokens(skipped) and "variable" in body_tokens(skipped)
-    assert "stochastic" in body_tokens(by_id["60_Field/60G42-Martingale.tex"])
+    martingale = by_id["60_Field/60G42-Martingale.tex"]
+    assert "stochastic" in body_tokens(martingale)
+    for hidden in ("FORMULA", "X_n", "60G42", "pmclassification", "60_Field"):
+        assert hidden not in martingale.text
     assert [doc.doc_id for doc in only_db] == ["60_Field/60G42-Martingale.tex"]
     assert only_db[0].text == ""
-    shutil.rmtree(inputs)  # sources gone: what the database holds, and a warning
-    logger = logging.getLogger("definiens.namespaces.sources")
-    logger.addHandler(caplog.handler)  # the CLI's logging setup may stop propagation
-    try:
-        with Database(db, readonly=True) as database:
-            gone, _ = load_documents(database)
-    finally:
-        logger.removeHandler(caplog.handler)
-    assert [(doc.doc_id, doc.text) for doc in gone] == [("60_Field/60G42-Martingale.tex", "")]
-    assert "2 documents: source file not found" in caplog.text
-    assert main(["namespaces", "--db", str(db), "--no-sources"]) == 0
+    assert main(["namespaces", "--db", str(db), "--no-text"]) == 0
 
 
 def test_a_pipeline_document_as_the_clustering_sees_it() -> None:

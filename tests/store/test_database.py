@@ -10,7 +10,7 @@ import pytest
 
 from definiens.errors import StoreError
 from definiens.ingest import parse
-from definiens.store import Database
+from definiens.store import Database, NamespaceEntry, NamespaceTable
 from definiens.store.records import DocumentRecord, record_of, skipped_record
 
 from .helpers import raw_pages
@@ -72,7 +72,8 @@ def test_bulk_skipped_rows_clear_only_their_own_earlier_children(db_path: Path) 
         doc = db.execute("SELECT doc FROM documents WHERE id = ?", (replaced.id,))[0][0]
         now_skipped = skipped_record(replaced._replace(reason="no math"))
         db.write_documents([*fillers[:700], now_skipped, *fillers[700:]], None)
-        assert db.rows_of("formulas", doc) == []
+        assert db.load_document(doc).formulas == []
+        assert db.load_document(doc).text == ""
         assert db.execute("SELECT doc FROM documents WHERE id = ?", (replaced.id,))[0][0] == doc
         assert _count(db, "formulas") == len(kept.formulas)
         assert db.stats()["skipped"] == 1201 and db.stats()["processed"] == 1
@@ -181,12 +182,15 @@ def test_namespaces_are_replaced_whole_and_queried(db_path: Path) -> None:
     with Database(db_path) as db:
         db.write_documents(records, None)
         docs = [row[0] for row in db.execute("SELECT doc FROM documents ORDER BY doc")]
-        physics = {
-            "name": "physics",
-            "definitions": [("E", "energy", 0.8, 2), ("E", "electric field", 0.3, 1)],
-            "documents": [(doc, 1.0) for doc in docs],
-        }
-        assert db.replace_namespaces([physics, {"name": "algebra"}]) == 2
+        physics = NamespaceTable(
+            "physics",
+            entries=[
+                NamespaceEntry("E", "energy", 0.8, 2),
+                NamespaceEntry("E", "electric field", 0.3, 1),
+            ],
+            documents=[(doc, 1.0) for doc in docs],
+        )
+        assert db.replace_namespaces([physics, NamespaceTable("algebra")]) == 2
         assert db.replace_namespaces([physics]) == 1
         meanings = db.meanings("E", namespace="physics")
         assert [m["meaning"] for m in meanings] == ["energy", "electric field"]

@@ -17,7 +17,7 @@ import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
-from definiens.model import Definiens, Document, Formula, Identifier
+from definiens.model import Definiens, Document
 from definiens.store.database import Database
 from definiens.store.records import record_of
 from definiens.web import create_app
@@ -62,25 +62,29 @@ def client() -> Iterator[TestClient]:
 
 
 def _stored_document() -> Document:
-    """A small processed document, built from the real model classes."""
+    """A small processed document: parsed and identified by the real stages, with meanings."""
+    from definiens.formulas import identify
+    from definiens.ingest import parse
+
     text = "The kinetic energy is $K = \\frac{1}{2} m v^2$ where $m$ is the mass."
-    formula = Formula(
-        index=0,
-        tex="K = \\frac{1}{2} m v^2",
-        source_start=22,
-        source_end=45,
-        identifiers=[Identifier("K", 0, 1), Identifier("m", 16, 17), Identifier("v", 18, 19)],
+    document = identify(
+        parse(
+            Document(
+                id="1",
+                title="Kinetic energy",
+                source="kinetic.md",
+                format="markdown",
+                source_text=text,
+            )
+        )
     )
-    mass = Definiens("m", "mass", 0.91, "pattern", "where m is the mass.", 46, 66)
-    return Document(
-        id="1",
-        title="Kinetic energy",
-        source="kinetic.md",
-        format="markdown",
-        source_text=text,
-        formulas=[formula],
-        definitions={"m": [mass], "K": [Definiens("K", "kinetic energy", 0.7, "noun_phrase")]},
-    )
+    where = text.index("where")
+    mass = Definiens("m", "mass", 0.91, "pattern", "where $m$ is the mass.", where, len(text))
+    document.definitions = {
+        "m": [mass],
+        "K": [Definiens("K", "kinetic energy", 0.7, "noun_phrase")],
+    }
+    return document
 
 
 def _add_namespace(path: Path) -> None:

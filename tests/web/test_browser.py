@@ -112,6 +112,8 @@ def test_a_stored_document_opens_from_the_database(page: Any, server: str) -> No
     page.wait_for_selector("#doc-list option", state="attached")
     page.click("#open")
     page.wait_for_selector("#reading:not([hidden]) .formula .ident")
+    assert "The kinetic energy is" in page.locator("#text").inner_text()  # the text it keeps
+    assert page.locator("#text .hint").count() == 0
     identifier(page, "m").hover()
     assert "mass" in page.locator("#tooltip").inner_text()
 

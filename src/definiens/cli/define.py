@@ -10,7 +10,7 @@ from typing import Any
 from definiens.errors import UsageError
 from definiens.store import Database
 
-__all__ = ["register", "run"]
+__all__ = ["register", "run", "suggestions"]
 
 
 def register(subparsers: Any) -> None:
@@ -71,7 +71,7 @@ def _check_scope(args: argparse.Namespace, database: Database) -> None:
         raise UsageError(f"no document titled {args.doc!r} in {args.db}{hint}")
     if args.namespace is None:
         return
-    names = [row[0] for row in database.execute("SELECT name FROM namespaces ORDER BY name")]
+    names = database.namespace_names()
     if args.namespace not in names:
         if not names:
             hint = " (it has none: run 'definiens namespaces' first)"
@@ -79,6 +79,33 @@ def _check_scope(args: argparse.Namespace, database: Database) -> None:
             shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
             hint = f" (it has: {shown})"
         raise UsageError(f"no namespace named {args.namespace!r} in {args.db}{hint}")
+
+
+def _symbol_command(text: str) -> str | None:
+    """The TeX command of a symbol written as a plain word (``alpha`` -> ``\\alpha``), or
+    None: identifiers are stored in TeX, so ``alpha`` is the upright word, not the letter."""
+    from definiens.formulas import canonical_identifier
+    from definiens.formulas.vocabulary import COMMANDS
+
+    word = text.strip().strip("$").strip()
+    if not word.isalpha() or len(word) < 2:
+        return None
+    found = COMMANDS.get("\\" + word)
+    if found is None or found[0] not in ("ident", "const"):
+        return None
+    return canonical_identifier("\\" + word) or None
+
+
+def suggestions(text: str, identifier: str, database: Database) -> list[str]:
+    """What the user may have meant when ``identifier`` (read from ``text``) has no meaning:
+    the TeX command of a symbol written as a word, and identifiers of the database that differ
+    from it only in letter case."""
+    command = _symbol_command(text)
+    candidates = [c for c in (command, identifier) if c]
+    found = [c for c in database.identifiers_like(candidates) if c != identifier]
+    if command and command != identifier and command not in found:
+        found.insert(0, command)
+    return found
 
 
 def _plural(n: int, word: str) -> str:
@@ -115,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
             limit=args.limit,
             examples=args.examples,
         )
+        near = [] if meanings else suggestions(args.identifier, identifier, database)
     if args.json:
         json.dump(
             {"identifier": identifier, "meanings": meanings},
@@ -127,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
         _print_text(identifier, meanings)
     if not meanings:
         where = f" in {args.doc!r}" if args.doc else ""
-        print(f"definiens: no meaning found for {identifier!r}{where}", file=sys.stderr)
+        hint = f" (did you mean: {', '.join(near)})" if near else ""
+        print(f"definiens: no meaning found for {identifier!r}{where}{hint}", file=sys.stderr)
         return 1
     return 0

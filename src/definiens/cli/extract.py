@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from definiens import serial
 from definiens.cli.paths import STDOUT, check_output
 from definiens.cli.terminal import printable
 from definiens.cli.textformat import write_text
@@ -28,7 +28,7 @@ CSV_HEADER = [
     "formula",
     "tex",
     "display",
-    "kind",
+    "markup",
     "source_start",
     "source_end",
     "identifiers",
@@ -83,9 +83,9 @@ def register(subparsers: Any) -> None:
 
 
 def write_jsonl(documents: Iterable[Document], out: TextIO) -> None:
-    """One JSON record (:meth:`Document.to_record`) per line."""
+    """One document record (:mod:`definiens.serial`) per line."""
     for document in documents:
-        out.write(json.dumps(document.to_record(), ensure_ascii=False))
+        out.write(serial.dumps(serial.to_record(document)))
         out.write("\n")
 
 
@@ -103,7 +103,7 @@ def write_csv(documents: Iterable[Document], out: TextIO) -> None:
                     formula.index,
                     formula.tex,
                     int(formula.display),
-                    formula.kind,
+                    formula.markup,
                     formula.source_start,
                     formula.source_end,
                     " ".join(identifier.tex for identifier in formula.identifiers),

@@ -37,10 +37,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--plot", metavar="FILE.png", help="draw the documents and namespaces")
     parser.add_argument(
+        "--no-text",
         "--no-sources",
+        dest="no_text",
         action="store_true",
-        help="do not read the documents' whole text again from their source files (by default "
-        "our method reads it, and places the documents the run skipped by their text)",
+        help="leave out the documents' whole text, which the database keeps (by default our "
+        "method reads it, and places the documents the run skipped by their text)",
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument(
@@ -88,7 +90,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
     with Database(args.db, readonly=True) as db:
         database = db.files()
-        sources = [row[0] for row in db.execute("SELECT DISTINCT source FROM documents")]
+        sources = db.sources()
     for option, path in (("--export-assignments", args.export_assignments), ("--plot", args.plot)):
         if path:
             check_output(path, [*database, *sources], option)
@@ -105,15 +107,16 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from definiens.namespaces import discover, load_documents, save_namespaces
+    from definiens.namespaces import discover
+    from definiens.run.namespaces import load_documents, save_namespaces
     from definiens.store import Database
 
     if not Path(args.db).is_file():
         raise UsageError(f"{args.db}: no such results database")
     _check_outputs(args)
     with Database(args.db) as database:
-        sources = args.method == "ours" and not args.no_sources
-        documents, names = load_documents(database, sources=sources)
+        full_text = args.method == "ours" and not args.no_text
+        documents, names = load_documents(database, full_text=full_text)
         if not any(doc.pairs for doc in documents):
             raise UsageError(f"{args.db}: no document has identifier-definiens pairs")
         clustering = discover(documents, args.method, label_names=names, seed=args.seed)

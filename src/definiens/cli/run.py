@@ -12,23 +12,23 @@ from typing import Any
 from definiens.api import default_stages
 from definiens.cli.terminal import printable
 from definiens.errors import UsageError
-from definiens.store import (
+from definiens.run import (
     DaskExecutor,
-    Database,
     Executor,
     InProcessExecutor,
     PoolExecutor,
+    StageFactory,
+    check_inputs,
     default_workers,
     run_corpus,
 )
-from definiens.store.runner import check_inputs
-from definiens.store.work import StageFactory
+from definiens.store import Database
 
 __all__ = ["register", "run"]
 
 logger = logging.getLogger(__name__)
 
-RUNNER_LOGGER = "definiens.store.runner"
+RUNNER_LOGGER = "definiens.run.runner"
 
 
 class _DeferErrors(logging.Filter):
@@ -118,7 +118,7 @@ def _executor(args: argparse.Namespace, factory: StageFactory) -> Executor:
     if workers == 1:
         return InProcessExecutor(factory)
     # the workers' forkserver loads the define stage's model once, for all of them
-    preload = () if args.no_definitions else ("definiens.store.preload_define",)
+    preload = () if args.no_definitions else ("definiens.run.preload_define",)
     return PoolExecutor(factory, workers, preload=preload)
 
 

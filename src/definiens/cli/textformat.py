@@ -32,7 +32,7 @@ def _tex(formula: Formula) -> str:
 
 
 def _write_document(document: Document, out: TextIO) -> None:
-    shown = [f for f in document.formulas if f.kind != "italic"]
+    shown = [f for f in document.formulas if f.markup != "italic"]
     line = f"{document.title}  [{document.source}, id {document.id}]"
     out.write(f"{printable(line)}\n")
     out.write(

@@ -35,7 +35,9 @@ def find_formula(document: Document, tex: str, fid: int | None = None) -> Formul
     characters and trailing punctuation are ignored; then a formula containing ``tex``, or
     contained in it, is accepted.
     """
-    maths = sorted((f for f in document.formulas if f.kind == "math"), key=lambda f: f.source_start)
+    maths = sorted(
+        (f for f in document.formulas if f.markup == "math"), key=lambda f: f.source_start
+    )
     math_rank = {id(f): rank for rank, f in enumerate(maths)}
 
     def position(formula: Formula) -> int:
@@ -46,7 +48,7 @@ def find_formula(document: Document, tex: str, fid: int | None = None) -> Formul
             return None
         if fid is None:
             return candidates[0]
-        return min(candidates, key=lambda f: (abs(position(f) - fid), f.kind != "math"))
+        return min(candidates, key=lambda f: (abs(position(f) - fid), f.markup != "math"))
 
     for key in (_tight, _loose):
         wanted = key(tex)

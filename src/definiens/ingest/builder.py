@@ -74,7 +74,7 @@ class TextBuilder:
             index=index,
             tex=tex,
             display=display,
-            kind=kind,
+            markup=kind,
             source_start=source_start,
             source_end=source_end,
             text_start=text_start,

@@ -6,8 +6,9 @@ therefore pipes a ``.bz2`` file through ``lbzip2 -dc`` (or ``pbzip2 -dc``) when 
 and falls back to :func:`bz2.open` (which reads multistream files, as Wikipedia dumps are).
 
 The compressed file is handed to the decompressor as its standard input, so the parent and the
-child share one file offset: :func:`position` reads how many compressed bytes have been consumed
-so far, which a progress bar turns into an ETA.
+child share one file offset. A :class:`ReadPosition` given to :func:`open_binary` follows the
+file it opens and tells how many bytes of it (as stored, compressed) have been consumed so far,
+which a progress bar turns into an ETA; nothing is registered globally.
 """
 
 from __future__ import annotations
@@ -18,20 +19,41 @@ import logging
 import os
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from typing import IO, BinaryIO, cast
 
 from definiens.errors import InputError
 
-__all__ = ["decompressor", "open_binary", "position"]
+__all__ = ["ReadPosition", "decompressor", "open_binary"]
 
 logger = logging.getLogger(__name__)
 
 DECOMPRESSORS = ("lbzip2", "pbzip2")
 
-_lock = threading.Lock()
-_open_files: dict[str, IO[bytes]] = {}
+
+class ReadPosition:
+    """How many bytes of the file last opened with it have been consumed (as stored).
+
+    The caller that wants to know (a progress bar) makes one and passes it down to
+    :func:`open_binary` (through :func:`definiens.ingest.read_inputs`); calling it gives the
+    position, or None when no file is open.
+    """
+
+    def __init__(self) -> None:
+        self._raw: IO[bytes] | None = None
+
+    def follow(self, raw: IO[bytes]) -> None:
+        """From now on, report the offset of ``raw``."""
+        self._raw = raw
+
+    def __call__(self) -> int | None:
+        raw = self._raw
+        if raw is None or raw.closed:
+            return None
+        try:
+            return os.lseek(raw.fileno(), 0, os.SEEK_CUR)
+        except (OSError, ValueError):
+            return None
 
 
 def decompressor() -> str | None:
@@ -54,10 +76,13 @@ class _PipedStream(io.RawIOBase):
     lost.
     """
 
-    def __init__(self, path: Path, raw: IO[bytes], command: list[str]) -> None:
+    def __init__(
+        self, path: Path, raw: IO[bytes], command: list[str], position: ReadPosition | None
+    ) -> None:
         super().__init__()
         self._path = path
         self._raw = raw
+        self._position = position
         self._delivered = 0
         self._fallback: _Bz2Stream | None = None
         self._process = subprocess.Popen(
@@ -94,8 +119,8 @@ class _PipedStream(io.RawIOBase):
             "%s: %s; reading it again with Python's bz2 up to the damage", self._path, message
         )
         stream = _Bz2Stream(self._path, _open_raw(self._path))
-        with _lock:
-            _open_files[str(self._path)] = stream.raw
+        if self._position is not None:
+            self._position.follow(stream.raw)
         skip = bytearray(1 << 20)
         left = self._delivered
         while left > 0:
@@ -151,39 +176,23 @@ def _open_raw(path: Path) -> IO[bytes]:
         raise InputError(f"cannot open: {exc.strerror}", location=str(path)) from exc
 
 
-def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
+def open_binary(path: str | os.PathLike[str], position: ReadPosition | None = None) -> BinaryIO:
     """Open ``path`` for reading bytes; ``.bz2`` files come out decompressed.
 
     A damaged ``.bz2`` raises :class:`InputError` (naming the file) at the damage, after
     everything that could be decompressed before it. A ``.bz2`` stream is unbuffered: each
     ``read(n)`` returns what is available (at most ``n`` bytes, ``b""`` only at the end), so
     an error never swallows data already decompressed; read it in large chunks.
+    ``position``, if given, follows the file from now on.
     """
     path = Path(path)
     raw = _open_raw(path)
-    with _lock:
-        for key in [key for key, f in _open_files.items() if f.closed]:
-            del _open_files[key]
-        _open_files[str(path)] = raw
+    if position is not None:
+        position.follow(raw)
     if path.suffix != ".bz2":
         return raw  # type: ignore[return-value]
     tool = decompressor()
     if tool is None:
         return cast(BinaryIO, _Bz2Stream(path, raw))
     logger.debug("decompressing %s with %s", path, tool)
-    return cast(BinaryIO, _PipedStream(path, raw, [tool, "-dc"]))
-
-
-def position(path: str | os.PathLike[str]) -> int | None:
-    """How many bytes of ``path`` (as stored, compressed) have been consumed, or None.
-
-    Only files opened by :func:`open_binary` are known; a closed file reports None.
-    """
-    with _lock:
-        raw = _open_files.get(str(Path(path)))
-    if raw is None or raw.closed:
-        return None
-    try:
-        return os.lseek(raw.fileno(), 0, os.SEEK_CUR)
-    except (OSError, ValueError):
-        return None
+    return cast(BinaryIO, _PipedStream(path, raw, [tool, "-dc"], position))

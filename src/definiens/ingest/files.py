@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from definiens.errors import InputError, UsageError
+from definiens.ingest.decompress import ReadPosition
 from definiens.ingest.items import Failed, Item
 from definiens.ingest.latex import latex_metadata
 from definiens.ingest.parse import FORMATS
@@ -50,21 +51,25 @@ def read_inputs(
     *,
     namespaces: Collection[int] = (0,),
     include_redirects: bool = False,
+    position: ReadPosition | None = None,
 ) -> Iterator[Item]:
     """Yield one item per page or file of the inputs, folders walked recursively in order.
 
     Raises :class:`~definiens.errors.InputError` for an input that cannot be read at all.
+    ``position`` follows how far each dump file is read (for a progress bar).
     """
     for path in unique_paths(paths):
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_guarded(file, path, namespaces, include_redirects, member=True)
+                yield from _read_guarded(
+                    file, path, namespaces, include_redirects, position, member=True
+                )
         elif path.is_file():
             if file_kind(path) is None:
                 raise InputError(
                     f"unknown kind of file (expected {', '.join(KINDS)})", location=str(path)
                 )
-            yield from _read_guarded(path, path.parent, namespaces, include_redirects)
+            yield from _read_guarded(path, path.parent, namespaces, include_redirects, position)
         elif path.exists():
             raise InputError("not a regular file or folder", location=str(path))
         else:
@@ -114,6 +119,7 @@ def _read_guarded(
     base: Path,
     namespaces: Collection[int],
     include_redirects: bool,
+    position: ReadPosition | None = None,
     *,
     member: bool = False,
 ) -> Iterator[Item]:
@@ -122,7 +128,7 @@ def _read_guarded(
     item (the folder goes on); a file given by itself that cannot be read raises InputError."""
     count = 0
     try:
-        for item in _read_file(file, base, namespaces, include_redirects):
+        for item in _read_file(file, base, namespaces, include_redirects, position):
             count += 1
             yield item
     except InputError as exc:
@@ -164,13 +170,21 @@ def _walk_error(exc: OSError) -> None:
 
 
 def _read_file(
-    path: Path, base: Path, namespaces: Collection[int], include_redirects: bool
+    path: Path,
+    base: Path,
+    namespaces: Collection[int],
+    include_redirects: bool,
+    position: ReadPosition | None = None,
 ) -> Iterator[Item]:
     kind = file_kind(path)
     source = str(path)
     if kind == "mediawiki":
         yield from read_dump(
-            path, source, namespaces=namespaces, include_redirects=include_redirects
+            path,
+            source,
+            namespaces=namespaces,
+            include_redirects=include_redirects,
+            position=position,
         )
         return
     yield _read_text_file(path, base, source, kind or "markdown")

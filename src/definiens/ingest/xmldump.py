@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from definiens.ingest.bytebuffer import ByteBuffer
-from definiens.ingest.decompress import open_binary
+from definiens.ingest.decompress import ReadPosition, open_binary
 from definiens.ingest.dumpdamage import PAGE_START, broken_off, damaged_pages, resynced_feed
 from definiens.ingest.dumpstate import Broken, DumpState
 from definiens.ingest.items import Item
@@ -40,9 +40,9 @@ MAX_PAGE_BYTES = 1 << 26
 _PAGE_END = b"</page>"
 
 
-def _open(path: Path) -> BinaryIO:
+def _open(path: Path, position: ReadPosition | None) -> BinaryIO:
     """The file's bytes, ``.bz2`` decompressed (by lbzip2 on all cores when installed)."""
-    return open_binary(path)
+    return open_binary(path, position)
 
 
 def read_dump(
@@ -52,13 +52,15 @@ def read_dump(
     namespaces: Collection[int] = (0,),
     include_redirects: bool = False,
     scan_bytes: bool = True,
+    position: ReadPosition | None = None,
 ) -> Iterator[Item]:
     """Yield one item per ``<page>`` of the dump at ``path`` (``source`` names it in reports).
 
     ``scan_bytes=False`` sends every page through the XML parser (the same items, slower).
+    ``position`` follows how far the file is read (:class:`ReadPosition`).
     """
     state = DumpState(source=source)
-    with _open(path) as stream:
+    with _open(path, position) as stream:
         reader = _Reader(stream, state, set(namespaces), include_redirects, scan_bytes)
         yield from reader.items()
 

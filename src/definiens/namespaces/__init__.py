@@ -5,8 +5,8 @@ Grigorev et al., SIGIR 2016).
 (:class:`DocumentPairs`) with the thesis's method or ours and keeps the clusters that are pure
 with respect to the documents' categories (purity >= 0.8, >= 5 documents) as namespaces, each
 with a name and a table "identifier -> definiens (score, support)". :func:`rerank` uses a
-namespace's table to re-rank a document's meanings; :mod:`definiens.namespaces.storage` reads
-pairs from and writes namespaces to a results database.
+namespace's table to re-rank a document's meanings. The package works on plain data;
+:mod:`definiens.run.namespaces` reads pairs from and writes namespaces to a results database.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from definiens.namespaces.data import (
     TableRow,
 )
 from definiens.namespaces.discover import SEED, discover, summarise
+from definiens.namespaces.documents import from_document
 from definiens.namespaces.purity import (
     MIN_PURITY,
     MIN_SIZE,
@@ -29,11 +30,6 @@ from definiens.namespaces.purity import (
     overall_purity,
 )
 from definiens.namespaces.rerank import rerank
-from definiens.namespaces.storage import (
-    define_in_namespace,
-    load_documents,
-    save_namespaces,
-)
 from definiens.namespaces.tables import build_namespaces, namespace_table
 
 __all__ = [
@@ -50,13 +46,11 @@ __all__ = [
     "TableRow",
     "build_namespaces",
     "cluster_purity",
-    "define_in_namespace",
     "discover",
+    "from_document",
     "is_namespace",
-    "load_documents",
     "namespace_table",
     "overall_purity",
     "rerank",
-    "save_namespaces",
     "summarise",
 ]

@@ -1,34 +1,25 @@
-"""The results database of corpus runs, and the runner that fills it.
+"""The results database of corpus runs: schema, records, the :class:`Database` and export.
 
-:class:`Database` owns the SQLite file (read-only readers, one serialised writer);
-:func:`run_corpus` reads inputs, processes documents on an executor (:class:`InProcessExecutor`,
-:class:`PoolExecutor`, :class:`DaskExecutor`) and writes each document in one transaction.
+:class:`Database` owns the SQLite file (read-only readers, one serialised writer) and every SQL
+statement of the project. This package depends only on :mod:`definiens.model`,
+:mod:`definiens.errors` and :mod:`definiens.serial`; the corpus runner that fills a database is
+:mod:`definiens.run`.
 """
 
 from __future__ import annotations
 
 from definiens.store.database import Database
-from definiens.store.executors import (
-    DaskExecutor,
-    Executor,
-    InProcessExecutor,
-    PoolExecutor,
-    default_workers,
-)
-from definiens.store.records import DocumentRecord
-from definiens.store.runner import RunSummary, run_corpus
+from definiens.store.entries import DocumentEntry, NamespaceEntry, NamespaceTable
+from definiens.store.records import DocumentRecord, record_of
 from definiens.store.schema import SCHEMA_VERSION, TABLES
 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
-    "DaskExecutor",
     "Database",
+    "DocumentEntry",
     "DocumentRecord",
-    "Executor",
-    "InProcessExecutor",
-    "PoolExecutor",
-    "RunSummary",
-    "default_workers",
-    "run_corpus",
+    "NamespaceEntry",
+    "NamespaceTable",
+    "record_of",
 ]

@@ -2,25 +2,27 @@
 
 * ``parquet`` and ``csv`` write a folder with one file per table (``documents.parquet``,
   ``formulas.parquet``…), the columns of docs/schema.md, written in batches so memory stays flat.
-* ``jsonl`` writes one file with one line per document, its formulas (each with its
-  identifiers), definitions and problems nested in it.
+* ``jsonl`` writes one file with one line per document: the one document record of
+  :mod:`definiens.serial` (formulas with their identifiers, definitions, problems, text and
+  offset map nested in it) with the database's ``doc``, ``status`` and ``reason``.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from definiens import serial
 from definiens.errors import StoreError, UsageError
+from definiens.model import Document
 from definiens.store.database import Database
+from definiens.store.entries import DocumentEntry
 from definiens.store.schema import TABLES
 
-__all__ = ["FORMATS", "export", "write_jsonl"]
+__all__ = ["FORMATS", "export", "export_record", "write_jsonl"]
 
 logger = logging.getLogger(__name__)
 
@@ -71,39 +73,23 @@ def _write_csv(database: Database, table: str, path: Path) -> int:
     return count
 
 
-def _documents(database: Database) -> Iterator[dict[str, Any]]:
-    for rows in database.iter_rows("documents", batch=1000):
-        columns = database.columns("documents")
-        for row in rows:
-            doc = dict(zip(columns, row, strict=True))
-            doc["metadata"] = json.loads(doc["metadata"])
-            doc["formulas"], doc["definitions"], doc["problems"] = [], [], []
-            if doc["status"] == "processed":
-                _add_children(database, doc)
-            yield doc
-
-
-def _add_children(database: Database, doc: dict[str, Any]) -> None:
-    identifiers: dict[int, list[dict[str, Any]]] = {}
-    for ident in database.rows_of("identifiers", doc["doc"]):
-        identifiers.setdefault(ident.pop("formula"), []).append(ident)
-        ident.pop("doc")
-    for formula in database.rows_of("formulas", doc["doc"]):
-        formula.pop("doc")
-        formula["flags"] = json.loads(formula["flags"])
-        formula["identifiers"] = identifiers.get(formula["formula"], [])
-        doc["formulas"].append(formula)
-    for table in ("definitions", "problems"):
-        for row in database.rows_of(table, doc["doc"]):
-            row.pop("doc")
-            doc[table].append(row)
+def export_record(entry: DocumentEntry, document: Document) -> dict[str, Any]:
+    """The JSON Lines record of a database document: the one document record
+    (:func:`definiens.serial.to_record`) with the database's ``doc``, ``status`` and
+    ``reason`` added; :func:`definiens.serial.from_record` reads it back."""
+    return {
+        "doc": entry.doc,
+        **serial.to_record(document),
+        "status": entry.status,
+        "reason": entry.reason,
+    }
 
 
 def write_jsonl(database: Database, out: TextIO) -> int:
     """Write one JSON line per document to the open text stream ``out``; return how many."""
     count = 0
-    for doc in _documents(database):
-        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    for entry, document in database.documents():
+        out.write(serial.dumps(export_record(entry, document)) + "\n")
         count += 1
     return count
 

@@ -2,8 +2,9 @@
 
 A :class:`DocumentRecord` holds plain tuples in the column order of the tables of
 :mod:`definiens.store.schema`, so it crosses process (and network) boundaries cheaply and the
-writer inserts it without further work. The source text is not kept: the database holds
-results, and spans point into the input.
+writer inserts it without further work. The plain text and its layout (offset map, formula
+placeholder spans) are kept compressed (:mod:`definiens.store.texts`); the source text is not
+kept: spans point into the input.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from typing import Any, NamedTuple
 
 from definiens.model import Document
+from definiens.store.texts import pack_layout, pack_text
 
 __all__ = [
     "FAILED",
@@ -43,6 +45,8 @@ class DocumentRecord(NamedTuple):
     identifiers: list[tuple[Any, ...]]
     definitions: list[tuple[Any, ...]]
     problems: list[tuple[str, str, str]]
+    text: bytes | None = None
+    layout: bytes | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -56,14 +60,25 @@ def _json(value: Any) -> str:
 def record_of(document: Document) -> DocumentRecord:
     """The record of a document that went through the stages.
 
-    A document in which parsing found no formula at all is recorded as skipped (no math).
+    A document in which parsing found no formula at all is recorded as skipped (no math); its
+    text is kept all the same (the namespaces step places such documents by their words).
     """
     formulas = [
-        (f.index, f.tex, int(f.display), f.kind, f.source_start, f.source_end, _json(f.flags))
+        (
+            f.index,
+            f.tex,
+            int(f.display),
+            f.markup,
+            f.source_start,
+            f.source_end,
+            _json(f.flags),
+        )
         for f in document.formulas
     ]
     identifiers = [
-        (f.index, i.tex, i.start, i.end, i.count) for f in document.formulas for i in f.identifiers
+        (f.index, i.tex, i.start, i.end, i.count, seq)
+        for f in document.formulas
+        for seq, i in enumerate(f.identifiers)
     ]
     definitions = [
         (
@@ -82,6 +97,8 @@ def record_of(document: Document) -> DocumentRecord:
     ]
     problems = [(p.kind, p.message, p.location) for p in document.problems]
     status, reason = (PROCESSED, None) if formulas else (SKIPPED, NO_FORMULAS)
+    has_text = bool(document.text or document.offsets.segments or document.formulas)
+    spans = [(f.text_start, f.text_end) for f in document.formulas]
     return DocumentRecord(
         source=document.source,
         id=str(document.id),
@@ -94,6 +111,8 @@ def record_of(document: Document) -> DocumentRecord:
         identifiers=identifiers,
         definitions=definitions,
         problems=problems,
+        text=pack_text(document.text) if has_text else None,
+        layout=pack_layout(document.offsets.segments, spans) if has_text else None,
     )
 
 

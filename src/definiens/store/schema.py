@@ -5,19 +5,26 @@ id of a wiki dump, the path of a LaTeX file). ``documents.doc`` is the integer t
 point to; it stays the same when a document is written again (the row is updated in place and
 its formulas, identifiers, definitions and problems are deleted and inserted again, all in one
 transaction), so a re-run never duplicates anything.
+
+Version 2 (this one) added the ``texts`` table (each document's plain text and its layout:
+offset map and formula placeholder spans, zlib-compressed, see :mod:`definiens.store.texts`),
+the identifiers' ``seq`` (their order in the formula), and renamed ``formulas.kind`` to
+``formulas.markup``. A database of an older version is refused with a message that says to
+make it again with ``definiens run`` (its documents' text cannot be rebuilt from it).
 """
 
 from __future__ import annotations
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Tables in export order; each is exported whole with these columns.
 TABLES = (
     "runs",
     "inputs",
     "documents",
+    "texts",
     "formulas",
     "identifiers",
     "definitions",
@@ -70,12 +77,18 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_title ON documents(title);
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status);
 
+CREATE TABLE IF NOT EXISTS texts (
+    doc INTEGER PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE,
+    text BLOB NOT NULL,
+    layout BLOB NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS formulas (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     formula INTEGER NOT NULL,
     tex TEXT NOT NULL,
     display INTEGER NOT NULL DEFAULT 0,
-    kind TEXT NOT NULL DEFAULT 'math',
+    markup TEXT NOT NULL DEFAULT 'math',
     source_start INTEGER NOT NULL DEFAULT -1,
     source_end INTEGER NOT NULL DEFAULT -1,
     flags TEXT NOT NULL DEFAULT '[]',
@@ -89,6 +102,7 @@ CREATE TABLE IF NOT EXISTS identifiers (
     start INTEGER NOT NULL DEFAULT -1,
     "end" INTEGER NOT NULL DEFAULT -1,
     count INTEGER NOT NULL DEFAULT 1,
+    seq INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (doc, formula, identifier),
     FOREIGN KEY (doc, formula) REFERENCES formulas(doc, formula) ON DELETE CASCADE
 ) WITHOUT ROWID;

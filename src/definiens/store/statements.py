@@ -1,16 +1,27 @@
-"""The SQL statements the results database runs to write documents and read meanings (the
-tables themselves are in :mod:`definiens.store.schema`)."""
+"""The SQL statements of the results database (the tables themselves are in
+:mod:`definiens.store.schema`); only :class:`~definiens.store.Database` runs them."""
 
 from __future__ import annotations
 
 __all__ = [
+    "CORPUS_DOCUMENTS",
+    "DOCUMENT",
+    "DOCUMENTS_TITLED",
     "EXAMPLES",
+    "FORMULA_TEX",
+    "IDENTIFIER_USES",
     "INSERT_DEFINITION",
     "INSERT_FORMULA",
     "INSERT_IDENTIFIER",
     "INSERT_PROBLEM",
+    "INSERT_TEXT",
+    "IN_NAMESPACE",
     "MEANINGS",
+    "NAMESPACES",
     "NAMESPACE_MEANINGS",
+    "NAMESPACE_TABLE",
+    "PAIRS",
+    "SENTENCES",
     "UPSERT_DOCUMENT",
 ]
 
@@ -23,7 +34,8 @@ ON CONFLICT (source, id) DO UPDATE SET
 RETURNING doc
 """
 INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_TEXT = "INSERT OR REPLACE INTO texts VALUES (?, ?, ?)"
+INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?, ?)"
 INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_PROBLEM = "INSERT INTO problems VALUES (?, ?, ?, ?, ?)"
 
@@ -56,3 +68,33 @@ WHERE nd.identifier = :identifier AND n.name = :namespace
 GROUP BY lower(nd.definiens)
 ORDER BY weight DESC, documents DESC, lower(nd.definiens) LIMIT :limit
 """
+
+_DOCUMENT_COLUMNS = "doc, source, id, title, format, metadata, status, reason"
+DOCUMENT = f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE doc = ?"
+DOCUMENTS_TITLED = f"""
+SELECT {_DOCUMENT_COLUMNS} FROM documents
+WHERE status = 'processed' AND (:q = '' OR title LIKE '%' || :q || '%' ESCAPE '\\')
+ORDER BY title LIMIT :limit
+"""
+CORPUS_DOCUMENTS = (
+    f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE status != 'failed' ORDER BY doc"
+)
+
+NAMESPACES = "SELECT namespace, name, description FROM namespaces ORDER BY name"
+NAMESPACE_TABLE = """
+SELECT identifier, definiens, score, documents FROM namespace_definitions
+WHERE namespace = ? ORDER BY identifier, score DESC, definiens
+"""
+IN_NAMESPACE = """
+SELECT nd.identifier, nd.definiens, nd.score, nd.documents
+FROM namespace_definitions AS nd JOIN namespaces AS n ON n.namespace = nd.namespace
+WHERE nd.identifier = ? AND n.name = ?
+ORDER BY nd.score DESC, nd.documents DESC, nd.definiens
+"""
+
+PAIRS = "SELECT doc, identifier, definiens, score FROM definitions WHERE rank < :ranks"
+IDENTIFIER_USES = "SELECT DISTINCT doc, identifier FROM identifiers"
+SENTENCES = (
+    "SELECT DISTINCT doc, sentence FROM definitions WHERE sentence != '' ORDER BY doc, sentence"
+)
+FORMULA_TEX = "SELECT doc, tex FROM formulas ORDER BY doc, formula"

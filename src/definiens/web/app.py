@@ -24,8 +24,8 @@ from fastapi.staticfiles import StaticFiles
 
 from definiens import __version__
 from definiens.errors import DefiniensError, ModelError, StoreError
-from definiens.web.database import WebDatabase
 from definiens.web.limits import BodyLimit, SecurityHeaders, TimeLimit
+from definiens.web.results import Results
 from definiens.web.routes import STATIC, api, pages
 from definiens.web.workers import AnnotatePool
 
@@ -100,7 +100,7 @@ def create_app(settings: WebSettings | None = None, **options: Any) -> FastAPI:
     The results database, if any, is opened here, so a wrong path fails before serving.
     """
     settings = replace(settings or WebSettings(), **options)
-    database = WebDatabase(settings.db) if settings.db is not None else None
+    database = Results(settings.db) if settings.db is not None else None
     pool = AnnotatePool(
         settings.workers,
         time_limit=settings.time_limit,

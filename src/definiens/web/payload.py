@@ -1,9 +1,10 @@
 """Turn a processed :class:`~definiens.model.Document` into the JSON the HTTP API answers.
 
-The payload is what the page needs to draw the text: the plain text with formula placeholders,
-each formula with every occurrence of its identifiers (:mod:`definiens.web.occurrences`), and
-each identifier's ranked meanings with provenance: the sentence, its span in the source and the
-same span mapped into the plain text (``text_start``/``text_end``), so the page can highlight it.
+The payload is the one document record (:mod:`definiens.serial`: the plain text with formula
+placeholders, its offset map, formulas, definitions, problems) with what the page adds to draw
+it: each formula with every occurrence of its identifiers (:mod:`definiens.web.occurrences`),
+and each meaning's span mapped into the plain text (``text_start``/``text_end``) and the span
+of its sentence there, so the page can highlight it. ``serial.from_record`` reads it back.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import asdict
 from typing import Any
 
+from definiens import serial
 from definiens.model import Definiens, Document, Formula, OffsetMap
 from definiens.web.occurrences import find_occurrences
 
@@ -97,13 +99,13 @@ def sentence_span(text: str, sentence: str, start: int, end: int) -> tuple[int, 
 
 
 def _formula(formula: Formula) -> dict[str, Any]:
-    record = asdict(formula)
+    record = serial.formula_record(formula)
     record["occurrences"] = occurrence_records(formula)
     return record
 
 
 def _definiens(item: Definiens, document: Document) -> dict[str, Any]:
-    record = asdict(item)
+    record = serial.definiens_record(item)
     start = source_to_text(document.offsets, item.source_start)
     end = source_to_text(document.offsets, item.source_end) if item.source_end >= 0 else -1
     if document.text and start >= 0 and end > start:
@@ -117,19 +119,13 @@ def _definiens(item: Definiens, document: Document) -> dict[str, Any]:
 
 def document_payload(document: Document) -> dict[str, Any]:
     """The JSON-ready answer for one processed document."""
-    return {
-        "id": document.id,
-        "title": document.title,
-        "format": document.format,
-        "text": document.text,
-        "formulas": [_formula(f) for f in document.formulas],
-        "links": [asdict(link) for link in document.links],
-        "definitions": {
-            ident: [_definiens(d, document) for d in items]
-            for ident, items in document.definitions.items()
-        },
-        "problems": [asdict(p) for p in document.problems],
+    record = serial.to_record(document)
+    record["formulas"] = [_formula(f) for f in document.formulas]
+    record["definitions"] = {
+        ident: [_definiens(d, document) for d in items]
+        for ident, items in document.definitions.items()
     }
+    return record
 
 
 def payload_json(document: Document) -> bytes:

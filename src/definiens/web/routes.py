@@ -16,7 +16,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, Response
 
 from definiens import __version__
-from definiens.web.database import WebDatabase
+from definiens.web.results import Results
 from definiens.web.schemas import AnnotateRequest, AnnotateResponse, ErrorOut
 
 __all__ = ["api", "pages"]
@@ -36,8 +36,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _database(request: Request) -> WebDatabase:
-    database: WebDatabase | None = request.app.state.database
+def _database(request: Request) -> Results:
+    database: Results | None = request.app.state.database
     if database is None:
         raise HTTPException(status_code=503, detail=NO_DATABASE)
     return database
@@ -54,7 +54,7 @@ async def _read(request: Request, method: str, *args: Any) -> Any:
 @api.get("/status", summary="server status")
 async def status(request: Request) -> dict[str, Any]:
     settings = request.app.state.settings
-    database: WebDatabase | None = request.app.state.database
+    database: Results | None = request.app.state.database
     return {
         "version": __version__,
         "database": database is not None,

@@ -54,7 +54,9 @@ class FormulaOut(BaseModel):
     index: int
     tex: str
     display: bool
-    kind: str
+    markup: str = Field(
+        description="how it was written: math, template, italic, dollar, paren, environment"
+    )
     source_start: int = Field(description="span of the formula in the text as written")
     source_end: int
     text_start: int = Field(description="span of its placeholder in `text`")
@@ -82,8 +84,13 @@ class DefiniensOut(BaseModel):
 class AnnotateResponse(BaseModel):
     id: str
     title: str
+    source: str
     format: str
+    metadata: dict[str, object]
     text: str = Field(description="plain text; formula i appears as the placeholder FORMULAi")
+    offsets: list[list[int]] = Field(
+        description="segments [text_start, source_start, length]: text offsets back to the source"
+    )
     formulas: list[FormulaOut]
     links: list[dict[str, object]]
     definitions: dict[str, list[DefiniensOut]] = Field(

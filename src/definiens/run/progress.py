@@ -2,7 +2,8 @@
 
 When every input is a file, the bar counts the bytes of the inputs as stored (compressed) that
 have been consumed, so tqdm shows an ETA; the position inside a file comes from
-:func:`definiens.ingest.decompress.position`. Otherwise it counts pages, without an ETA.
+:attr:`Progress.position`, a :class:`~definiens.ingest.decompress.ReadPosition` the runner hands
+to the reader. Otherwise it counts pages, without an ETA.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from definiens.ingest.decompress import position
+from definiens.ingest.decompress import ReadPosition
 
 __all__ = ["Progress"]
 
@@ -34,6 +35,8 @@ class Progress:
         self._by_bytes = len(self._sizes) == len(paths) and bool(paths)
         self._done_bytes = 0
         self._current: str | None = None
+        #: Follows the file being read; give it to the reader (``read_inputs(position=…)``).
+        self.position = ReadPosition()
         self._last = 0.0
         self._start = time.monotonic()
         self._bar: Any = None
@@ -70,7 +73,7 @@ class Progress:
             return
         self._last = now
         if self._by_bytes:
-            here = position(self._current) if self._current else None
+            here = self.position() if self._current else None
             self._bar.n = self._done_bytes + (here or 0)
         else:
             self._bar.n = self.counts["read"]

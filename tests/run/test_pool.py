@@ -15,20 +15,20 @@ import pytest
 
 SCRIPT = """
 import json, os, sys
-from definiens.store.executors import PoolExecutor
-from definiens.store.work import stages_for
+from definiens.run.executors import PoolExecutor
+from definiens.run.work import stages_for
 
 def probe(_factory, batch):
     import sys
     from definiens.define.nlp import load_pipeline
     return [{
         "priority": os.getpriority(os.PRIO_PROCESS, 0),
-        "warm": "definiens.store.preload_define" in sys.modules,
+        "warm": "definiens.run.preload_define" in sys.modules,
         "loaded": load_pipeline.cache_info().currsize,
     }]
 
 if __name__ == "__main__":
-    import definiens.store.executors as executors
+    import definiens.run.executors as executors
     executors.process_batch = probe  # what each worker runs for a batch
     preload = sys.argv[1:]
     with PoolExecutor(list, 2, niceness=5, preload=preload) as pool:
@@ -56,5 +56,5 @@ def test_workers_run_below_the_main_process_priority(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_preloaded_model_is_loaded_before_the_first_batch(tmp_path: Path) -> None:
-    seen = _run(tmp_path, "definiens.store.preload_define")
+    seen = _run(tmp_path, "definiens.run.preload_define")
     assert seen["warm"] and seen["loaded"] == 1

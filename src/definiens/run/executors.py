@@ -25,8 +25,8 @@ from typing import Any
 
 from definiens.errors import ModelError, UsageError
 from definiens.model import Document
+from definiens.run.work import StageFactory, initialize, process_batch, stages_for
 from definiens.store.records import DocumentRecord, failed_record
-from definiens.store.work import StageFactory, initialize, process_batch, stages_for
 
 __all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "PoolExecutor", "default_workers"]
 
@@ -206,7 +206,7 @@ class PoolExecutor(Executor):
     more CPU when it shares the cores' caches with parsing.
 
     ``preload`` names modules the pool's forkserver imports before it forks the workers, such
-    as :mod:`definiens.store.preload_define`: work done at their import (loading a model) is done
+    as :mod:`definiens.run.preload_define`: work done at their import (loading a model) is done
     once and shared by every worker. It takes effect when this process's forkserver starts.
     """
 

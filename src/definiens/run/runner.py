@@ -11,28 +11,36 @@ are processed again and replace the earlier rows (no duplicates either way).
 
 from __future__ import annotations
 
-import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from definiens.errors import InputError
+from definiens.ingest.decompress import ReadPosition
 from definiens.ingest.files import STOPPED, unique_paths
 from definiens.ingest.items import Failed
 from definiens.model import Document
+from definiens.run.executors import Executor
+from definiens.run.progress import Progress
 from definiens.store.database import Database
-from definiens.store.executors import Executor
-from definiens.store.progress import Progress
 from definiens.store.records import FAILED, DocumentRecord, failed_record, skipped_record
 
 __all__ = ["Reader", "RunSummary", "check_inputs", "run_corpus"]
 
 logger = logging.getLogger(__name__)
 
-Reader = Callable[[Sequence[Path]], Iterable[Any]]
+
+class Reader(Protocol):
+    """Reads inputs: yields raw documents and the reader's ``Skipped``/``Failed`` items, and
+    keeps ``position`` following the file being read (as :func:`definiens.ingest.read_inputs`)."""
+
+    def __call__(
+        self, paths: Sequence[Path], *, position: ReadPosition | None = None
+    ) -> Iterable[Any]: ...
+
 
 # Skipped and failed pages are written in transactions of this many documents.
 _WRITE_BATCH = 2000
@@ -130,7 +138,7 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
         state.progress.start_input(path)
         stopped: list[str] = []
         try:
-            for item in read([path]):
+            for item in read([path], position=state.progress.position):
                 if isinstance(item, Failed) and item.problem.kind == STOPPED:
                     stopped.append(str(item.problem))  # the file broke off: not a page
                     logger.error("%s", item.problem)
@@ -149,8 +157,7 @@ def _items(paths: Sequence[Path], read: Reader, state: _Run, errors: list[str]) 
 def _warn_if_settings_differ(database: Database, options: dict[str, Any]) -> None:
     """With ``--resume``, the documents already done keep what the earlier run made of them:
     say so when that run had the definitions stage on and this one off, or the reverse."""
-    rows = database.execute("SELECT options FROM runs ORDER BY run DESC LIMIT 1")
-    earlier = json.loads(rows[0][0] or "{}") if rows else {}
+    earlier = database.last_run_options() or {}
     before, now = earlier.get("definitions"), options.get("definitions")
     if before is not None and now is not None and before != now:
         logger.warning(

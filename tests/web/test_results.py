@@ -8,9 +8,10 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
+from definiens import serial
 from definiens.errors import StoreError
 from definiens.web import create_app
-from definiens.web.database import WebDatabase
+from definiens.web.results import Results
 
 
 def test_define_reads_meanings_across_the_corpus(db_client: TestClient) -> None:
@@ -43,6 +44,19 @@ def test_documents_list_and_one_document(db_client: TestClient) -> None:
     assert db_client.get("/api/documents/9999").status_code == 404
 
 
+def test_a_database_document_has_its_text_in_the_one_record_form(db_client: TestClient) -> None:
+    (listed,) = db_client.get("/api/documents", params={"q": "kinetic"}).json()["documents"]
+    answer = db_client.get(f"/api/documents/{listed['doc']}").json()
+    assert answer["text"] == "The kinetic energy is FORMULA0 where FORMULA1 is the mass."
+    assert (answer["doc"], answer["status"], answer["reason"]) == (listed["doc"], "processed", None)
+    mass = answer["definitions"]["m"][0]
+    assert answer["text"][mass["text_start"] : mass["text_end"]] == "where FORMULA1 is the mass."
+    document = serial.from_record(answer)
+    assert document.text == answer["text"]
+    assert [f.markup for f in document.formulas] == ["dollar", "dollar"]
+    assert document.offsets.to_source(answer["text"].index("where")) == mass["source_start"]
+
+
 def test_namespaces_with_their_tables(db_client: TestClient) -> None:
     (namespace,) = db_client.get("/api/namespaces").json()["namespaces"]
     assert namespace["name"] == "mechanics"
@@ -57,7 +71,7 @@ def test_without_a_database_the_endpoints_say_so(client: TestClient) -> None:
 
 
 def test_the_server_opens_the_database_read_only(results_db: Path) -> None:
-    database = WebDatabase(results_db)
+    database = Results(results_db)
     try:
         with pytest.raises(StoreError):
             database.store.execute("DELETE FROM documents")

@@ -8,8 +8,8 @@ import pytest
 
 from definiens.api import default_stages
 from definiens.model import Document
+from definiens.run.work import process_batch, process_document, stages_for
 from definiens.store.records import FAILED, PROCESSED
-from definiens.store.work import process_batch, process_document, stages_for
 
 from .helpers import formula_stages, raw_pages
 

@@ -6,7 +6,7 @@ import concurrent.futures as cf
 from typing import Any
 
 from definiens.model import Document
-from definiens.store.executors import Executor, PoolExecutor
+from definiens.run.executors import Executor, PoolExecutor
 from definiens.store.records import DocumentRecord, failed_record
 
 from .helpers import CRASH_TITLE, crashing_stages, raw_pages

@@ -13,7 +13,8 @@ import pytest
 
 from definiens.errors import InputError
 from definiens.ingest import read_inputs
-from definiens.store import Database, InProcessExecutor, PoolExecutor, run_corpus
+from definiens.run import InProcessExecutor, PoolExecutor, run_corpus
+from definiens.store import Database
 from definiens.store.records import FAILED
 
 from .helpers import N_MATH, N_PAGES, PAGES, PLANETMATH, contents, formula_stages
@@ -158,7 +159,7 @@ def test_resuming_with_other_settings_says_what_stays(
     db_path: Path,
     log_records: Callable[[str], AbstractContextManager[list[logging.LogRecord]]],
 ) -> None:
-    with log_records("definiens.store.runner") as records:
+    with log_records("definiens.run.runner") as records:
         _run(db_path, [PAGES], options={"definitions": False})
         _run(db_path, [PAGES], resume=True, options={"definitions": False})
         assert not records

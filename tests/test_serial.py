@@ -1,0 +1,48 @@
+"""The one record form of a document: written and read back by definiens.serial alone."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+
+from definiens import serial
+from definiens.model import Document, Link
+from strategies import documents
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents())
+def test_a_record_reads_back_as_the_same_document(document: Document) -> None:
+    document.links = [Link("Energy", "energy", 3, 9, 30, 36)]
+    assert serial.from_record(serial.to_record(document)) == document
+    line = serial.dumps(serial.to_record(document))
+    assert "\n" not in line
+    assert serial.loads(line) == document
+
+
+@settings(max_examples=50, deadline=None)
+@given(documents())
+def test_keys_added_by_export_and_payload_are_left_aside(document: Document) -> None:
+    record = serial.to_record(document)
+    exported = {"doc": 7, **record, "status": "processed", "reason": None}
+    for formula in exported["formulas"]:
+        formula["occurrences"] = [{"identifier": "x", "start": 0, "end": 1}]
+    for items in exported["definitions"].values():
+        for item in items:
+            item.update(text_start=-1, text_end=-1, sentence_start=-1, sentence_end=-1)
+    assert serial.from_record(json.loads(json.dumps(exported))) == document
+
+
+def test_records_written_before_the_markup_rename_are_read() -> None:
+    old = {
+        "id": "1",
+        "title": "Energy",
+        "source": "dump.xml",
+        "format": "wikitext",
+        "formulas": [{"index": 0, "tex": "E", "kind": "template", "identifiers": [{"tex": "E"}]}],
+    }
+    document = serial.from_record(old)
+    assert document.formulas[0].markup == "template"
+    assert document.formulas[0].identifiers[0].tex == "E"
+    assert document.text == "" and document.offsets.segments == []
