@@ -1,8 +1,9 @@
 """What keeping each document's text costs a results database (docs/schema.md, table ``texts``).
 
-    .venv/bin/python benchmarks/bench_store_text.py INPUT... [--workers 2] [--db RESULTS]
+    .venv/bin/python benchmarks/bench_store_text.py [INPUT...] [--workers 2] [--db RESULTS]
 
-Runs ``definiens run INPUT... --no-progress`` (unless ``--db`` names a database already made)
+Runs ``definiens run INPUT... --no-progress`` (unless ``--db`` names a database already made;
+with no INPUT, the 31-page dump fragment ``enwiki-sample-31.xml`` of the shared data folder)
 and prints: the database size; the bytes the ``texts`` table stores (zlib-compressed text and
 offset map) and what they would be uncompressed; and the sizes of two vacuumed copies of the
 database, with and without the rows of the table (the second is the database as it was before
@@ -23,6 +24,8 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+
+from shared_data import add_data_option, require
 
 DEFINIENS = [
     sys.executable,
@@ -68,7 +71,13 @@ def main() -> int:
     parser.add_argument("inputs", nargs="*", help="what to run over")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, help="measure this database instead of running")
+    add_data_option(parser, "enwiki-sample-31.xml (when no INPUT is given)")
     args = parser.parse_args()
+    if not args.db and not args.inputs:
+        sample = args.data / "enwiki-sample-31.xml"
+        require(parser, sample)
+        args.inputs = [str(sample)]
+    require(parser, *(Path(p) for p in args.inputs), hint="give files or folders to run over")
     with tempfile.TemporaryDirectory(prefix="bench-text-") as tmp:
         db = args.db or Path(tmp) / "results.db"
         seconds = None if args.db else round(_run(args.inputs, db, args.workers), 1)

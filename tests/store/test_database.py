@@ -172,8 +172,8 @@ def test_meanings_keep_their_case_and_are_compared_without_it(db_path: Path) -> 
             "Riemann surface",
             "riemann surface",
         }
-        surface = {"name": "geometry", "definitions": [("S", "Riemann surface", 0.8, 2)]}
-        db.replace_namespaces([surface])
+        surface = NamespaceEntry("S", "Riemann surface", 0.8, 2)
+        db.replace_namespaces([NamespaceTable("geometry", entries=[surface])])
         assert [m["meaning"] for m in db.meanings("S", namespace="geometry")] == ["Riemann surface"]
 
 
