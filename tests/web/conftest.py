@@ -68,7 +68,11 @@ def _stored_document() -> Document:
         tex="K = \\frac{1}{2} m v^2",
         source_start=22,
         source_end=45,
-        identifiers=[Identifier("K", 0, 1), Identifier("m", 16, 17), Identifier("v", 18, 19)],
+        identifiers=[
+            Identifier("K", 0, 1, spans=[(0, 1)]),
+            Identifier("m", 16, 17, spans=[(16, 17)]),
+            Identifier("v", 18, 19, spans=[(18, 19)]),
+        ],
     )
     mass = Definiens("m", "mass", 0.91, "pattern", "where m is the mass.", 46, 66)
     return Document(

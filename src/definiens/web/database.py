@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from definiens.formulas import find_spans
 from definiens.model import Formula, Identifier
 from definiens.store.database import Database
 from definiens.web.payload import occurrence_records
@@ -114,6 +115,7 @@ class WebDatabase:
                 identifiers=by_formula.get(row["formula"], []),
                 flags=json.loads(row["flags"] or "[]"),
             )
+            find_spans(formula.tex, formula.identifiers)  # the store keeps no spans yet
             record = {
                 "index": formula.index,
                 "tex": formula.tex,

@@ -1,7 +1,7 @@
 """Turn a processed :class:`~definiens.model.Document` into the JSON the HTTP API answers.
 
 The payload is what the page needs to draw the text: the plain text with formula placeholders,
-each formula with every occurrence of its identifiers (:mod:`definiens.web.occurrences`), and
+each formula with every occurrence of its identifiers (``Identifier.spans``), and
 each identifier's ranked meanings with provenance: the sentence, its span in the source and the
 same span mapped into the plain text (``text_start``/``text_end``), so the page can highlight it.
 """
@@ -15,7 +15,6 @@ from dataclasses import asdict
 from typing import Any
 
 from definiens.model import Definiens, Document, Formula, OffsetMap
-from definiens.web.occurrences import find_occurrences
 
 __all__ = [
     "document_payload",
@@ -54,8 +53,14 @@ def source_to_text(offsets: OffsetMap, position: int) -> int:
 
 
 def occurrence_records(formula: Formula) -> list[dict[str, Any]]:
-    """Every occurrence of the formula's identifiers, as ``{identifier, start, end}`` dicts."""
-    return [asdict(o) for o in find_occurrences(formula)]
+    """Every occurrence of the formula's identifiers, as ``{identifier, start, end}`` dicts in
+    order: the ``spans`` the identify stage stored on each identifier, serialised."""
+    records = [
+        {"identifier": identifier.tex, "start": start, "end": end}
+        for identifier in formula.identifiers
+        for start, end in identifier.spans
+    ]
+    return sorted(records, key=lambda record: record["start"])
 
 
 def _sentence_pattern(sentence: str) -> re.Pattern[str]:
