@@ -1,9 +1,10 @@
 """Turn a processed :class:`~definiens.model.Document` into the JSON the HTTP API answers.
 
 The payload is what the page needs to draw the text: the plain text with formula placeholders,
-each formula with every occurrence of its identifiers (``Identifier.spans``), and
-each identifier's ranked meanings with provenance: the sentence, its span in the source and the
-same span mapped into the plain text (``text_start``/``text_end``), so the page can highlight it.
+each formula with every occurrence of its identifiers (the ``Identifier.spans`` the identify
+stage stored), and each identifier's ranked meanings with provenance: the sentence, its span in
+the source and the same span mapped into the plain text (``text_start``/``text_end``), so the
+page can highlight it.
 """
 
 from __future__ import annotations
