@@ -71,14 +71,12 @@ def _markable(tex: str, identifiers: Sequence[Identifier]) -> bool:
     return True
 
 
-def find_spans(
-    tex: str, identifiers: Sequence[Identifier], stream: TokenStream | None = None
-) -> None:
+def find_spans(tex: str, identifiers: Sequence[Identifier]) -> None:
     """Set the ``spans`` of each of the ``identifiers`` of the formula ``tex``: every place its
     first written form or its canonical TeX is written (see the module).
 
     For identifiers known without the places the parser read them (made by hand, or read back
-    from a record without spans). ``stream`` is ``tokenize(tex)`` if the caller has it.
+    from a record without spans), and for those places that cannot be marked as they are.
 
     >>> x_i, x = Identifier("x_{i}", 0, 3), Identifier("x", 27, 28)
     >>> find_spans(r"x_i + \\text{for x} + x_{i} x", [x_i, x])
@@ -87,10 +85,8 @@ def find_spans(
     """
     if not identifiers:
         return
-    if stream is None:
-        stream = tokenize(tex)
     spans: Spans = [[] for _ in identifiers]
-    _scan(stream, _patterns(tex, identifiers), spans)
+    _scan(tokenize(tex), _patterns(tex, identifiers), spans)
     for identifier, found in zip(identifiers, spans, strict=True):
         identifier.spans = found
     if not all(spans):
