@@ -108,12 +108,21 @@ class Link:
 
 @dataclass
 class Identifier:
-    """An identifier of a formula in canonical TeX, with its first position in ``Formula.tex``."""
+    """An identifier of a formula in canonical TeX and where it is in ``Formula.tex``.
+
+    ``start``/``end``: the span of its first occurrence as the parser read it; ``count``: how
+    many times it occurs. ``spans``: every place it is written, ``(start, end)`` pairs in order,
+    that a page can mark: whole tokens, balanced in braces, never inside a text argument
+    (``\\text{…}``, ``\\operatorname{…}``, ``\\mathrm{…}``), and never overlapping the spans of
+    another identifier of the formula (the longest identifier wins a place: ``x_i`` before
+    ``x``). Filled by the identify stage (``definiens.formulas``).
+    """
 
     tex: str
     start: int = -1
     end: int = -1
     count: int = 1
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

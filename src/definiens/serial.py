@@ -91,9 +91,15 @@ def _formula(record: Mapping[str, Any]) -> Formula:
     # ``kind`` is what records written before the rename to ``markup`` call it
     fields = _pick(record, Formula, {"kind": "markup"})
     identifiers = fields.get("identifiers", [])
-    fields["identifiers"] = [Identifier(**_pick(i, Identifier)) for i in identifiers]
+    fields["identifiers"] = [_identifier(i) for i in identifiers]
     fields["flags"] = list(fields.get("flags", []))
     return Formula(**fields)
+
+
+def _identifier(record: Mapping[str, Any]) -> Identifier:
+    fields = _pick(record, Identifier)
+    fields["spans"] = [(start, end) for start, end in fields.get("spans", [])]
+    return Identifier(**fields)
 
 
 def _offsets(segments: Any) -> OffsetMap:

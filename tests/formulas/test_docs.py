@@ -41,11 +41,13 @@ def test_doc_example(tex: str, expected: list[str]) -> None:
     assert extract_identifiers(tex).tex == [e.strip() for e in expected]
 
 
-def test_python_session_in_the_doc() -> None:
-    (session,) = doc_blocks("python")
-    test = doctest.DocTestParser().get_doctest(session, {}, "identifiers.md", str(DOC), 0)
+def test_python_sessions_in_the_doc() -> None:
+    sessions = doc_blocks("python")
+    assert len(sessions) >= 2
     runner = doctest.DocTestRunner()
-    runner.run(test)
+    for session in sessions:
+        test = doctest.DocTestParser().get_doctest(session, {}, "identifiers.md", str(DOC), 0)
+        runner.run(test)
     result = runner.summarize(verbose=False)
-    assert result.attempted >= 3
+    assert result.attempted >= 9
     assert result.failed == 0

@@ -11,6 +11,7 @@ def test_exported_members() -> None:
         "TokenStream",
         "canonical_identifier",
         "extract_identifiers",
+        "find_spans",
         "identify",
         "tokenize",
     ]

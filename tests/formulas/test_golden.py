@@ -1,8 +1,11 @@
-"""Golden cases: real formulas and the identifiers they must give (tests/formulas/golden)."""
+"""Golden cases: real formulas, the identifiers they must give and where each occurs
+(tests/formulas/golden). Regenerate the spans with ``DEFINIENS_UPDATE_GOLDEN=1 .venv/bin/pytest
+tests/formulas/test_golden.py`` and review the diff by eye."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,6 +14,8 @@ import pytest
 from definiens.formulas import extract_identifiers
 
 GOLDEN = Path(__file__).parent / "golden" / "identifiers.txt"
+SPANS = Path(__file__).parent / "golden" / "spans.txt"
+UPDATE = os.environ.get("DEFINIENS_UPDATE_GOLDEN") == "1"
 
 
 class Case(NamedTuple):
@@ -52,3 +57,26 @@ def test_golden(case: Case) -> None:
     result = extract_identifiers(case.tex)
     assert result.tex == case.identifiers
     assert result.flags == case.flags
+
+
+def marked(tex: str) -> str:
+    """The TeX with every span of every identifier in ⟦…⟧."""
+    places = sorted(s for i in extract_identifiers(tex).identifiers for s in i.spans)
+    out, last = [], 0
+    for start, end in places:
+        out += [tex[last:start], "⟦", tex[start:end], "⟧"]
+        last = end
+    return "".join([*out, tex[last:]])
+
+
+def test_golden_spans() -> None:
+    got = "".join(f"== {case.name}\n{marked(case.tex)}\n\n" for case in CASES)
+    header = (
+        "# Where the identifiers of the golden cases (identifiers.txt) occur: every span of every\n"
+        "# identifier in ⟦…⟧, as the identify stage stores them (Identifier.spans).\n\n"
+    )
+    if UPDATE:
+        SPANS.write_text(header + got, encoding="utf-8")
+    expected = SPANS.read_text(encoding="utf-8").removeprefix(header)
+    for want, have in zip(expected.split("\n\n"), got.split("\n\n"), strict=True):
+        assert have == want

@@ -39,6 +39,16 @@ def test_identifier_spans_point_into_the_formula_tex() -> None:
     assert formula.tex[alpha.start : alpha.end] == "\\alpha"
 
 
+def test_the_stage_stores_the_span_of_every_occurrence() -> None:
+    document = identify(
+        parse(from_text("Let $x_0 + \\alpha x_0 + \\text{x_0}$ hold.", "markdown", title="t"))
+    )
+    (formula,) = document.formulas
+    first, alpha = formula.identifiers
+    assert [formula.tex[s:e] for s, e in first.spans] == ["x_0", "x_0"]
+    assert alpha.spans == [(alpha.start, alpha.end)]
+
+
 def test_damaged_tex_is_flagged_and_reported_not_raised() -> None:
     text = "Here $\\frac{a}{b$ and $\\begin{cases} y$ and $\\foo z$ end."
     document = run_stages(from_text(text, "markdown", title="Broken"), [parse, identify])

@@ -28,7 +28,11 @@ def test_source_offsets_map_into_the_text() -> None:
 
 def test_payload_gives_occurrences_and_text_spans() -> None:
     formula = Formula(
-        index=0, tex="x", text_start=3, text_end=11, identifiers=[Identifier("x", 0, 1)]
+        index=0,
+        tex="x",
+        text_start=3,
+        text_end=11,
+        identifiers=[Identifier("x", 0, 1, spans=[(0, 1)])],
     )
     document = Document(
         id="t",

@@ -1,7 +1,9 @@
 """formulas stage: the identifiers of every formula, in canonical TeX, in pure Python.
 
 :func:`extract_identifiers` reads one formula; :func:`identify` is the stage that fills
-``Formula.identifiers`` and ``Formula.flags`` for every formula of a document.
+``Formula.identifiers`` (with the spans of every occurrence) and ``Formula.flags`` for every
+formula of a document. :func:`find_spans` finds the occurrences of identifiers known without
+them (made by hand, or read from a record that has no spans).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from definiens.formulas.identifiers import (
     canonical_identifier,
     extract_identifiers,
 )
+from definiens.formulas.spans import find_spans
 from definiens.formulas.stage import identify
 from definiens.formulas.tokens import TokenStream, tokenize
 
@@ -19,6 +22,7 @@ __all__ = [
     "TokenStream",
     "canonical_identifier",
     "extract_identifiers",
+    "find_spans",
     "identify",
     "tokenize",
 ]

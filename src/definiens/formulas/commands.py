@@ -8,18 +8,26 @@ Each ``cmd_<class>`` method reads the arguments of a command of that class (see
 
 from __future__ import annotations
 
+import re
+
 from definiens.formulas import nodes as n
 from definiens.formulas.nodes import Node, canonical
 from definiens.formulas.reader import CHAR_KINDS, MAX_DEPTH, STOP, Reader, unwrap
-from definiens.formulas.vocabulary import FUNCTION_NAMES, UPRIGHT_TEXT_WORDS
+from definiens.formulas.vocabulary import (
+    ARRAY_ENVIRONMENTS,
+    FUNCTION_NAMES,
+    UPRIGHT_TEXT_WORDS,
+)
 
 __all__ = ["Parser"]
 
-_ARRAY_ENVS = frozenset({"array", "tabular", "subarray", "alignat", "alignat*", "alignedat"})
 _PLAIN = frozenset({n.LETTER, n.NUM})
 _UPRIGHT = frozenset({"\\mathrm", "\\mathit", "\\mathsf"})
 _BOLD = frozenset({"\\mathbf", "\\boldsymbol"})
 _UNITS = frozenset({"pt", "mu", "em", "ex", "cm", "mm", "in", "bp", "pc", "dd", "sp"})
+_DIMENSION = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:" + "|".join(sorted(_UNITS)) + ")"
+)
 
 
 class Parser(Reader):
@@ -113,6 +121,16 @@ class Parser(Reader):
         self.raw_argument()
         return self.cmd_generic(name, start, out, closer)
 
+    def cmd_linebreak(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
+        """``\\\\``, and the size that may follow it (``\\\\[.5em]``): not mathematics."""
+        if self.i < self.size and self.toks[self.i] == "[":
+            close = self.i + 1
+            while close < self.size and close - self.i < 6 and self.toks[close] != "]":
+                close += 1
+            if close < self.size and _DIMENSION.fullmatch("".join(self.toks[self.i + 1 : close])):
+                self.i = close + 1
+        return Node(n.OP, name, start, self.ends[self.i - 1])
+
     def cmd_dimen(self, name: str, start: int, out: list[Node], closer: str | None) -> None:
         while self.i < self.size and (self.toks[self.i] in "+-." or self.toks[self.i][0].isdigit()):
             self.i += 1
@@ -183,7 +201,7 @@ class Parser(Reader):
 
     def cmd_begin(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
         env = "".join(self.raw_argument().split())
-        if env in _ARRAY_ENVS:
+        if env in ARRAY_ENVIRONMENTS:
             self.raw_argument()
         children = self.nested("\\end")
         if children is None:

@@ -2,7 +2,9 @@
 
 Three steps: a flat token stream (:mod:`~definiens.formulas.tokens`), a node tree
 (:mod:`~definiens.formulas.structure`), and a walk that applies the identifier rules
-(:mod:`~definiens.formulas.extract`). Pure Python, no TeX engine, never raises on bad TeX.
+(:mod:`~definiens.formulas.collect`), which also gives every place each identifier is read: the
+spans a page marks (:mod:`~definiens.formulas.spans`). Pure Python, no TeX engine, never
+raises on bad TeX.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from definiens.formulas.extract import collect
+from definiens.formulas.collect import collect
 from definiens.formulas.macros import Macro
+from definiens.formulas.spans import keep_or_find_spans
 from definiens.formulas.structure import build
 from definiens.model import Identifier
 
@@ -33,6 +36,9 @@ class IdentifierResult(NamedTuple):
 def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> IdentifierResult:
     """The identifiers of the formula ``tex`` in canonical TeX, with spans and counts.
 
+    ``Identifier.start``/``end`` is the first occurrence as read, ``Identifier.spans`` every
+    place it was read that a page can mark (:func:`~.spans.keep_or_find_spans`).
+
     >>> extract_identifiers(r"W(2, k) > 2^k/k^\\varepsilon").tex
     ['W', 'k', '\\\\varepsilon']
 
@@ -46,16 +52,20 @@ def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> 
     def emit(canonical: str, start: int, end: int) -> None:
         seen = found.get(canonical)
         if seen is None:
-            found[canonical] = Identifier(canonical, start, end, 1)
+            found[canonical] = Identifier(canonical, start, end, 1, [(start, end)])
         else:
             seen.count += 1
+            seen.spans.append((start, end))
 
     try:
         tree = build(tex, macros)
         collect(tree, emit)
+        flags = tree.flags
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
-        return IdentifierResult(list(found.values()), ["too_deep"])
-    return IdentifierResult(list(found.values()), tree.flags)
+        flags = ["too_deep"]
+    identifiers = list(found.values())
+    keep_or_find_spans(tex, identifiers)
+    return IdentifierResult(identifiers, flags)
 
 
 def canonical_identifier(text: str) -> str:

@@ -207,12 +207,17 @@ class Reader:
             if tok == "'" or tok == "''":
                 node.primes += len(tok)
                 self.i += 1
+                node.end = self.ends[self.i - 1]
             elif tok == "^" or tok == "_":
                 self.i += 1
-                self.script(node, tok, self.argument())
+                arg = self.argument()
+                self.script(node, tok, arg)
+                end = self.ends[self.i - 1]
+                if arg.kind == n.NUM and arg.end > end:
+                    end = arg.end  # x_12: the digit split off the number ends the script
+                node.end = end
             else:
                 break
-            node.end = self.ends[self.i - 1]
             if node.sup is None:
                 node.base_end = node.end
 

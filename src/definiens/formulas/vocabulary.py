@@ -17,12 +17,14 @@ Words written in plain letters follow the sets at the end of this module.
 from __future__ import annotations
 
 __all__ = [
+    "ARRAY_ENVIRONMENTS",
     "COMMANDS",
     "CONTROL_SYMBOLS",
     "DECORATION_SUPERSCRIPTS",
     "FUNCTION_NAMES",
     "GREEK_LOWER",
     "INDEX_GREEK",
+    "TEXT_ARGUMENTS",
     "TEXT_WORDS",
     "UNICODE",
     "UPRIGHT_TEXT_WORDS",
@@ -144,7 +146,8 @@ _GENERICS = """boxed underbrace overbrace cancel bcancel xcancel sout smash left
 mathbin mathrel mathord mathpunct mathopen mathclose mathinner substack pmod
 overparen underparen mathclap mathllap mathrlap clap llap rlap pod"""
 
-_SKIPS = """label tag ref eqref cite color pagecolor hspace vspace phantom hphantom vphantom"""
+_SKIPS = """label tag ref eqref cite color pagecolor hspace vspace phantom hphantom vphantom
+url"""
 
 _IGNORES = r"""displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits nonumber notag
 allowbreak displaylimits strut mathstrut relax protect hline hdashline newline noindent
@@ -197,6 +200,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "\\hskip": ("dimen", "\\hskip"),
     "\\mskip": ("dimen", "\\mskip"),
     "\\raisebox": ("skipfirst", "\\raisebox"),
+    "\\\\": ("linebreak", "\\\\"),
+}
+
+#: Environments whose name is followed by a column specification (``\begin{array}{cc}``).
+ARRAY_ENVIRONMENTS = frozenset({"array", "tabular", "subarray", "alignat", "alignat*", "alignedat"})
+
+_RAW_CLASSES = frozenset({"text", "operatorname", "skip", "skipfirst", "skip2", "begin", "end"})
+
+#: Commands whose leading arguments are text, a name or a setting rather than mathematics, and
+#: how many (2: an optional ``[…]`` and two arguments, as ``\rule``): prose
+#: (``\text{for all x}``), names (``\operatorname{max}``, ``\begin{cases}``, and the column
+#: specification of :data:`ARRAY_ENVIRONMENTS`), labels, colours, lengths. The reader takes these
+#: arguments as raw text, and :func:`definiens.formulas.find_spans` never looks inside them.
+#: ``\mathrm`` is read as a font (``\mathrm{d}`` is a differential, ``\mathrm{k}`` a label),
+#: yet the letters of an upright word (``\mathrm{kg}``) are not looked for either.
+TEXT_ARGUMENTS: dict[str, int] = {
+    **{
+        name: 2 if cls == "skip2" else 1
+        for name, (cls, _) in COMMANDS.items()
+        if cls in _RAW_CLASSES
+    },
+    "\\mathrm": 1,
 }
 
 #: Control symbols (a backslash and one non-letter).
@@ -212,7 +237,6 @@ CONTROL_SYMBOLS: dict[str, str] = {
     "\\\n": "space",
     "\\\t": "space",
     "\\!": "ignore",
-    "\\\\": "op",
     "\\/": "ignore",
 }
 

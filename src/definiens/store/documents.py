@@ -49,7 +49,13 @@ def _formulas(
     by_formula: dict[int, list[Identifier]] = {}
     for row in identifiers:
         by_formula.setdefault(row["formula"], []).append(
-            Identifier(row["identifier"], row["start"], row["end"], row["count"])
+            Identifier(
+                row["identifier"],
+                row["start"],
+                row["end"],
+                row["count"],
+                [(start, end) for start, end in json.loads(row["spans"])],
+            )
         )
     return [
         Formula(

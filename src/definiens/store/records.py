@@ -76,7 +76,7 @@ def record_of(document: Document) -> DocumentRecord:
         for f in document.formulas
     ]
     identifiers = [
-        (f.index, i.tex, i.start, i.end, i.count, seq)
+        (f.index, i.tex, i.start, i.end, i.count, seq, _json([list(p) for p in i.spans]))
         for f in document.formulas
         for seq, i in enumerate(f.identifiers)
     ]

@@ -103,6 +103,7 @@ CREATE TABLE IF NOT EXISTS identifiers (
     "end" INTEGER NOT NULL DEFAULT -1,
     count INTEGER NOT NULL DEFAULT 1,
     seq INTEGER NOT NULL DEFAULT 0,
+    spans TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (doc, formula, identifier),
     FOREIGN KEY (doc, formula) REFERENCES formulas(doc, formula) ON DELETE CASCADE
 ) WITHOUT ROWID;

@@ -35,7 +35,7 @@ RETURNING doc
 """
 INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_TEXT = "INSERT OR REPLACE INTO texts VALUES (?, ?, ?)"
-INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_PROBLEM = "INSERT INTO problems VALUES (?, ?, ?, ?, ?)"
 

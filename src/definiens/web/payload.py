@@ -2,9 +2,10 @@
 
 The payload is the one document record (:mod:`definiens.serial`: the plain text with formula
 placeholders, its offset map, formulas, definitions, problems) with what the page adds to draw
-it: each formula with every occurrence of its identifiers (:mod:`definiens.web.occurrences`),
-and each meaning's span mapped into the plain text (``text_start``/``text_end``) and the span
-of its sentence there, so the page can highlight it. ``serial.from_record`` reads it back.
+it: each formula with every occurrence of its identifiers (the ``Identifier.spans`` the identify
+stage stored), and each meaning's span mapped into the plain text (``text_start``/``text_end``)
+and the span of its sentence there, so the page can highlight it. ``serial.from_record`` reads
+it back.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import asdict
 from typing import Any
 
 from definiens import serial
 from definiens.model import Definiens, Document, Formula, OffsetMap
-from definiens.web.occurrences import find_occurrences
 
 __all__ = [
     "document_payload",
@@ -56,8 +55,14 @@ def source_to_text(offsets: OffsetMap, position: int) -> int:
 
 
 def occurrence_records(formula: Formula) -> list[dict[str, Any]]:
-    """Every occurrence of the formula's identifiers, as ``{identifier, start, end}`` dicts."""
-    return [asdict(o) for o in find_occurrences(formula)]
+    """Every occurrence of the formula's identifiers, as ``{identifier, start, end}`` dicts in
+    order: the ``spans`` the identify stage stored on each identifier, serialised."""
+    records = [
+        {"identifier": identifier.tex, "start": start, "end": end}
+        for identifier in formula.identifiers
+        for start, end in identifier.spans
+    ]
+    return sorted(records, key=lambda record: record["start"])
 
 
 def _sentence_pattern(sentence: str) -> re.Pattern[str]:
