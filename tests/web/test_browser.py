@@ -32,14 +32,14 @@ def annotate(page: Any, server: str, text: str) -> None:
 
 
 def identifier(page: Any, name: str) -> Any:
-    return page.locator("#text .formula .ident", has_text=name).first
+    return page.locator("#text .d-formula .d-ident", has_text=name).first
 
 
 def test_hovering_e_shows_energy(page: Any, server: str, einstein: str, tmp_path: Path) -> None:
     annotate(page, server, einstein)
     assert page.locator("#text .katex").count() >= 4
     identifier(page, "E").hover()
-    tooltip = page.locator("#tooltip")
+    tooltip = page.locator("#card")
     tooltip.wait_for(state="visible")
     assert "energy" in tooltip.inner_text()
     assert "the energy of the body" in tooltip.inner_text()  # the sentence it came from
@@ -61,39 +61,50 @@ def test_identifiers_are_reachable_with_the_keyboard(page: Any, server: str, ein
     annotate(page, server, einstein)
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('ident')"):
+        if page.evaluate("document.activeElement.classList.contains('d-ident')"):
             break
     else:
         pytest.fail("no identifier took the focus")
     focused = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
-    assert focused == "tooltip"
-    assert page.locator("#tooltip").is_visible()
+    assert focused == "card"
+    card = page.locator("#card")
+    assert card.is_visible()
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert label and label.split(":")[0] in page.locator("#tooltip").inner_text()
+    assert label and label.split(":")[0] in card.inner_text()
     page.keyboard.press("Escape")
-    page.locator("#tooltip").wait_for(state="hidden")
+    card.wait_for(state="hidden")
+    page.keyboard.press("Enter")  # pins the card of the identifier that has the focus
+    card.wait_for(state="visible")
+    assert "d-pinned" in (card.get_attribute("class") or "")
+    page.keyboard.press("Tab")  # the next identifier: its own card
+    page.wait_for_timeout(300)
+    assert card.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "card"
+    page.keyboard.press("Escape")
+    card.wait_for(state="hidden")
 
 
 def test_script_and_html_in_the_text_and_the_tex_never_run(page: Any, server: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     annotate(page, server, XSS_TEXT)
-    for target in page.locator(".ident").all():
+    for target in page.locator(".d-ident").all():
         target.hover()
     page.wait_for_timeout(500)
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
     reading = page.locator("#reading")
-    assert reading.locator("img, script, b, a, iframe").count() == 0
+    assert reading.locator("img, script, b, iframe").count() == 0
+    assert reading.locator("#text a").count() == 0
     assert "<script>" in page.locator("#text").inner_text()
     assert "<b>bold</b>" in page.locator("#text").inner_text()
 
 
 def test_namespaces_page_lists_tables_as_text(page: Any, server: str) -> None:
     page.goto(f"{server}/namespaces")
-    page.wait_for_selector(".namespace table")
-    assert page.locator(".namespace h2").inner_text() == "mechanics"
-    table = page.locator(".namespace table")
+    page.wait_for_selector(".d-namespace table")
+    assert page.locator(".d-namespace h2").inner_text() == "mechanics"
+    table = page.locator(".d-namespace table")
     assert "velocity" in table.inner_text() and "<i>y</i>" in table.inner_text()
     assert table.locator("i, b").count() == 0
 
@@ -101,8 +112,8 @@ def test_namespaces_page_lists_tables_as_text(page: Any, server: str) -> None:
 def test_namespaces_page_without_a_database(browser_context: Any, server_without_db: str) -> None:
     tab = browser_context.new_page()
     tab.goto(f"{server_without_db}/namespaces")
-    tab.wait_for_selector(".empty")
-    assert "definiens serve --db RESULTS" in tab.locator(".empty").inner_text()
+    tab.wait_for_selector(".d-empty")
+    assert "definiens serve --db RESULTS" in tab.locator(".d-empty").inner_text()
     tab.close()
 
 
@@ -110,12 +121,13 @@ def test_a_stored_document_opens_from_the_database(page: Any, server: str) -> No
     page.goto(f"{server}/")
     page.wait_for_selector("#open-form:not([hidden])")
     page.wait_for_selector("#doc-list option", state="attached")
+    page.select_option("#doc-list", label="Kinetic energy")
     page.click("#open")
-    page.wait_for_selector("#reading:not([hidden]) .formula .ident")
+    page.wait_for_selector("#reading:not([hidden]) .d-formula .d-ident")
     assert "The kinetic energy is" in page.locator("#text").inner_text()  # the text it keeps
-    assert page.locator("#text .hint").count() == 0
+    assert page.locator("#text .d-hint").count() == 0
     identifier(page, "m").hover()
-    assert "mass" in page.locator("#tooltip").inner_text()
+    assert "mass" in page.locator("#card").inner_text()
 
 
 def test_api_docs_render_offline(page: Any, server: str) -> None:
