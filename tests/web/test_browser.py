@@ -1,16 +1,14 @@
-"""The page as a person uses it, in Debian's Chromium driven headless by Playwright.
-
-Set DEFINIENS_SCREENSHOT=docs/screenshot.png to also keep the hover screenshot for the README.
-"""
+"""The page as a person uses it, in Debian's Chromium driven headless by Playwright."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -50,11 +48,8 @@ def test_hovering_e_shows_energy(page: Any, server: str, einstein: str, tmp_path
     assert "energy" in highlighted
     sentence = page.evaluate("[...CSS.highlights.get('definiens-sentence')][0].toString()")
     assert "the energy of the body" in sentence
-    shot = tmp_path / "hover.png"
-    page.screenshot(path=str(shot))
+    shot = screenshot(page, tmp_path, "hover")
     assert shot.stat().st_size > 10_000
-    if os.environ.get("DEFINIENS_SCREENSHOT"):
-        shutil.copyfile(shot, os.environ["DEFINIENS_SCREENSHOT"])
 
 
 def test_identifiers_are_reachable_with_the_keyboard(page: Any, server: str, einstein: str) -> None:
@@ -134,3 +129,26 @@ def test_api_docs_render_offline(page: Any, server: str) -> None:
     page.goto(f"{server}/docs")
     page.get_by_text("/api/annotate", exact=True).wait_for(timeout=30_000)
     assert "definiens" in page.locator("#swagger-ui").inner_text()
+
+
+def test_namespaces_page_of_a_database_without_namespaces(
+    browser_context: Any, servers: Any, results_db: Path, tmp_path: Path
+) -> None:
+    """Clusters but no namespace, or no clustering yet: the page says both, and why."""
+    import sqlite3
+
+    copy = tmp_path / "results.sqlite"
+    shutil.copyfile(results_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("DELETE FROM namespaces")
+    url, process = servers.start("--db", str(copy), "--workers", "1")
+    try:
+        tab = browser_context.new_page()
+        tab.goto(f"{url}/namespaces")
+        tab.wait_for_selector(".d-empty")
+        note = tab.locator(".d-namespace").inner_text()
+        assert "definiens namespaces --db RESULTS" in note
+        assert "found no namespace" in note and "5 documents" in note
+        tab.close()
+    finally:
+        servers.stop(process)

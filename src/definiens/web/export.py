@@ -5,10 +5,14 @@ document's JSON are all inside the file: it opens from disk, with no server and 
 and can be published or mailed as it is. ``definiens html`` writes it; :class:`Page` shows
 it in a notebook.
 
->>> from definiens.api import annotate
+>>> from definiens.formulas import identify
+>>> from definiens.ingest import from_text, parse
 >>> from definiens.web.export import Page, page_html
->>> html = page_html(annotate("Here $E = mc^2$, where $E$ is the energy."))
->>> Page(annotate("…"))   # in a notebook cell: the annotated page, in a frame
+>>> document = identify(parse(from_text("Here $E = mc^2$.")))  # annotate(text): with meanings
+>>> page_html(document).startswith("<!doctype html>")
+True
+>>> Page(document)._repr_html_()[:15]   # a notebook shows the page in a frame
+'<iframe srcdoc='
 
 The page allows only its own inline scripts (by their SHA-256), its inline styles and
 data-URL fonts; it loads nothing but the images a Markdown document names (beside the page, or

@@ -20,12 +20,16 @@ Definiens.card = (() => {
 
   /* ---- contents ---- */
 
-  /** A sentence as the define stage gives it (formulas as $tex$), its formulas rendered. */
+  const EMPHASIS = /(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1/g;
+
+  /** A sentence as the define stage gives it (formulas as $tex$), its formulas rendered; in
+      a Markdown document, without the marks of emphasis (*word*, **word**). */
   function sentenceNode(sentence) {
     const node = el("q", { class: "d-sentence" });
+    const markdown = state.view && state.view.doc.format === "markdown";
     for (const piece of sentence.split(/(\$[^$]+\$)/)) {
       if (/^\$[^$]+\$$/.test(piece)) node.append(renderTex(el("span"), piece.slice(1, -1)));
-      else node.append(piece);
+      else node.append(markdown ? piece.replace(EMPHASIS, "$2") : piece);
     }
     return node;
   }
@@ -158,7 +162,11 @@ Definiens.card = (() => {
     }
     const meanings = indices.flatMap((n) => (state.view.idents[n] ? meaningsOf(state.view.idents[n].tex) : []));
     const avoid = highlight(meanings.slice(0, MAX_MEANINGS));
-    node.style.maxWidth = `${Math.min(400, document.documentElement.clientWidth - 2 * GAP)}px`;
+    // beside the text when the margin there holds a card of 16rem at least, else at most 400px
+    const vw = document.documentElement.clientWidth;
+    const column = (target.closest(".d-article") || document.body).getBoundingClientRect();
+    const side = vw - column.right - 2 * GAP;
+    node.style.maxWidth = `${side >= 256 ? Math.min(400, side) : Math.min(400, vw - 2 * GAP)}px`;
     const { x, y } = place(node, target, avoid);
     node.style.left = `${x + window.scrollX}px`;
     node.style.top = `${y + window.scrollY}px`;
