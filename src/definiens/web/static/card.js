@@ -161,12 +161,24 @@ Definiens.card = (() => {
       for (const same of document.querySelectorAll(`[data-ident="${n}"]`)) same.classList.add("d-active");
     }
     const meanings = indices.flatMap((n) => (state.view.idents[n] ? meaningsOf(state.view.idents[n].tex) : []));
-    const avoid = highlight(meanings.slice(0, MAX_MEANINGS));
-    // beside the text when the margin there holds a card of 16rem at least, else at most 400px
+    state.avoid = highlight(meanings.slice(0, MAX_MEANINGS)).length > 0;
+    position();
+  }
+
+  /** Put the card by its target, beside the text when the margin there holds a card of 16rem
+      at least; again whenever the text moves under it (formulas typeset, blocks laid out). */
+  function position() {
+    const node = card();
+    const target = state.target;
+    if (node.hidden || !target || !target.isConnected) return;
+    const box = target.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) return; // scrolled away: left where it is
     const vw = document.documentElement.clientWidth;
     const column = (target.closest(".d-article") || document.body).getBoundingClientRect();
     const side = vw - column.right - 2 * GAP;
     node.style.maxWidth = `${side >= 256 ? Math.min(400, side) : Math.min(400, vw - 2 * GAP)}px`;
+    const sentence = "highlights" in CSS && CSS.highlights.get("definiens-sentence");
+    const avoid = state.avoid && sentence ? [...[...sentence][0].getClientRects()] : [];
     const { x, y } = place(node, target, avoid);
     node.style.left = `${x + window.scrollX}px`;
     node.style.top = `${y + window.scrollY}px`;
@@ -232,6 +244,10 @@ Definiens.card = (() => {
     hide();
     state.view = view;
   }
+
+  const text = document.getElementById("text");
+  if (text && "ResizeObserver" in window) new ResizeObserver(() => position()).observe(text);
+  window.addEventListener("resize", () => position());
 
   document.addEventListener("pointerdown", (event) => {
     if (!state.pinned) return;

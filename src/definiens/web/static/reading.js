@@ -90,6 +90,12 @@ Definiens.reading = (() => {
       onTypeset: firstScreen,
     });
     current = view;
+    // a Markdown file whose first line is its "# Title": that heading is the title shown
+    const first = view.headings[0];
+    const stem = (doc.source || "").replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+    if (first && first.at <= 1 && first.node.tagName === "H3" && title && title === stem) {
+      $("doc-title").hidden = true;
+    }
     Definiens.card.attach(view);
     Definiens.notation.render(view, $("notation"), { lazyTex, reveal });
     $("reading").hidden = false;
