@@ -213,3 +213,25 @@ def test_a_tap_pins_the_card_on_a_touch_screen(phone: Any, server: str, tmp_path
     assert select["x"] + select["width"] <= panel["x"] + panel["width"]
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone, tmp_path, "phone-panel")
+
+
+def test_tab_reaches_every_identifier_even_before_it_is_typeset(
+    page: Any, server: str, tmp_path: Path
+) -> None:
+    lines = [f"Line {k}: let $x_{{{k}}} + y$ be the number of the line." for k in range(150)]
+    annotate(page, server, "\n\n".join(lines), "markdown")
+    last = page.locator(".d-formula").last
+    assert last.get_attribute("data-typeset") is None  # far below: not typeset yet
+    assert last.get_attribute("tabindex") == "0"  # but Tab reaches it
+    last.focus()
+    focused = "document.activeElement.classList.contains('d-ident')"
+    assert page.evaluate(focused)  # focusing it typeset it and gave the focus to x_149
+    assert page.evaluate("document.activeElement.closest('.d-formula').id") == "formula-149"
+    assert page.locator("#card").is_visible()
+    page.keyboard.press("Tab")  # y, the next identifier of the same formula
+    assert page.evaluate(focused)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # back to the formula before, typeset by now
+    assert page.evaluate(focused)
+    assert page.evaluate("document.activeElement.closest('.d-formula').id") == "formula-148"
+    screenshot(page, tmp_path, "tab-far")

@@ -27,7 +27,7 @@ _LISTS = {"itemize": False, "enumerate": True, "description": False, "list": Fal
 _SKIPPED = frozenset(
     ["verbatim", "comment", "lstlisting", "tikzpicture", "picture", "xy", "pspicture"]
 )
-_QUOTES = frozenset(["quote", "quotation", "verse", "abstract"])
+_QUOTES = frozenset(["quote", "quotation", "verse"])
 #: Theorem-like environments and their label, as amsthm's usual \newtheorem lines name them.
 THEOREMS = {
     "theorem": "Theorem", "thm": "Theorem", "lemma": "Lemma", "lem": "Lemma",

@@ -229,6 +229,7 @@ Definiens.card = (() => {
     node.addEventListener("blur", () => hideSoon());
     node.addEventListener("click", (event) => {
       event.stopPropagation();
+      event.preventDefault(); // an identifier inside a link shows its card; the link waits
       pin(node, known);
     });
     node.addEventListener("keydown", (event) => {
