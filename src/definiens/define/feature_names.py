@@ -17,7 +17,7 @@ __all__ = ["FEATURES", "SIBLING_FEATURES", "START", "TYPE_FEATURES", "VARIANTS"]
 #: head, a link's anchor and target, and "number of ..." for a counting symbol.
 VARIANTS = (
     "phrase", "lemma", "head", "head_adj", "head_eval", "compound", "link_anchor", "link_target",
-    "count",
+    "count", "unpicked",
 )  # fmt: skip
 
 #: The features of an object-type candidate ("integer", "function"; :mod:`.object_types`).
@@ -33,7 +33,7 @@ FEATURES = (
     "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
     "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
-    "page_term", "shadowed", *TYPE_FEATURES, *SIBLING_FEATURES,
+    "page_term", "shadowed", "of_phrase", "pp_phrase", "derived_pattern", *TYPE_FEATURES, *SIBLING_FEATURES,
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{v}" for v in VARIANTS),
 )  # fmt: skip
 

@@ -16,6 +16,9 @@ from definiens.model import Document
 
 __all__ = ["finish"]
 
+#: Prepositions other than "of" that a meaning may carry ("rate constant for electron transfer").
+_PREPOSITIONS = frozenset({"for", "in", "on", "at", "over", "with", "between", "under"})
+
 
 def finish(candidates: list[Candidate], document: Document) -> None:
     """Set the group features of one identifier's ``candidates`` and finish each one's."""
@@ -73,6 +76,8 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v["dist_alone"] = math.log1p(v.get("dist_alone", 99.0))
     v["dist"] = math.log1p(v["dist"])
     v["words"] = float(len(words))
+    v["of_phrase"] = float("of" in words[1:-1])
+    v["pp_phrase"] = float(any(w in _PREPOSITIONS for w in words[1:-1]))
     v["concept"] = float(is_concept(words[-1]))
     v["form_concept"] = float(len(words) <= 2 and is_concept(words[-1]))
     v["vague"] = float(is_vague(words[-1]))

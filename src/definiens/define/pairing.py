@@ -35,15 +35,25 @@ def _is_alone(formula: Formula, tex: str) -> bool:
     return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
 
 
-def occurrences_in(tokens: Tokens, formulas: dict[int, Formula]) -> list[Occurrence]:
-    """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers."""
+def occurrences_in(
+    tokens: Tokens, formulas: dict[int, Formula], subjects: dict[int, str | None] | None = None
+) -> list[Occurrence]:
+    """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers.
+
+    An identifier that a formula's left-hand side names (``subjects``: formula index -> the
+    identifier of :func:`definiens.formulas.subject`) counts as standing alone: "let
+    $H \\subseteq G$ be a subgroup" defines ``H`` as "let $H$ be a subgroup" does.
+    """
+    subjects = subjects or {}
     found = [Occurrence(tex, at, True) for at, tex in tokens.symbols]
     for at, number in tokens.marks:
         formula = formulas.get(number)
         if formula is None:
             continue
+        named = subjects.get(number)
         for ident in formula.identifiers:
-            found.append(Occurrence(ident.tex, at, _is_alone(formula, ident.tex)))
+            alone = ident.tex == named or _is_alone(formula, ident.tex)
+            found.append(Occurrence(ident.tex, at, alone))
     return found
 
 
