@@ -76,6 +76,8 @@ class Aggregator:
         ):
             return  # "N particles" counts particles for N only, not for a longer formula
         pair = measure_pair(tokens, occurrence, mention)
+        if pair is None:
+            return
         identifier = occurrence.identifier
         for variant, form, key, tf in prepared.variants:
             score = mlp_score(pair["distance"], n, tf)
@@ -87,7 +89,7 @@ class Aggregator:
             if variant in DERIVED:
                 if pair["patterns"] and occurrence.alone:
                     candidate.values["derived_pattern"] = 1.0
-                self._update(candidate, _NO_PATTERN | pair, mention, sentence, n, score, False)
+                self._update(candidate, pair | _NO_PATTERN, mention, sentence, n, score, False)
             else:
                 self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
 
@@ -104,6 +106,7 @@ class Aggregator:
         v = c.values
         distance = pair["distance"]
         is_link = mention.method == "link"
+        c.places.append((sentence.start, alone and bool(pair["patterns"])))
         if c.best is None or score > c.best[0]:
             c.best = (score, mention, sentence)
             v["det_indef"] = float(mention.determiner in ("a", "an"))

@@ -21,7 +21,7 @@ from definiens.define.nlp import lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "is_junk", "is_placeholder", "phrase_variants"]
 
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
@@ -49,7 +49,7 @@ class Mention:
     link_target: str | None = None
 
 
-def _is_placeholder(token: Any) -> bool:
+def is_placeholder(token: Any) -> bool:
     """A formula placeholder or a plain-text symbol ("the speed of light c")."""
     return _PLACEHOLDER.search(token.text) is not None or token.i in symbol_tokens(token.doc)
 
@@ -58,7 +58,7 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     """Cut determiners, numbers and punctuation at the edges, and stop at a placeholder."""
     kept: list[Any] = []
     for token in tokens:
-        if _is_placeholder(token):
+        if is_placeholder(token):
             if kept:
                 break
             continue
@@ -70,6 +70,27 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     while kept and kept[-1].pos_ in _DROP_TRAILING:
         kept.pop()
     return kept
+
+
+#: Words that are never a meaning on their own: abbreviations, function words and the verbs and
+#: nouns of the text's own apparatus that a tagger may take for nouns ("Denote", "resp").
+_JUNK_WORDS = """
+resp respectively denote denotes let define consider suppose assume note see cf eg ie etc
+example examples instance quasi lemma theorem proposition corollary remark section chapter
+figure table page exercise proof
+"""
+_JUNK = frozenset(_JUNK_WORDS.split())
+_BRACKETS = str.maketrans("", "", "()[]{}")
+
+
+def is_junk(tokens: Sequence[Any]) -> bool:
+    """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
+    that only qualifies ("nonzero"), or it holds an unbalanced bracket ("quasi-compact (Lemma")."""
+    head = tokens[-1].lower_.strip(".")
+    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head)):
+        return True
+    text = "".join(t.text for t in tokens)
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
 def _hyphenated(tokens: Sequence[Any]) -> bool:
@@ -90,13 +111,14 @@ def _phrase(tokens: Sequence[Any]) -> str:
 
 #: Leading words that only pick an object out ("the corresponding operator", "a given point"):
 #: a variant without them is offered too. Words that change the kind ("positive") are kept.
-_PICKING = frozenset(
-    "corresponding given arbitrary fixed certain such some any each every appropriate suitable "
-    "same particular following other respective usual above said aforementioned new".split()
-)
+_PICKING_WORDS = """
+corresponding given arbitrary fixed certain such some any each every appropriate suitable same
+particular following other respective usual above said aforementioned new
+"""
+_PICKING = frozenset(_PICKING_WORDS.split())
 
 
-def _variants(tokens: Sequence[Any], core: int | None = None) -> list[tuple[str, str]]:
+def phrase_variants(tokens: Sequence[Any], core: int | None = None) -> list[tuple[str, str]]:
     """The surface forms of a phrase; ``core`` is the number of tokens of its noun phrase
     before any prepositional extension ("sets | of labeled data": the head is "sets")."""
     core = len(tokens) if core is None else core
@@ -149,6 +171,8 @@ def _mention(
     kept = _trim(tokens) if core is None else list(tokens)
     if not kept or kept[-1].pos_ not in ("NOUN", "PROPN") or not _WORD.search(_phrase(kept)):
         return None
+    if is_junk(kept):
+        return None
     head = kept[-1]
     return Mention(
         text=_phrase(kept),
@@ -159,7 +183,7 @@ def _mention(
         head_lemma=lemma(head),
         head_pos=head.pos_,
         determiner=determiner,
-        variants=_variants(kept, core),
+        variants=phrase_variants(kept, core),
     )
 
 
@@ -199,7 +223,7 @@ def _extended(chunk: Any, mention: Mention, by_start: dict[int, Any], offset: in
         if extension is None:
             break
         tail = _trim_end(extension)
-        if len(tail) != len(extension) or any(_is_placeholder(t) for t in tail):
+        if len(tail) != len(extension) or any(is_placeholder(t) for t in tail):
             break
         if tail[-1].pos_ not in ("NOUN", "PROPN"):
             break
@@ -286,7 +310,7 @@ def _counted(doc: Any, token: Any) -> Any | None:
     after = doc[following.i + 1] if following.i + 1 < len(doc) else None
     if after is not None and after.pos_ in ("DET", "PRON"):
         return None
-    return following if _is_placeholder(token) else None
+    return following if is_placeholder(token) else None
 
 
 def _count_mentions(doc: Any, offset: int) -> Iterator[Mention]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -30,31 +29,34 @@ T = TypeVar("T")
 
 @dataclass
 class RankerModel:
-    """A linear scorer with its decision settings."""
+    """A linear scorer, its calibration and its decision settings.
+
+    ``coef`` (with ``mean`` and ``scale`` standardising the features) gives each candidate a
+    score; ``margin`` and ``intercept`` calibrate it (fitted on out-of-fold scores) into the
+    probability that the candidate is right. ``threshold`` is the least probability a meaning is
+    shown with, ``max_per_identifier`` how many are kept.
+    """
 
     features: list[str]
     mean: list[float]
     scale: list[float]
     coef: list[float]
     intercept: float
+    margin: float = 0.0
     threshold: float = 0.5
     max_per_identifier: int = 1
     relative: float = 0.9
     info: dict[str, object] = field(default_factory=dict)
 
-    def probability(self, vector: Sequence[float]) -> float:
-        """The probability that a candidate with feature ``vector`` is a correct meaning."""
-        z = self.intercept
-        for x, m, s, w in zip(vector, self.mean, self.scale, self.coef, strict=True):
-            z += w * (x - m) / s
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
-
     def probabilities(self, matrix: Any) -> Any:
-        """Probabilities for the rows of a numpy feature matrix (vectorised)."""
+        """For the feature rows of the candidates of one identifier, the probability that each
+        is a right meaning: from its score and its margin to the best candidate's score."""
         import numpy as np
 
-        z = ((np.asarray(matrix) - self.mean) / self.scale) @ np.asarray(self.coef) + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+        z = ((np.asarray(matrix, dtype=float) - self.mean) / self.scale) @ np.asarray(self.coef)
+        if len(z):
+            z = z + self.margin * (z - z.max())
+        return 1.0 / (1.0 + np.exp(-np.clip(z + self.intercept, -50.0, 50.0)))
 
     @property
     def settings(self) -> Settings:
