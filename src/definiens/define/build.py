@@ -26,7 +26,7 @@ from definiens.define.object_types import type_evidence
 from definiens.define.pairing import Tokens, occurrences_in
 from definiens.define.siblings import share_meanings
 from definiens.define.symbols import Symbol
-from definiens.formulas.roles import subject
+from definiens.formulas.roles import named
 from definiens.model import Document, Formula, Link
 
 __all__ = ["build_candidates"]
@@ -82,8 +82,8 @@ def _aggregate(
 ) -> Aggregator:
     """Every (occurrence, mention) pair of each parsed sentence, aggregated per candidate."""
     tokens = {s.index: Tokens.of(s.doc) for s in parsed}
-    subjects = {index: subject(formula) for index, formula in formulas.items()}
-    occurrences = {s.index: occurrences_in(tokens[s.index], formulas, subjects) for s in parsed}
+    names = {index: named(formula) for index, formula in formulas.items()}
+    occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names) for s in parsed}
     first: dict[str, int] = {}
     for s in parsed:
         for o in occurrences[s.index]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from definiens.define.concepts import is_evaluative
+from definiens.define.concepts import is_concept, is_evaluative
 from definiens.define.nlp import lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Link
@@ -87,7 +87,7 @@ def is_junk(tokens: Sequence[Any]) -> bool:
     """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
     that only qualifies ("nonzero"), or it holds an unbalanced bracket ("quasi-compact (Lemma")."""
     head = tokens[-1].lower_.strip(".")
-    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head)):
+    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
         return True
     text = "".join(t.text for t in tokens)
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")

@@ -36,23 +36,23 @@ def _is_alone(formula: Formula, tex: str) -> bool:
 
 
 def occurrences_in(
-    tokens: Tokens, formulas: dict[int, Formula], subjects: dict[int, str | None] | None = None
+    tokens: Tokens, formulas: dict[int, Formula], names: dict[int, set[str]] | None = None
 ) -> list[Occurrence]:
     """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers.
 
-    An identifier that a formula's left-hand side names (``subjects``: formula index -> the
-    identifier of :func:`definiens.formulas.subject`) counts as standing alone: "let
+    An identifier that a sentence names when it names its formula (``names``: formula index ->
+    the identifiers of :func:`definiens.formulas.roles.named`) counts as standing alone: "let
     $H \\subseteq G$ be a subgroup" defines ``H`` as "let $H$ be a subgroup" does.
     """
-    subjects = subjects or {}
+    names = names or {}
     found = [Occurrence(tex, at, True) for at, tex in tokens.symbols]
     for at, number in tokens.marks:
         formula = formulas.get(number)
         if formula is None:
             continue
-        named = subjects.get(number)
+        named = names.get(number, set())
         for ident in formula.identifiers:
-            alone = ident.tex == named or _is_alone(formula, ident.tex)
+            alone = ident.tex in named or _is_alone(formula, ident.tex)
             found.append(Occurrence(ident.tex, at, alone))
     return found
 
