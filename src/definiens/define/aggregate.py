@@ -107,6 +107,8 @@ class Aggregator:
         distance = pair["distance"]
         is_link = mention.method == "link"
         c.places.append((sentence.start, alone and bool(pair["patterns"])))
+        if mention.bare:
+            v["term"] = 1.0
         if c.best is None or score > c.best[0]:
             c.best = (score, mention, sentence)
             v["det_indef"] = float(mention.determiner in ("a", "an"))

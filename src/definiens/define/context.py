@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +66,7 @@ def split_sentences(text: str, lines: bool = False) -> list[tuple[int, int]]:
     line break ends one too (wikitext, where a line is a paragraph or a list item)."""
     spans = []
     position = 0
-    boundaries = _BOUNDARY.finditer(text)
+    boundaries = list(_BOUNDARY.finditer(text))
     if lines:
         boundaries = _merged(boundaries, _LINE.finditer(text))
     for match in boundaries:
@@ -115,7 +115,7 @@ def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return merged
 
 
-def _merged(first: Iterator[re.Match[str]], second: Iterator[re.Match[str]]) -> list[re.Match[str]]:
+def _merged(first: Iterable[re.Match[str]], second: Iterable[re.Match[str]]) -> list[re.Match[str]]:
     """The boundaries of both, in order, without overlaps."""
     merged: list[re.Match[str]] = []
     for match in sorted([*first, *second], key=lambda m: (m.start(), -m.end())):

@@ -47,6 +47,8 @@ class Mention:
     method: str = "noun_phrase"
     variants: list[tuple[str, str]] = field(default_factory=list)
     link_target: str | None = None
+    head: int = -1  # the head noun's token when it is not the last ("speed" of light)
+    bare: bool = False  # extended by a phrase without article: a term ("speed of light")
 
 
 def is_placeholder(token: Any) -> bool:
@@ -231,6 +233,8 @@ def _extended(chunk: Any, mention: Mention, by_start: dict[int, Any], offset: in
         longer = _mention(tokens, offset, mention.determiner, core=core)
         if longer is None:
             break
+        longer.head = mention.last
+        longer.bare = not found and extension[0].pos_ not in ("DET", "PRON")
         found.append(longer)
         current = extension
     return found

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from definiens.define.concepts import is_concept, is_evaluative
-from definiens.define.mentions import Mention, is_placeholder, phrase_variants
+from definiens.define.mentions import Mention, is_junk, is_placeholder, phrase_variants
 from definiens.define.nlp import lemma
 
 __all__ = ["naming_mentions"]
@@ -81,6 +81,8 @@ def naming_mentions(doc: Any, offset: int, known: set[tuple[int, int]]) -> Itera
             continue
         first, head = span
         tokens = list(doc[first : head + 1])
+        if is_junk(tokens):  # "for example $x$"
+            continue
         compound = _of_compound(doc, first, head)
         variants = [] if span in known else phrase_variants(tokens)
         if compound is not None:

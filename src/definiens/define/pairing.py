@@ -24,11 +24,15 @@ _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}(\d+)")
 
 @dataclass
 class Occurrence:
-    """An identifier at a token of a sentence; ``alone`` when nothing else is written with it."""
+    """An identifier at a token of a sentence; ``alone`` when nothing else is written with it
+    (or the sentence names it by naming its formula); ``secondary`` when its formula names
+    another identifier ("$G$" in "let $H \\subseteq G$ be a subgroup"): no definitional pattern
+    of the sentence is about it."""
 
     identifier: str
     token: int
     alone: bool
+    secondary: bool = False
 
 
 def _is_alone(formula: Formula, tex: str) -> bool:
@@ -53,7 +57,7 @@ def occurrences_in(
         named = names.get(number, set())
         for ident in formula.identifiers:
             alone = ident.tex in named or _is_alone(formula, ident.tex)
-            found.append(Occurrence(ident.tex, at, alone))
+            found.append(Occurrence(ident.tex, at, alone, bool(named) and not alone))
     return found
 
 
@@ -164,7 +168,7 @@ def _after_phrase(tokens: Tokens, lo: int, hi: int) -> set[str]:
         k += 1
     if k == lo + 1 or k >= hi:
         return set()
-    return match_patterns(tokens.lower[k:hi], False) & {"copula_before", "called"}
+    return match_patterns(tokens.lower[k:hi], False) & {"copula", "called"}
 
 
 def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> dict[str, Any] | None:
@@ -192,11 +196,13 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
         before = first if first < at and after else at
         patterns = match_patterns(gap, after, tokens.lower[before - 1] if before > 0 else "")
+        if occurrence.secondary and patterns:
+            return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
         if not after and not patterns:
             patterns = _after_phrase(tokens, lo, gap_end)
         if mention.head_pos not in ("NOUN", "PROPN"):
             patterns -= {"appos_before", "comma_before"}
-    head = mention.last
+    head = mention.head if mention.head >= 0 else mention.last
     blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
     hi = max(hi, lo)
     flags = {

@@ -12,10 +12,7 @@ from collections.abc import Sequence
 
 __all__ = ["PATTERNS", "match_patterns"]
 
-PATTERNS = (
-    "copula", "denote", "let", "appos_after", "appos_before", "comma_before", "called",
-    "copula_before",
-)  # fmt: skip
+PATTERNS = ("copula", "denote", "let", "appos_after", "appos_before", "comma_before", "called")
 
 _DETERMINERS = {"a", "an", "the", "some", "any", "its", "their", "our", "this", "each", "every"}
 _COPULA = {
@@ -130,8 +127,8 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("appos_before")
         elif joined in _COMMA:
             found.add("comma_before")
-        if joined in _CALLED:
-            found.add("called")
+        if joined in _CALLED or (words[:1] == [","] and " ".join(words[1:]) in _CALLED):
+            found.add("called")  # "the number of particles, written $N$"
         if joined in _COPULA_BEFORE:
-            found.add("copula_before")
+            found.add("copula")
     return found

@@ -105,7 +105,8 @@ class Definer:
             return []
         matrix = [c.vector(model.features) for c in candidates]
         scores = model.probabilities(matrix).tolist()
-        return choose(list(zip(scores, candidates, strict=True)), self.settings, stem_of)
+        scored = sorted(zip(scores, candidates, strict=True), key=lambda pair: -pair[0])
+        return choose(whole_term_first(scored), self.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)
@@ -140,18 +141,58 @@ class Definer:
             return scoped
         index = ScopeIndex(document.scopes)
         stated = {ident: index.stated_in(items) for ident, items in candidates.items()}
+        ranked: dict[tuple[int, str], list[Definiens]] = {}
         for formula in document.formulas:
             for identifier in formula.identifiers:
                 found = stated.get(identifier.tex)
                 scope = index.reading_scope(formula.text_start, found) if found else DOCUMENT
-                identifier.scope = scope
-                if scope == DOCUMENT or identifier.tex in scoped.get(scope, {}):
-                    continue
-                items = localise(candidates[identifier.tex], document.scopes[scope])
-                scoped.setdefault(scope, {})[identifier.tex] = [
-                    _definiens(document, score, c, scope) for score, c in self.rank(items)
-                ]
+                key = (scope, identifier.tex)
+                if scope != DOCUMENT and key not in ranked:
+                    items = localise(candidates[identifier.tex], document.scopes[scope])
+                    ranked[key] = [
+                        _definiens(document, score, c, scope) for score, c in self.rank(items)
+                    ]
+                # with no meaning of its own in its scope, the document's meanings hold there
+                identifier.scope = scope if ranked.get(key) else DOCUMENT
+        for (scope, tex), chosen in ranked.items():
+            if chosen:
+                scoped.setdefault(scope, {})[tex] = chosen
         return scoped
+
+
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+
+
+def whole_term_first(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """The whole term before its head noun: when the best meaning is stated for the identifier
+    as part of a term ("$c$ is the speed of light": "speed"), the term comes first, with the
+    same score (the same statement says both), and the head noun second."""
+    if not scored:
+        return scored
+    score, top = scored[0]
+    if not top.values.get("alone_pattern"):
+        return scored
+    for i, (_, longer) in enumerate(scored[1:], start=1):
+        if _whole_term(longer, top):
+            return [(score, longer), *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+def _whole_term(longer: Candidate, head: Candidate) -> bool:
+    """``longer`` is a term made of ``head``: "speed of light" (stated alone, without an
+    article), "sample size" (from "a sample of size $n$") or "number of particles" (the
+    phrase the object "particles" ends)."""
+    if "of_compound" in longer.variants and longer.key.endswith(" " + head.key):
+        return True
+    if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
+        return True  # "the number of particles, written $N$": the pattern is the whole phrase's
+    rest = longer.key[len(head.key) :].split()
+    return bool(
+        longer.values.get("term")
+        and longer.values.get("alone_pattern")
+        and longer.key.startswith(head.key + " ")
+        and rest[0] in _PREPOSITIONS
+    )
 
 
 def _show_formulas(document: Document, text: str) -> str:

@@ -30,7 +30,15 @@ from definiens.ingest import read_inputs
 from definiens.model import Document
 from definiens.pipeline import default_stages, run_stages
 
-__all__ = ["Example", "GoldSet", "Pages", "accepted_for", "build_examples", "load_pages"]
+__all__ = [
+    "Example",
+    "GoldSet",
+    "Pages",
+    "accepted_for",
+    "build_examples",
+    "load_pages",
+    "ordered_for",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -62,19 +70,36 @@ class Example:
         accepted = accepted_for(self.query, identifier, list(self.candidates))
         return [int(normalise_definiens(c.form) in accepted) for c in self.candidates[identifier]]
 
+    def preferred(self, identifier: str) -> list[int]:
+        """1 for each candidate of ``identifier`` that matches the best accepted meaning any
+        candidate matches (the gold lists them best first: "speed of light" before "speed"),
+        else 0: what the ranker learns to put first."""
+        items = self.candidates[identifier]
+        forms = [normalise_definiens(c.form) for c in items]
+        for accepted in ordered_for(self.query, identifier, list(self.candidates)):
+            if any(form in accepted for form in forms):
+                return [int(form in accepted) for form in forms]
+        return [0] * len(items)
 
-def accepted_for(query: GoldFormula, identifier: str, listed: Sequence[str]) -> set[str]:
-    """The accepted meanings of ``identifier`` in ``query``; for an identifier the gold keys by
-    another index convention (``g`` for ``g_{j}``), those of the gold key with the same base
-    symbol that no identifier of ``listed`` has (as first-meaning scoring reads them)."""
+
+def ordered_for(query: GoldFormula, identifier: str, listed: Sequence[str]) -> list[set[str]]:
+    """The accepted meanings of ``identifier`` in ``query``, best first (each the set of forms
+    one gold item accepts); for an identifier the gold keys by another index convention (``g``
+    for ``g_{j}``), those of the gold key with the same base symbol that no identifier of
+    ``listed`` has (as first-meaning scoring reads them)."""
     key = normalise_identifier(identifier)
     if key in query.definitions:
-        return query.accepted(key)
+        return query.definitions[key]
     have = {normalise_identifier(i) for i in listed}
     for gold_key in query.definitions:
         if gold_key not in have and base_symbol(gold_key) == base_symbol(key):
-            return query.accepted(gold_key)
-    return set()
+            return query.definitions[gold_key]
+    return []
+
+
+def accepted_for(query: GoldFormula, identifier: str, listed: Sequence[str]) -> set[str]:
+    """Every accepted meaning of ``identifier`` in ``query`` (:func:`ordered_for`)."""
+    return set().union(*ordered_for(query, identifier, listed))
 
 
 class Pages:

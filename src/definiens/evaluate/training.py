@@ -3,10 +3,11 @@
 Every gold formula gives one :class:`~definiens.evaluate.examples.Example`. A listwise ranker
 (:mod:`.listwise`) orders the candidates of each identifier; its linear score becomes a
 probability that the candidate is right by a logistic calibration fitted on *out-of-fold*
-scores (the candidates of pages the ranker did not see), from the score and its margin to the
-best candidate of the identifier. The threshold the product shows meanings above is chosen on
-the same out-of-fold predictions (best first-meaning F1), so a page is never scored by a model,
-calibration or setting that saw it. Folds are grouped by page: formulas of one page share text.
+scores (the candidates of pages the ranker did not see), from the score, its margin to the best
+candidate of the identifier and the best one's lead over the second. The threshold the product
+shows meanings above is chosen on the same out-of-fold predictions (best first-meaning F1), so
+a page is never scored by a model, calibration or setting that saw it. Folds are grouped by
+page: formulas of one page share text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ import numpy as np
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.feature_names import FEATURES
 from definiens.define.patterns import PATTERNS
-from definiens.define.ranker import RankerModel, Settings, choose
+from definiens.define.ranker import (
+    RankerModel,
+    Settings,
+    calibrated,
+    calibration_features,
+    choose,
+)
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
 from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
@@ -33,6 +40,9 @@ __all__ = [
     "first_rows",
     "fit",
     "folds",
+    "out_of_fold_ntcir_rows",
+    "out_of_fold_rows",
+    "rank",
     "ranked_rows",
     "train",
 ]
@@ -70,7 +80,7 @@ def _groups(examples: Sequence[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
         for ident, items in example.candidates.items():
             if items:
                 x = np.asarray([c.vector(FEATURES) for c in items], dtype=float)
-                groups.append((x, np.asarray(example.labels(ident))))
+                groups.append((x, np.asarray(example.preferred(ident))))
     return groups
 
 
@@ -116,30 +126,35 @@ def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[dict[st
     return raw
 
 
-def _calibration(examples: Sequence[Example], raw: Sequence[dict[str, np.ndarray]]) -> list[float]:
-    """Slope of the score, slope of its margin to the identifier's best, intercept."""
+def _calibration(
+    examples: Sequence[Example], raw: Sequence[dict[str, np.ndarray]]
+) -> tuple[list[float], float]:
+    """Weights of :func:`~definiens.define.ranker.calibration_features` and intercept, fitted
+    on out-of-fold scores."""
     from sklearn.linear_model import LogisticRegression
 
     rows, labels = [], []
     for example, scores in zip(examples, raw, strict=True):
         for ident, z in scores.items():
-            rows.extend(np.column_stack([z, z - z.max()]).tolist())
+            rows.append(calibration_features(z))
             labels.extend(example.labels(ident))
     if len(set(labels)) < 2:
-        return [1.0, 0.0, 0.0]
-    model = LogisticRegression(random_state=SEED).fit(np.asarray(rows), np.asarray(labels))
-    return [*(float(w) for w in model.coef_[0]), float(model.intercept_[0])]
+        return [1.0, 0.0, 0.0, 0.0], 0.0
+    model = LogisticRegression(random_state=SEED).fit(np.vstack(rows), np.asarray(labels))
+    return [float(w) for w in model.coef_[0]], float(model.intercept_[0])
 
 
-def _model(linear: _Linear, calibration: list[float], threshold: float) -> RankerModel:
-    slope, margin, intercept = calibration
+def _model(
+    linear: _Linear, calibration: tuple[list[float], float], threshold: float
+) -> RankerModel:
+    weights, intercept = calibration
     return RankerModel(
         features=list(FEATURES),
         mean=linear.mean.round(6).tolist(),
         scale=linear.scale.round(6).tolist(),
-        coef=(linear.weights * slope).round(6).tolist(),
+        coef=linear.weights.round(6).tolist(),
         intercept=round(intercept, 6),
-        margin=round(margin / slope, 6) if slope else 0.0,
+        calibration=[round(w, 6) for w in weights],
         threshold=threshold,
         max_per_identifier=TOP,
         relative=0.0,
@@ -220,35 +235,51 @@ def fit(examples: Sequence[Example], n_splits: int = 5) -> RankerModel:
     return model
 
 
-def _apply(calibration: list[float], example: Example, raw: dict[str, np.ndarray]) -> Scored:
+def _apply(
+    calibration: tuple[list[float], float], example: Example, raw: dict[str, np.ndarray]
+) -> Scored:
     """Out-of-fold raw scores turned into probabilities by ``calibration``."""
-    slope, margin, intercept = calibration
     ranked: dict[str, list[tuple[float, Candidate]]] = {}
     for ident, items in example.candidates.items():
         if not items:
             ranked[ident] = []
             continue
-        z = raw[ident]
-        logit = np.clip(slope * z + margin * (z - z.max()) + intercept, -50.0, 50.0)
-        probabilities = (1.0 / (1.0 + np.exp(-logit))).tolist()
+        probabilities = calibrated(raw[ident], *calibration).tolist()
         ranked[ident] = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
     return Scored(example, ranked)
 
 
 def cross_validate(
     examples: Sequence[Example], n_splits: int = 10, seed: int = FOLD_SEED
-) -> tuple[list[Scored], list[RankerModel]]:
+) -> list[tuple[Scored, RankerModel]]:
     """Grouped cross-validation: every example scored by a model (with its calibration and
-    threshold) fitted on the other folds only; the models, one per fold, come back too."""
-    scored: list[Scored | None] = [None] * len(examples)
-    models = []
+    threshold) fitted on the other folds only, with that model."""
+    scored: list[tuple[Scored, RankerModel] | None] = [None] * len(examples)
     for test in folds(examples, n_splits, seed):
         held = set(test)
         model = fit([e for i, e in enumerate(examples) if i not in held])
-        models.append(model)
         for i in test:
-            scored[i] = rank(model, examples[i])
-    return [s for s in scored if s is not None], models
+            scored[i] = (rank(model, examples[i]), model)
+    return [s for s in scored if s is not None]
+
+
+def out_of_fold_rows(results: Sequence[tuple[Scored, RankerModel]]) -> list[IdentRow]:
+    """The first-meaning rows of cross-validated examples, each at its own model's threshold."""
+    rows: list[IdentRow] = []
+    for scored, model in results:
+        rows.extend(first_rows([scored], model.threshold))
+    return rows
+
+
+def out_of_fold_ntcir_rows(results: Sequence[tuple[Scored, RankerModel]]) -> list[IdentRow]:
+    """The NTCIR-11 rows of cross-validated examples, each with its own model's settings."""
+    rows: list[IdentRow] = []
+    for scored, model in results:
+        settings = model.info.get("ntcir_settings", [model.threshold, 1, 1.0])
+        assert isinstance(settings, list)
+        threshold, top, relative = (float(v) for v in settings)
+        rows.extend(ranked_rows([scored], Settings(threshold, int(top), relative)))
+    return rows
 
 
 def train(examples: Sequence[Example], n_splits: int = 5) -> RankerModel:

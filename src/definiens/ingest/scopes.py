@@ -65,11 +65,26 @@ def find_scopes(document: Document) -> list[Scope]:
     if finder is None or not document.source_text:
         return []
     scopes = []
+    size = len(document.text)
     for kind, title, level, source_start, source_end in finder(document.source_text):
-        start = document.offsets.to_text(source_start)
-        end = max(start, document.offsets.to_text(source_end))
+        start = min(document.offsets.to_text(source_start), size)
+        end = min(max(start, document.offsets.to_text(source_end)), size)
         scopes.append(Scope(kind, title, level, start, end, source_start, source_end))
     scopes.sort(key=lambda s: (s.start, -s.end, s.level))
+    return _nested(scopes)
+
+
+def _nested(scopes: list[Scope]) -> list[Scope]:
+    """The scopes (sorted, outer first) with each one ending where the scope around it ends:
+    badly nested markup (a section inside a lemma) still gives a tree."""
+    stack: list[Scope] = []
+    for scope in scopes:
+        while stack and stack[-1].end <= scope.start:
+            stack.pop()
+        if stack and scope.end > stack[-1].end:
+            scope.end = stack[-1].end
+            scope.source_end = min(scope.source_end, stack[-1].source_end)
+        stack.append(scope)
     return scopes
 
 

@@ -126,11 +126,17 @@ def document_payload(document: Document) -> dict[str, Any]:
     """The JSON-ready answer for one processed document."""
     record = serial.to_record(document)
     record["formulas"] = [_formula(f) for f in document.formulas]
-    record["definitions"] = {
-        ident: [_definiens(d, document) for d in items]
-        for ident, items in document.definitions.items()
+    record["definitions"] = _definitions(document.definitions, document)
+    record["scoped"] = {
+        str(scope): _definitions(meanings, document) for scope, meanings in document.scoped.items()
     }
     return record
+
+
+def _definitions(
+    definitions: dict[str, list[Definiens]], document: Document
+) -> dict[str, list[dict[str, Any]]]:
+    return {ident: [_definiens(d, document) for d in items] for ident, items in definitions.items()}
 
 
 def payload_json(document: Document) -> bytes:
