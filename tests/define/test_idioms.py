@@ -20,6 +20,13 @@ FIRST_MEANINGS = [
         "sample mean",
     ),
     ("The period is $T = 2\\pi/\\omega$ in seconds.", "T", "period"),
+    ("Here $T = 2\\pi/\\omega$ is the period of the motion.", "T", "period"),
+    (
+        "The angular frequency of the oscillator is $\\omega = \\sqrt{k/m}$.",
+        "\\omega",
+        "angular frequency",
+    ),
+    ("Let $G = (V, E)$ be a graph with vertex set $V$.", "G", "graph"),
     ("The energy is $E = mc^2$, where $c$ is the speed of light.", "c", "speed of light"),
     (
         "By the ideal gas law $pV = nRT$, where $n$ is the amount of substance.",
@@ -45,7 +52,8 @@ def test_first_meaning(text: str, identifier: str, expected: str | None) -> None
 
 
 def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
-    meanings = [m.text for m in annotate(FIRST_MEANINGS[5][0]).definitions["c"]]
+    text = "The energy is $E = mc^2$, where $c$ is the speed of light."
+    meanings = [m.text for m in annotate(text).definitions["c"]]
     assert meanings[0] == "speed of light"
     assert "speed" not in meanings[:1]
 

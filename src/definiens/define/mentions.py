@@ -196,7 +196,8 @@ def _determiner(chunk: Any) -> str:
 
 #: Prepositions whose phrase can belong to a meaning ("speed of light", "rate constant for
 #: electron transfer", "yield stress in uniaxial tension", "truncation at the tenths place").
-_EXTENDING = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+#: Not "with": "a graph with vertex set $V$" is a graph.
+_EXTENDING = frozenset({"of", "for", "in", "on", "at", "over", "between", "under"})
 #: How many prepositional phrases a meaning may carry ("number of particles in one container").
 _MAX_EXTENSIONS = 2
 
@@ -208,6 +209,15 @@ def _extension(chunk: Any, chunks_by_start: dict[int, Any]) -> Any | None:
     if after + 1 < len(doc) and doc[after].lower_ in _EXTENDING:
         return chunks_by_start.get(after + 1)
     return None
+
+
+def _names_a_symbol(chunk: Any) -> bool:
+    """The phrase goes on into a symbol ("of order $n$", "vertex set $V$"): it names that
+    symbol, it is not part of this meaning."""
+    doc = chunk.doc
+    return chunk.end < len(doc) and (
+        is_placeholder(doc[chunk.end]) or doc[chunk.end].tag_ in ("NN", "NNS")
+    )
 
 
 def _extended(chunk: Any, mention: Mention, by_start: dict[int, Any], offset: int) -> list[Mention]:
@@ -227,7 +237,7 @@ def _extended(chunk: Any, mention: Mention, by_start: dict[int, Any], offset: in
         tail = _trim_end(extension)
         if len(tail) != len(extension) or any(is_placeholder(t) for t in tail):
             break
-        if tail[-1].pos_ not in ("NOUN", "PROPN"):
+        if tail[-1].pos_ not in ("NOUN", "PROPN") or _names_a_symbol(extension):
             break
         tokens = [*tokens, doc[current.end], *tail]
         longer = _mention(tokens, offset, mention.determiner, core=core)

@@ -172,10 +172,26 @@ def whole_term_first(scored: list[tuple[float, Candidate]]) -> list[tuple[float,
     score, top = scored[0]
     if not top.values.get("alone_pattern"):
         return scored
+    head = _of_an_object(top.key)
+    if head is not None:
+        # "the 4-velocity of the particle": the meaning is "4-velocity", of that object
+        for i, (_, short) in enumerate(scored[1:], start=1):
+            if short.key == head:
+                return [(score, short), scored[0], *scored[1:i], *scored[i + 1 :]]
+        return scored
     for i, (_, longer) in enumerate(scored[1:], start=1):
         if _whole_term(longer, top):
             return [(score, longer), *scored[:i], *scored[i + 1 :]]
     return scored
+
+
+_OBJECT = re.compile(r"^(?P<head>.+?) of (?:the|a|an|this|that|its|their|our) \S")
+
+
+def _of_an_object(key: str) -> str | None:
+    """The head of "X of the Y" (a property of an object of the text), or None."""
+    match = _OBJECT.match(key)
+    return match.group("head") if match else None
 
 
 def _whole_term(longer: Candidate, head: Candidate) -> bool:
