@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap, Problem
+from definiens.model import (
+    Definiens,
+    Document,
+    Formula,
+    Identifier,
+    OffsetMap,
+    Problem,
+    Scope,
+)
 
 __all__ = ["documents"]
 
@@ -45,7 +53,13 @@ def _formula(draw: st.DrawFn, index: int) -> Formula:
         text_start=draw(_positions),
         text_end=draw(_positions),
         identifiers=[
-            Identifier(tex, draw(_positions), draw(_positions), draw(st.integers(1, 9)))
+            Identifier(
+                tex,
+                draw(_positions),
+                draw(_positions),
+                draw(st.integers(1, 9)),
+                scope=draw(st.integers(-1, 2)),
+            )
             for tex in texs
         ],
         flags=draw(st.lists(_words, max_size=2)),
@@ -53,7 +67,7 @@ def _formula(draw: st.DrawFn, index: int) -> Formula:
 
 
 @st.composite
-def _definitions(draw: st.DrawFn) -> dict[str, list[Definiens]]:
+def _definitions(draw: st.DrawFn, scope: int = -1) -> dict[str, list[Definiens]]:
     keys = draw(st.lists(st.text(min_size=1, max_size=6), max_size=3, unique=True))
     return {
         key: [
@@ -66,6 +80,7 @@ def _definitions(draw: st.DrawFn) -> dict[str, list[Definiens]]:
                 source_start=draw(_positions),
                 source_end=draw(_positions),
                 link_target=draw(st.none() | _words),
+                scope=scope,
             )
             for _ in range(draw(st.integers(1, 3)))
         ]
@@ -73,10 +88,32 @@ def _definitions(draw: st.DrawFn) -> dict[str, list[Definiens]]:
     }
 
 
+_scopes = st.builds(
+    Scope,
+    kind=st.sampled_from(["section", "theorem", "proof"]),
+    title=_words,
+    level=st.integers(1, 4),
+    start=_positions,
+    end=_positions,
+    source_start=_positions,
+    source_end=_positions,
+)
+
+
+@st.composite
+def _scoped(draw: st.DrawFn, scopes: int) -> dict[int, dict[str, list[Definiens]]]:
+    if not scopes:
+        return {}
+    indices = draw(st.lists(st.integers(0, scopes - 1), max_size=2, unique=True))
+    scoped = {index: draw(_definitions(index)) for index in indices}
+    return {index: meanings for index, meanings in scoped.items() if meanings}
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> Document:
-    """A document with text, offset map, formulas, definitions and problems (no links and no
-    source text: the database keeps neither)."""
+    """A document with text, offset map, formulas, definitions, problems, scopes and meanings
+    per scope (no links and no source text: the database keeps neither)."""
+    scopes = draw(st.lists(_scopes, max_size=3))
     return Document(
         id=draw(st.text(min_size=1, max_size=10)),
         title=draw(_words),
@@ -92,4 +129,6 @@ def documents(draw: st.DrawFn) -> Document:
             Problem(draw(_words), draw(_words), draw(_words))
             for _ in range(draw(st.integers(0, 2)))
         ],
+        scopes=scopes,
+        scoped=draw(_scoped(len(scopes))),
     )

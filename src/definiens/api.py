@@ -35,12 +35,22 @@ def process(document: Document, stages: Sequence[Stage] | None = None) -> Docume
     return run_stages(document, default_stages() if stages is None else stages)
 
 
-def annotate(text: str, format: str = "markdown", *, title: str = "text") -> Document:
+def annotate(
+    text: str,
+    format: str = "markdown",
+    *,
+    title: str = "text",
+    top: int | None = None,
+    min_score: float | None = None,
+) -> Document:
     """Read ``text`` (wikitext, latex or markdown) and find its identifiers and their meanings:
-    every default stage (parse, identifiers, definitions) runs on it.
+    every default stage (parse, identifiers, definitions) runs on it. ``top``: at most this
+    many meanings per identifier; ``min_score``: only meanings at least this probable (0 to 1;
+    default for both: the shipped model's, 3 and its threshold).
 
     :class:`~definiens.errors.UsageError` if ``text`` is not a ``str`` (decode bytes first).
     """
     if not isinstance(text, str):
         raise UsageError(f"text must be a str, not {type(text).__name__}")
-    return process(from_text(text, format, title=title))
+    stages = default_stages(top=top, min_score=min_score)
+    return process(from_text(text, format, title=title), stages)

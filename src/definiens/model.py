@@ -23,6 +23,7 @@ __all__ = [
     "Link",
     "OffsetMap",
     "Problem",
+    "Scope",
     "placeholder",
 ]
 
@@ -49,6 +50,9 @@ class OffsetMap:
 
     segments: list[tuple[int, int, int]] = field(default_factory=list)
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _by_source: tuple[list[int], list[tuple[int, int, int]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def add(self, text_start: int, source_start: int, length: int) -> None:
         """Append a segment; segments must be added in increasing ``text_start`` order."""
@@ -73,6 +77,25 @@ class OffsetMap:
             return self.segments[0][1]
         t, s, n = self.segments[i]
         return s + min(text_offset - t, n)
+
+    def to_text(self, source_offset: int) -> int:
+        """The text offset of the first piece of text at or after ``source_offset`` (markup
+        that left no text maps to where the text goes on; past the end, to the text's end)."""
+        if not self.segments:
+            return source_offset
+        if self._by_source is None or len(self._by_source[0]) != len(self.segments):
+            ordered = sorted(self.segments, key=lambda seg: seg[1])
+            self._by_source = ([seg[1] for seg in ordered], ordered)
+        starts, ordered = self._by_source
+        i = bisect.bisect_right(starts, source_offset) - 1
+        if i >= 0:
+            t, s, n = ordered[i]
+            if source_offset < s + n:
+                return t + source_offset - s
+        if i + 1 < len(ordered):
+            return ordered[i + 1][0]
+        t, _, n = ordered[-1]
+        return t + n
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """The source span of a text span ``[start, end)``."""
@@ -115,7 +138,9 @@ class Identifier:
     that a page can mark: whole tokens, balanced in braces, never inside a text argument
     (``\\text{…}``, ``\\operatorname{…}``, ``\\mathrm{…}``), and never overlapping the spans of
     another identifier of the formula (the longest identifier wins a place: ``x_i`` before
-    ``x``). Filled by the identify stage (``definiens.formulas``).
+    ``x``). Filled by the identify stage (``definiens.formulas``). ``scope``: the index in
+    ``Document.scopes`` of the scope whose meanings hold here (``Document.scoped``), -1 for
+    the document's own (``Document.definitions``); set by the define stage.
     """
 
     tex: str
@@ -123,6 +148,7 @@ class Identifier:
     end: int = -1
     count: int = 1
     spans: list[tuple[int, int]] = field(default_factory=list)
+    scope: int = -1
 
 
 @dataclass
@@ -151,13 +177,36 @@ class Formula:
 
 
 @dataclass
+class Scope:
+    """A part of a document in which notation can change: a section (or heading) or a
+    theorem-like environment (lemma, proof, definition…), as the reader found it.
+
+    ``kind`` is ``section`` for a heading of any level, else the environment's name;
+    ``level`` is the heading level (1 = chapter or top heading) and, for an environment, one
+    more than the section around it; ``title`` is the heading, or the environment's display
+    name with its optional title ("Lemma", "Theorem (Bézout)"). ``start``/``end`` span its part
+    of ``Document.text`` (a section runs to the next heading of its level or higher);
+    ``source_start``/``source_end`` the same part of the source.
+    """
+
+    kind: str
+    title: str
+    level: int
+    start: int
+    end: int
+    source_start: int = -1
+    source_end: int = -1
+
+
+@dataclass
 class Definiens:
     """One candidate meaning of an identifier, with its score and where it came from.
 
     ``method`` names the evidence (``pattern``, ``link``, ``noun_phrase``, ``namespace``…);
     ``sentence`` is the sentence it was read from (formulas shown as their TeX) and
     ``source_start``/``source_end`` its span in ``Document.source_text`` (-1 when it has none,
-    as for a meaning inherited from a namespace).
+    as for a meaning inherited from a namespace). ``scope`` is the index in
+    ``Document.scopes`` of the scope in which it holds (-1: the whole document).
     """
 
     identifier: str
@@ -168,6 +217,7 @@ class Definiens:
     source_start: int = -1
     source_end: int = -1
     link_target: str | None = None
+    scope: int = -1
 
 
 @dataclass
@@ -184,8 +234,16 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     formulas: list[Formula] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    scopes: list[Scope] = field(default_factory=list)
     definitions: dict[str, list[Definiens]] = field(default_factory=dict)
+    scoped: dict[int, dict[str, list[Definiens]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def meanings(self, identifier: Identifier) -> list[Definiens]:
+        """The ranked meanings of one occurrence: those of the scope it reads them in, else
+        the document's."""
+        scoped = self.scoped.get(identifier.scope, {}).get(identifier.tex)
+        return scoped if scoped is not None else self.definitions.get(identifier.tex, [])
 
     def report(self, kind: str, message: str, where: str | None = None) -> Problem:
         """Record a damaged piece of this document, located in it, and return the record."""

@@ -35,13 +35,19 @@ logger = logging.getLogger(__name__)
 Stage = Callable[[Document], Document]
 
 
-def default_stages(*, definitions: bool = True) -> list[Stage]:
-    """The stages of a freshly read document, in order: parse, identifiers, definitions."""
+def default_stages(
+    *, definitions: bool = True, top: int | None = None, min_score: float | None = None
+) -> list[Stage]:
+    """The stages of a freshly read document, in order: parse, identifiers, definitions.
+
+    ``top`` and ``min_score``: how many meanings the definitions stage keeps per identifier
+    and the least probability it shows one with (default: the shipped model's settings)."""
     stages: list[Stage] = [parse, identify]
     if definitions:  # imported here: a run without definitions never loads the define stage
-        from definiens.define import define
+        from definiens.define import Definer, define
 
-        stages.append(define)
+        custom = top is not None or min_score is not None
+        stages.append(Definer(top=top, min_score=min_score) if custom else define)
     return stages
 
 

@@ -10,7 +10,14 @@ A *document record* is a JSON-ready dict::
      "definitions": {identifier: [{"identifier", "text", "score", "method", "sentence",
                                    "source_start", "source_end", "link_target"}]},
      "problems": [{"kind", "message", "location"}],
+     "scopes": [{"kind", "title", "level", "start", "end", "source_start", "source_end"}],
+     "scoped": {scope index: {identifier: [definiens, ...]}},
      "text", "offsets": [[text_start, source_start, length], ...]}
+
+Each identifier and each definiens also carries ``scope``: the index in ``scopes`` of the part
+(section, theorem...) where its meaning holds, -1 for the whole document. ``definitions`` are the
+meanings over the whole document; ``scoped`` the meanings a symbol has in one scope, when they
+differ from the document's.
 
 ``definiens extract`` writes it (one JSON line per document), ``definiens export --format
 jsonl`` writes it with the database's ``doc``, ``status`` and ``reason`` added, the HTTP API
@@ -35,6 +42,7 @@ from definiens.model import (
     Link,
     OffsetMap,
     Problem,
+    Scope,
 )
 
 __all__ = [
@@ -57,6 +65,17 @@ def definiens_record(definiens: Definiens) -> dict[str, Any]:
     return asdict(definiens)
 
 
+def _definitions_record(definitions: Mapping[str, list[Definiens]]) -> dict[str, Any]:
+    return {ident: [definiens_record(d) for d in items] for ident, items in definitions.items()}
+
+
+def _definitions(record: Any) -> dict[str, list[Definiens]]:
+    return {
+        ident: [Definiens(**_pick(d, Definiens)) for d in items]
+        for ident, items in (record or {}).items()
+    }
+
+
 def to_record(document: Document) -> dict[str, Any]:
     """The record of ``document`` (see the module's documentation for its keys)."""
     return {
@@ -67,11 +86,12 @@ def to_record(document: Document) -> dict[str, Any]:
         "metadata": document.metadata,
         "formulas": [formula_record(f) for f in document.formulas],
         "links": [asdict(link) for link in document.links],
-        "definitions": {
-            ident: [definiens_record(d) for d in items]
-            for ident, items in document.definitions.items()
-        },
+        "definitions": _definitions_record(document.definitions),
         "problems": [asdict(p) for p in document.problems],
+        "scopes": [asdict(scope) for scope in document.scopes],
+        "scoped": {
+            str(index): _definitions_record(meanings) for index, meanings in document.scoped.items()
+        },
         "text": document.text,
         "offsets": [list(segment) for segment in document.offsets.segments],
     }
@@ -122,11 +142,13 @@ def from_record(record: Mapping[str, Any], source_text: str = "") -> Document:
         metadata=dict(record.get("metadata") or {}),
         formulas=[_formula(f) for f in record.get("formulas", [])],
         links=[Link(**_pick(link, Link)) for link in record.get("links", [])],
-        definitions={
-            ident: [Definiens(**_pick(d, Definiens)) for d in items]
-            for ident, items in (record.get("definitions") or {}).items()
-        },
+        definitions=_definitions(record.get("definitions")),
         problems=[Problem(**_pick(p, Problem)) for p in record.get("problems", [])],
+        scopes=[Scope(**_pick(s, Scope)) for s in record.get("scopes", [])],
+        scoped={
+            int(index): _definitions(meanings)
+            for index, meanings in (record.get("scoped") or {}).items()
+        },
     )
 
 

@@ -3,12 +3,20 @@ model file."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
 from definiens.define.candidate import Candidate, stem_of
-from definiens.define.ranker import RankerModel, Settings, choose, load_model
+from definiens.define.ranker import (
+    RankerModel,
+    Settings,
+    calibrated,
+    calibration_features,
+    choose,
+    load_model,
+)
 from definiens.errors import ModelError
 
 
@@ -53,4 +61,17 @@ def test_model_round_trips_through_json(tmp_path: Path) -> None:
     model.save(tmp_path / "m.json")
     again = load_model(tmp_path / "m.json")
     assert again == model
-    assert again.probability([0.5, 1.0]) == pytest.approx(1 / (1 + pow(2.718281828, -0.25)))
+    # one candidate: standardised (0.7 - 0.5) / 0.1 = 2 and (3.0 - 1.0) / 2.0 = 1, so the score is
+    # 2 * 1.0 + 1 * -1.0 = 1; the default calibration reads the score alone, plus the intercept
+    (p,) = again.probabilities([[0.7, 3.0]])
+    assert p == pytest.approx(1 / (1 + math.exp(-(1.0 + 0.25))))
+
+
+def test_calibration_features_mark_the_best_and_its_lead() -> None:
+    features = calibration_features([1.0, 3.0, 2.5])
+    assert features[:, 1].tolist() == [-2.0, 0.0, -0.5]
+    assert features[:, 2].tolist() == [0.0, 0.5, 0.0]
+    assert features[:, 3].tolist() == [0.0, 1.0, 0.0]
+    # a better lead makes the best more probable under a calibration that weighs the lead
+    weights = [1.0, 0.0, 2.0, 0.0]
+    assert calibrated([1.0, 3.0], weights, 0.0)[1] > calibrated([2.9, 3.0], weights, 0.0)[1]

@@ -12,12 +12,13 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from definiens import serial
+from definiens.cli.meanings import add_meaning_options
 from definiens.cli.paths import STDOUT, check_output
 from definiens.cli.terminal import printable
 from definiens.cli.textformat import write_text
 from definiens.errors import InputError, UsageError
 from definiens.model import Document
-from definiens.pipeline import Tally, extract_documents
+from definiens.pipeline import Tally, default_stages, extract_documents
 
 __all__ = ["CSV_HEADER", "register", "run", "write_csv", "write_jsonl"]
 
@@ -72,6 +73,7 @@ def register(subparsers: Any) -> None:
         help="wiki namespace to read (repeatable; default: 0, the articles)",
     )
     parser.add_argument("--include-redirects", action="store_true", help="keep redirect pages")
+    add_meaning_options(parser)
     parser.add_argument(
         "-q",
         "--quiet",
@@ -158,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
         include_redirects=args.include_redirects,
         tally=tally,
         warn=warn,
+        stages=default_stages(top=args.top, min_score=args.min_score),
     )
     progress = tqdm(
         documents,

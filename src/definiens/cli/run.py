@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from definiens.api import default_stages
+from definiens.cli.meanings import add_meaning_options
 from definiens.cli.terminal import printable
 from definiens.errors import UsageError
 from definiens.run import (
@@ -95,6 +96,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="only formulas and identifiers (no definitions stage)",
     )
+    add_meaning_options(parser)
     parser.add_argument(
         "--include-redirects",
         action="store_true",
@@ -132,8 +134,15 @@ def run(args: argparse.Namespace) -> int:
     if args.chunk_size < 1:
         raise UsageError(f"--chunk-size must be at least 1, not {args.chunk_size}")
     inputs = check_inputs(args.inputs)  # each once: run_corpus then has no repeat to warn of
-    factory = functools.partial(default_stages, definitions=not args.no_definitions)
-    options = {"definitions": not args.no_definitions, "scheduler": args.scheduler}
+    factory = functools.partial(
+        default_stages, definitions=not args.no_definitions, top=args.top, min_score=args.min_score
+    )
+    options = {
+        "definitions": not args.no_definitions,
+        "scheduler": args.scheduler,
+        "top": args.top,
+        "min_score": args.min_score,
+    }
     deferred = _DeferErrors()
     runner_logger = logging.getLogger(RUNNER_LOGGER)
     runner_logger.addFilter(deferred)

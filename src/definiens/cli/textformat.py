@@ -26,6 +26,13 @@ def _meanings(items: list[Definiens]) -> str:
     return "; ".join(f"{d.text} ({d.score:.2f}, {d.method})" for d in items[:MEANINGS_SHOWN])
 
 
+def _scope_note(document: Document, scope: int) -> str:
+    """Where an occurrence's meaning holds, when not in the whole document: " [in Lemma]"."""
+    if scope < 0 or scope >= len(document.scopes):
+        return ""
+    return f"  [in {document.scopes[scope].title or document.scopes[scope].kind}]"
+
+
 def _tex(formula: Formula) -> str:
     tex = " ".join(formula.tex.split())
     return tex if len(tex) <= TEX_WIDTH else tex[: TEX_WIDTH - 1] + "…"
@@ -42,8 +49,9 @@ def _write_document(document: Document, out: TextIO) -> None:
     for formula in shown:
         out.write(f"  ({formula.index}) {printable(_tex(formula))}\n")
         for identifier in formula.identifiers:
-            meanings = _meanings(document.definitions.get(identifier.tex, []))
-            out.write(printable(f"      {identifier.tex:<16} {meanings}") + "\n")
+            meanings = _meanings(document.meanings(identifier))
+            where = _scope_note(document, identifier.scope)
+            out.write(printable(f"      {identifier.tex:<16} {meanings}{where}") + "\n")
     out.write("\n")
 
 

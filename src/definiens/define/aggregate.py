@@ -20,7 +20,12 @@ from definiens.define.mlp_baseline import mlp_score
 from definiens.define.pairing import Occurrence, Tokens, measure_pair
 from definiens.model import Document
 
-__all__ = ["Aggregator", "Prepared"]
+__all__ = ["DERIVED", "Aggregator", "Prepared"]
+
+#: Variants made from part of a phrase (its head noun, modifier and head): a definitional
+#: pattern speaks for the phrase as written ("let $Y$ be a closed subset"), so for these it
+#: counts only as ``derived_pattern``, and their pairs never count as the identifier alone.
+DERIVED = frozenset({"head", "head_adj", "head_eval", "compound"})
 
 
 @dataclass
@@ -29,6 +34,9 @@ class Prepared:
 
     mention: Mention
     variants: list[tuple[str, str, str, float]]
+
+
+_NO_PATTERN: dict[str, Any] = {"patterns": set()}
 
 
 class Aggregator:
@@ -68,6 +76,8 @@ class Aggregator:
         ):
             return  # "N particles" counts particles for N only, not for a longer formula
         pair = measure_pair(tokens, occurrence, mention)
+        if pair is None:
+            return
         identifier = occurrence.identifier
         for variant, form, key, tf in prepared.variants:
             score = mlp_score(pair["distance"], n, tf)
@@ -76,7 +86,12 @@ class Aggregator:
                 candidate = Candidate(identifier, form, key, values=dict(START))
                 self.by_key[(identifier, key)] = candidate
             candidate.variants.add(variant)
-            self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
+            if variant in DERIVED:
+                if pair["patterns"] and occurrence.alone:
+                    candidate.values["derived_pattern"] = 1.0
+                self._update(candidate, pair | _NO_PATTERN, mention, sentence, n, score, False)
+            else:
+                self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
 
     def _update(
         self,
@@ -91,6 +106,9 @@ class Aggregator:
         v = c.values
         distance = pair["distance"]
         is_link = mention.method == "link"
+        c.places.append((sentence.start, alone and bool(pair["patterns"])))
+        if mention.bare:
+            v["term"] = 1.0
         if c.best is None or score > c.best[0]:
             c.best = (score, mention, sentence)
             v["det_indef"] = float(mention.determiner in ("a", "an"))

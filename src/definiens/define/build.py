@@ -20,11 +20,13 @@ from definiens.define.candidate import Candidate, normalise
 from definiens.define.context import Sentence
 from definiens.define.feature_names import START
 from definiens.define.group_features import finish
-from definiens.define.mentions import find_mentions
+from definiens.define.mentions import Mention, find_mentions
+from definiens.define.naming import naming_mentions
 from definiens.define.object_types import type_evidence
 from definiens.define.pairing import Tokens, occurrences_in
 from definiens.define.siblings import share_meanings
 from definiens.define.symbols import Symbol
+from definiens.formulas.roles import named
 from definiens.model import Document, Formula, Link
 
 __all__ = ["build_candidates"]
@@ -80,13 +82,14 @@ def _aggregate(
 ) -> Aggregator:
     """Every (occurrence, mention) pair of each parsed sentence, aggregated per candidate."""
     tokens = {s.index: Tokens.of(s.doc) for s in parsed}
-    occurrences = {s.index: occurrences_in(tokens[s.index], formulas) for s in parsed}
+    names = {index: named(formula) for index, formula in formulas.items()}
+    occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names) for s in parsed}
     first: dict[str, int] = {}
     for s in parsed:
         for o in occurrences[s.index]:
             first.setdefault(o.identifier, s.index)
     links = _LinksByStart(document.links)
-    found = {s.index: find_mentions(s.doc, s.start, links.within(s.start, s.end)) for s in parsed}
+    found = {s.index: _mentions(s, links) for s in parsed}
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:
@@ -97,6 +100,14 @@ def _aggregate(
             for p in prepared:
                 aggregator.add(tokens[s.index], o, p, s, s.index - first[o.identifier])
     return aggregator
+
+
+def _mentions(sentence: Sentence, links: _LinksByStart) -> list[Mention]:
+    """The noun phrases, links and counts of a sentence, and the phrases naming its formulas
+    that the chunker missed (:mod:`.naming`)."""
+    found = find_mentions(sentence.doc, sentence.start, links.within(sentence.start, sentence.end))
+    known = {(m.first, m.last) for m in found}
+    return found + list(naming_mentions(sentence.doc, sentence.start, known))
 
 
 def _page_features(document: Document, aggregator: Aggregator) -> dict[str, list[Candidate]]:

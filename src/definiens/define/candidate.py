@@ -36,7 +36,8 @@ class Candidate:
 
     ``form`` is the meaning as written in the document (shown); ``key`` the same normalised
     (compared); ``variants`` the surface variants of mentions that gave it (``"phrase"``,
-    ``"head"``, ``"link_anchor"``…, see :data:`~definiens.define.feature_names.VARIANTS`).
+    ``"head"``, ``"link_anchor"``…, see :data:`~definiens.define.feature_names.VARIANTS`);
+    ``places`` where in the text its pairs are (for the scope features of :mod:`.scoping`).
     """
 
     identifier: str
@@ -45,6 +46,9 @@ class Candidate:
     variants: set[str] = field(default_factory=set)
     values: dict[str, float] = field(default_factory=dict)
     best: tuple[float, Mention, Sentence] | None = None
+    #: Where its evidence is: (text offset of the sentence, whether the pair there states it
+    #: for the identifier alone by a definitional pattern), one per pair.
+    places: list[tuple[int, bool]] = field(default_factory=list)
 
     def vector(self, names: Sequence[str] = FEATURES) -> list[float]:
         """The values of the features ``names`` (0.0 for any the candidate lacks)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(
 )
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER_PREFIX}(\d+)\b")
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+_GLOSSARY = re.compile(rf"{PLACEHOLDER_PREFIX}\d+\s*[=:]\s*[A-Za-z]")
 #: Sentences longer than this many characters are cut (tables, lists run together).
 MAX_SENTENCE_CHARS = 1500
 
@@ -56,11 +57,19 @@ class Sentence:
         return document.text[self.start : self.end]
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (empty ones dropped)."""
+#: In wikitext a paragraph is one line: every line break ends a sentence (list items).
+_LINE = re.compile(r"[ \t]*\n\s*")
+
+
+def split_sentences(text: str, lines: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (empty ones dropped); with ``lines``, every
+    line break ends one too (wikitext, where a line is a paragraph or a list item)."""
     spans = []
     position = 0
-    for match in _BOUNDARY.finditer(text):
+    boundaries = list(_BOUNDARY.finditer(text))
+    if lines:
+        boundaries = _merged(boundaries, _LINE.finditer(text))
+    for match in boundaries:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
@@ -88,7 +97,8 @@ def _formula_indices(text: str, formulas: dict[int, Formula]) -> list[int]:
 def _formula_only(text: str) -> bool:
     """A line that is (almost) only formulas, like a displayed equation."""
     words = _WORDS.findall(_PLACEHOLDER.sub(" ", text))
-    return bool(_PLACEHOLDER.search(text)) and len(words) < 2
+    glossary = _GLOSSARY.search(text) is not None  # "FORMULA3 = pressure": a list item
+    return bool(_PLACEHOLDER.search(text)) and len(words) < 2 and not glossary
 
 
 def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -105,11 +115,21 @@ def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return merged
 
 
+def _merged(first: Iterable[re.Match[str]], second: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """The boundaries of both, in order, without overlaps."""
+    merged: list[re.Match[str]] = []
+    for match in sorted([*first, *second], key=lambda m: (m.start(), -m.end())):
+        if not merged or match.start() >= merged[-1].end():
+            merged.append(match)
+    return merged
+
+
 def select_sentences(document: Document) -> list[Sentence]:
     """Every sentence of the document, with the formulas (having identifiers) and the plain-text
     symbols it mentions."""
     formulas = {f.index: f for f in document.formulas}
-    spans = _merge_displays(document.text, split_sentences(document.text))
+    lines = document.format == "wikitext"
+    spans = _merge_displays(document.text, split_sentences(document.text, lines))
     forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
     symbols = iter(find_symbols(document.text, forms))
     symbol = next(symbols, None)

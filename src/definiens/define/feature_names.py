@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from definiens.define.patterns import PATTERNS
 
-__all__ = ["FEATURES", "SIBLING_FEATURES", "START", "TYPE_FEATURES", "VARIANTS"]
+__all__ = ["FEATURES", "SCOPE_FEATURES", "SIBLING_FEATURES", "START", "TYPE_FEATURES", "VARIANTS"]
 
 #: The surface variants of a mention (:mod:`.mentions`): the phrase as written, with its head
 #: lemmatised, the head alone (after any, adjective, or evaluative modifiers), modifier and
 #: head, a link's anchor and target, and "number of ..." for a counting symbol.
 VARIANTS = (
     "phrase", "lemma", "head", "head_adj", "head_eval", "compound", "link_anchor", "link_target",
-    "count",
+    "count", "unpicked", "of_compound",
 )  # fmt: skip
 
 #: The features of an object-type candidate ("integer", "function"; :mod:`.object_types`).
 TYPE_FEATURES = ("kind_cand", "kind_tex", "kind_text", "kind_prior", "kind_top", "kind_share")
+
+#: The features a candidate gets in the scope an occurrence reads its meaning in
+#: (:mod:`.scoping`): whether there is one, its share of the evidence there, stated there.
+SCOPE_FEATURES = ("scoped", "scope_pairs", "scope_share", "scope_pattern")
 
 #: The features :mod:`.siblings` sets: a meaning taken from, or shared with, an index sibling.
 SIBLING_FEATURES = ("inherited", "sibling")
@@ -33,7 +37,8 @@ FEATURES = (
     "rank_dist", "candidates", "id_length", "id_greek", "id_script", "pattern_any",
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
     "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
-    "page_term", "shadowed", *TYPE_FEATURES, *SIBLING_FEATURES,
+    "page_term", "shadowed", "of_phrase", "pp_phrase", "derived_pattern", "extends", "extended",
+    "term", *TYPE_FEATURES, *SIBLING_FEATURES, *SCOPE_FEATURES,
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{v}" for v in VARIANTS),
 )  # fmt: skip
 

@@ -14,7 +14,10 @@ from definiens.define.candidate import Candidate, normalise
 from definiens.define.concepts import is_concept, is_evaluative, is_vague
 from definiens.model import Document
 
-__all__ = ["finish"]
+__all__ = ["finish", "head_word"]
+
+#: Prepositions other than "of" that a meaning may carry ("rate constant for electron transfer").
+_PREPOSITIONS = frozenset({"for", "in", "on", "at", "over", "with", "between", "under"})
 
 
 def finish(candidates: list[Candidate], document: Document) -> None:
@@ -29,6 +32,7 @@ def finish(candidates: list[Candidate], document: Document) -> None:
     best_mlp = by_mlp[0].values["mlp"] if by_mlp else 0.0
     most_pairs = max((c.values["pairs"] for c in candidates), default=1.0) or 1.0
     _shadow(candidates)
+    _extensions(candidates)
     for c in candidates:
         c.values["mlp_gap"] = best_mlp - c.values["mlp"]
         c.values["pairs_share"] = c.values["pairs"] / most_pairs
@@ -53,10 +57,32 @@ def _shadow(candidates: Sequence[Candidate]) -> None:
                 head.values["shadowed"] = 1.0
 
 
+def _extensions(candidates: Sequence[Candidate]) -> None:
+    """Mark a meaning that extends another by a prepositional phrase ("speed of light" beside
+    "speed": ``extends``), and the one extended (``extended``)."""
+    by_key = {c.key: c for c in candidates}
+    for longer in candidates:
+        words = longer.key.split()
+        cut = next((i for i, w in enumerate(words[1:], 1) if w in _PREPOSITIONS or w == "of"), 0)
+        core = by_key.get(" ".join(words[:cut])) if cut else None
+        if core is not None:
+            longer.values["extends"] = 1.0
+            core.values["extended"] = 1.0
+
+
 def _as_close(a: Candidate, b: Candidate) -> bool:
     """``a`` is at least as close to the identifier as ``b`` (tokens, sentences, pairs)."""
     va, vb = a.values, b.values
     return va["dist"] <= vb["dist"] and va["sent"] <= vb["sent"] and va["pairs"] >= vb["pairs"]
+
+
+def head_word(words: Sequence[str]) -> str:
+    """The head noun of a meaning's words: the last word before its first preposition
+    ("speed of light" -> "speed", "rate constant for electron transfer" -> "constant")."""
+    for i, word in enumerate(words[1:], start=1):
+        if word == "of" or word in _PREPOSITIONS:
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 def _static_features(c: Candidate, title: str, count: int) -> None:
@@ -73,9 +99,12 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v["dist_alone"] = math.log1p(v.get("dist_alone", 99.0))
     v["dist"] = math.log1p(v["dist"])
     v["words"] = float(len(words))
-    v["concept"] = float(is_concept(words[-1]))
-    v["form_concept"] = float(len(words) <= 2 and is_concept(words[-1]))
-    v["vague"] = float(is_vague(words[-1]))
+    v["of_phrase"] = float("of" in words[1:-1])
+    v["pp_phrase"] = float(any(w in _PREPOSITIONS for w in words[1:-1]))
+    head = head_word(words)
+    v["concept"] = float(is_concept(head))
+    v["form_concept"] = float(len(words) <= 2 and is_concept(head))
+    v["vague"] = float(is_vague(head))
     v["in_title"] = float(c.key in title)
     v["capital"] = float(c.form[:1].isupper())
     v["candidates"] = math.log(count)

@@ -16,12 +16,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from definiens.define.concepts import is_evaluative
+from definiens.define.concepts import is_concept, is_evaluative
 from definiens.define.nlp import lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "is_junk", "is_placeholder", "phrase_variants"]
 
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
@@ -47,9 +47,11 @@ class Mention:
     method: str = "noun_phrase"
     variants: list[tuple[str, str]] = field(default_factory=list)
     link_target: str | None = None
+    head: int = -1  # the head noun's token when it is not the last ("speed" of light)
+    bare: bool = False  # extended by a phrase without article: a term ("speed of light")
 
 
-def _is_placeholder(token: Any) -> bool:
+def is_placeholder(token: Any) -> bool:
     """A formula placeholder or a plain-text symbol ("the speed of light c")."""
     return _PLACEHOLDER.search(token.text) is not None or token.i in symbol_tokens(token.doc)
 
@@ -58,7 +60,7 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     """Cut determiners, numbers and punctuation at the edges, and stop at a placeholder."""
     kept: list[Any] = []
     for token in tokens:
-        if _is_placeholder(token):
+        if is_placeholder(token):
             if kept:
                 break
             continue
@@ -70,6 +72,27 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     while kept and kept[-1].pos_ in _DROP_TRAILING:
         kept.pop()
     return kept
+
+
+#: Words that are never a meaning on their own: abbreviations, function words and the verbs and
+#: nouns of the text's own apparatus that a tagger may take for nouns ("Denote", "resp").
+_JUNK_WORDS = """
+resp respectively denote denotes let define consider suppose assume note see cf eg ie etc
+example examples instance quasi lemma theorem proposition corollary remark section chapter
+figure table page exercise proof
+"""
+_JUNK = frozenset(_JUNK_WORDS.split())
+_BRACKETS = str.maketrans("", "", "()[]{}")
+
+
+def is_junk(tokens: Sequence[Any]) -> bool:
+    """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
+    that only qualifies ("nonzero"), or it holds an unbalanced bracket ("quasi-compact (Lemma")."""
+    head = tokens[-1].lower_.strip(".")
+    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
+        return True
+    text = "".join(t.text for t in tokens)
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
 def _hyphenated(tokens: Sequence[Any]) -> bool:
@@ -88,13 +111,48 @@ def _phrase(tokens: Sequence[Any]) -> str:
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
-def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
-    phrase = _phrase(tokens)
-    head = tokens[-1]
+#: Leading words that only pick an object out ("the corresponding operator", "a given point"):
+#: a variant without them is offered too. Words that change the kind ("positive") are kept.
+_PICKING_WORDS = """
+corresponding given arbitrary fixed certain such some any each every appropriate suitable same
+particular following other respective usual above said aforementioned new
+"""
+_PICKING = frozenset(_PICKING_WORDS.split())
+
+
+def phrase_variants(tokens: Sequence[Any], core: int | None = None) -> list[tuple[str, str]]:
+    """The surface forms of a phrase; ``core`` is the number of tokens of its noun phrase
+    before any prepositional extension ("sets | of labeled data": the head is "sets")."""
+    core = len(tokens) if core is None else core
+    head = tokens[core - 1]
     head_lemma = lemma(head) if head.pos_ == "NOUN" else head.text.lower()
-    forms = [("phrase", phrase)]
-    lemma_phrase = "".join(t.text_with_ws for t in tokens[:-1]) + head_lemma
+    forms = [("phrase", _phrase(tokens))]
+    lemma_phrase = (
+        "".join(t.text_with_ws for t in tokens[: core - 1])
+        + head_lemma
+        + head.whitespace_
+        + "".join(t.text_with_ws for t in tokens[core:])
+    )
     forms.append(("lemma", " ".join(lemma_phrase.split())))
+    picking = 0
+    while picking < core - 1 and tokens[picking].lower_ in _PICKING:
+        picking += 1
+    if picking:
+        forms.append(("unpicked", " ".join(lemma_phrase.split()[picking:])))
+    if core == len(tokens):
+        forms.extend(_head_forms(tokens, head, head_lemma))
+    seen: set[str] = set()
+    unique = []
+    for variant, form in forms:
+        if form and form.lower() not in seen:
+            seen.add(form.lower())
+            unique.append((variant, form))
+    return unique
+
+
+def _head_forms(tokens: Sequence[Any], head: Any, head_lemma: str) -> list[tuple[str, str]]:
+    """The head noun alone, and modifier + head, of a noun phrase."""
+    forms = []
     if len(tokens) > 1 and head.pos_ == "NOUN":
         modifiers = tokens[:-1]
         if all(is_evaluative(t.text) for t in modifiers):
@@ -106,18 +164,16 @@ def _variants(tokens: Sequence[Any]) -> list[tuple[str, str]]:
         forms.append((variant, head_lemma))
     if len(tokens) > 2 and tokens[-2].pos_ in ("ADJ", "NOUN", "PROPN"):
         forms.append(("compound", f"{tokens[-2].text} {head_lemma}"))
-    seen: set[str] = set()
-    unique = []
-    for variant, form in forms:
-        if form.lower() not in seen:
-            seen.add(form.lower())
-            unique.append((variant, form))
-    return unique
+    return forms
 
 
-def _mention(tokens: Sequence[Any], offset: int, determiner: str) -> Mention | None:
-    kept = _trim(tokens)
+def _mention(
+    tokens: Sequence[Any], offset: int, determiner: str, core: int | None = None
+) -> Mention | None:
+    kept = _trim(tokens) if core is None else list(tokens)
     if not kept or kept[-1].pos_ not in ("NOUN", "PROPN") or not _WORD.search(_phrase(kept)):
+        return None
+    if is_junk(kept):
         return None
     head = kept[-1]
     return Mention(
@@ -129,7 +185,7 @@ def _mention(tokens: Sequence[Any], offset: int, determiner: str) -> Mention | N
         head_lemma=lemma(head),
         head_pos=head.pos_,
         determiner=determiner,
-        variants=_variants(kept),
+        variants=phrase_variants(kept, core),
     )
 
 
@@ -138,12 +194,67 @@ def _determiner(chunk: Any) -> str:
     return first.lower_ if first.pos_ == "DET" else ""
 
 
-def _of_extension(chunk: Any, chunks_by_start: dict[int, Any]) -> Any | None:
+#: Prepositions whose phrase can belong to a meaning ("speed of light", "rate constant for
+#: electron transfer", "yield stress in uniaxial tension", "truncation at the tenths place").
+#: Not "with": "a graph with vertex set $V$" is a graph.
+_EXTENDING = frozenset({"of", "for", "in", "on", "at", "over", "between", "under"})
+#: How many prepositional phrases a meaning may carry ("number of particles in one container").
+_MAX_EXTENSIONS = 2
+
+
+def _extension(chunk: Any, chunks_by_start: dict[int, Any]) -> Any | None:
+    """The noun chunk after ``chunk`` and an extending preposition, or None."""
     after = chunk.end
     doc = chunk.doc
-    if after + 1 < len(doc) and doc[after].lower_ == "of":
+    if after + 1 < len(doc) and doc[after].lower_ in _EXTENDING:
         return chunks_by_start.get(after + 1)
     return None
+
+
+def _names_a_symbol(chunk: Any) -> bool:
+    """The phrase goes on into a symbol ("of order $n$", "vertex set $V$"): it names that
+    symbol, it is not part of this meaning."""
+    doc = chunk.doc
+    return chunk.end < len(doc) and (
+        is_placeholder(doc[chunk.end]) or doc[chunk.end].tag_ in ("NN", "NNS")
+    )
+
+
+def _extended(chunk: Any, mention: Mention, by_start: dict[int, Any], offset: int) -> list[Mention]:
+    """The longer mentions of ``chunk`` with one or two prepositional phrases after it; each
+    keeps its noun phrase's head for its lemma ("sets of labeled data" -> "set of labeled
+    data") and pairs from the phrase's first token."""
+    found: list[Mention] = []
+    doc = chunk.doc
+    if mention.last != chunk.end - 1:  # the chunk was cut at a formula
+        return found
+    tokens = list(doc[mention.first : mention.last + 1])
+    core, current = len(tokens), chunk
+    for _ in range(_MAX_EXTENSIONS):
+        extension = _extension(current, by_start)
+        if extension is None:
+            break
+        tail = _trim_end(extension)
+        if len(tail) != len(extension) or any(is_placeholder(t) for t in tail):
+            break
+        if tail[-1].pos_ not in ("NOUN", "PROPN") or _names_a_symbol(extension):
+            break
+        tokens = [*tokens, doc[current.end], *tail]
+        longer = _mention(tokens, offset, mention.determiner, core=core)
+        if longer is None:
+            break
+        longer.head = mention.last
+        longer.bare = not found and extension[0].pos_ not in ("DET", "PRON")
+        found.append(longer)
+        current = extension
+    return found
+
+
+def _trim_end(tokens: Sequence[Any]) -> list[Any]:
+    kept = list(tokens)
+    while kept and kept[-1].pos_ in _DROP_TRAILING:
+        kept.pop()
+    return kept
 
 
 def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Mention]:
@@ -184,13 +295,7 @@ def find_mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Men
         if mention is None:
             continue
         found.append(mention)
-        extension = _of_extension(chunk, by_start)
-        if extension is not None and mention.last == chunk.end - 1:
-            longer = _mention([*chunk, doc[chunk.end], *extension], offset, mention.determiner)
-            if longer is not None and longer.last == extension.end - 1:
-                longer.variants = [(k, v) for k, v in longer.variants if k in ("phrase", "lemma")]
-                longer.first = mention.first
-                found.append(longer)
+        found.extend(_extended(chunk, mention, by_start, offset))
     linked = list(_link_mentions(doc, offset, links))
     found = [m for m in found if not any(_inside(m, link) for link in linked)]
     return found + linked + list(_count_mentions(doc, offset))
@@ -219,7 +324,7 @@ def _counted(doc: Any, token: Any) -> Any | None:
     after = doc[following.i + 1] if following.i + 1 < len(doc) else None
     if after is not None and after.pos_ in ("DET", "PRON"):
         return None
-    return following if _is_placeholder(token) else None
+    return following if is_placeholder(token) else None
 
 
 def _count_mentions(doc: Any, offset: int) -> Iterator[Mention]:

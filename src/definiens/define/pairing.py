@@ -8,7 +8,7 @@ definitional patterns between them, whether another formula stands between, and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.mentions import Mention
@@ -24,26 +24,40 @@ _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}(\d+)")
 
 @dataclass
 class Occurrence:
-    """An identifier at a token of a sentence; ``alone`` when nothing else is written with it."""
+    """An identifier at a token of a sentence; ``alone`` when nothing else is written with it
+    (or the sentence names it by naming its formula); ``secondary`` when its formula names
+    another identifier ("$G$" in "let $H \\subseteq G$ be a subgroup"): no definitional pattern
+    of the sentence is about it."""
 
     identifier: str
     token: int
     alone: bool
+    secondary: bool = False
 
 
 def _is_alone(formula: Formula, tex: str) -> bool:
     return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
 
 
-def occurrences_in(tokens: Tokens, formulas: dict[int, Formula]) -> list[Occurrence]:
-    """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers."""
+def occurrences_in(
+    tokens: Tokens, formulas: dict[int, Formula], names: dict[int, set[str]] | None = None
+) -> list[Occurrence]:
+    """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers.
+
+    An identifier that a sentence names when it names its formula (``names``: formula index ->
+    the identifiers of :func:`definiens.formulas.roles.named`) counts as standing alone: "let
+    $H \\subseteq G$ be a subgroup" defines ``H`` as "let $H$ be a subgroup" does.
+    """
+    names = names or {}
     found = [Occurrence(tex, at, True) for at, tex in tokens.symbols]
     for at, number in tokens.marks:
         formula = formulas.get(number)
         if formula is None:
             continue
+        named = names.get(number, set())
         for ident in formula.identifiers:
-            found.append(Occurrence(ident.tex, at, _is_alone(formula, ident.tex)))
+            alone = ident.tex in named or _is_alone(formula, ident.tex)
+            found.append(Occurrence(ident.tex, at, alone, bool(named) and not alone))
     return found
 
 
@@ -56,6 +70,10 @@ class Tokens:
     placeholders: list[int]  # placeholders[i]: placeholder and symbol tokens before token i
     marks: list[tuple[int, int]]  # (token, formula number) of each placeholder token
     symbols: list[tuple[int, str]]  # (token, identifier) of each plain-text symbol
+    tags: list[str] = field(default_factory=list)
+    groups: dict[int, tuple[int, int]] = field(default_factory=dict)  # coordinated symbols
+    conj: list[bool] = field(default_factory=list)  # token i is a conjunct of an earlier one
+    left: list[int] = field(default_factory=list)  # the first token of token i's subtree
 
     @classmethod
     def of(cls, doc: Any) -> Tokens:
@@ -75,25 +93,118 @@ class Tokens:
             marks.extend((token.i, int(number)) for number in numbers)
             count += bool(numbers) or token.i in symbols
         placeholders.append(count)
-        return cls(lower, heads, placeholders, marks, sorted(symbols.items()))
+        found = cls(lower, heads, placeholders, marks, sorted(symbols.items()))
+        found.tags = [t.tag_ for t in doc]
+        found.groups = _coordinated(lower, {t for t, _ in marks} | set(symbols))
+        if "respectively" in lower:
+            found.conj = [t.dep_ == "conj" for t in doc]
+            found.left = [t.left_edge.i for t in doc]
+        return found
+
+
+#: Words joining the symbols of a list: "$x$, $y$ and $z$", "$a$ or $b$".
+_JOINERS = frozenset({",", "and", "or"})
+
+
+def _coordinated(lower: list[str], at: set[int]) -> dict[int, tuple[int, int]]:
+    """For each symbol token in a run of two or more joined by commas, "and" or "or" (``$x$,
+    $y$, and $z$ are real numbers"), the first and last token of its run."""
+    groups: dict[int, tuple[int, int]] = {}
+    run: list[int] = []
+    for token in sorted(at):
+        if run and all(w in _JOINERS for w in lower[run[-1] + 1 : token]) and token - run[-1] <= 3:
+            run.append(token)
+            continue
+        _close(run, groups)
+        run = [token]
+    _close(run, groups)
+    return groups
+
+
+def _close(run: list[int], groups: dict[int, tuple[int, int]]) -> None:
+    if len(run) > 1:
+        for token in run:
+            groups[token] = (run[0], run[-1])
 
 
 _LONGEST_PATTERN = 6
 
 
-def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> dict[str, Any]:
-    """Distance, direction, patterns and syntax flags of a mention seen from an occurrence."""
+def _is_symbol(tokens: Tokens, token: int) -> bool:
+    return tokens.placeholders[token + 1] > tokens.placeholders[token]
+
+
+def _not_its_own(
+    tokens: Tokens, at: int, first: int, last: int, mention: Mention, after: bool
+) -> bool:
+    """The mention speaks of another symbol, not of this occurrence: it stands right before
+    another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
+    subalgebra $C$": the subalgebra is C, not B), or it follows the symbol after "of" as a
+    property ("a morphism $f$ of finite type")."""
+    after_mention = mention.last + 1
+    if (
+        after_mention < len(tokens.lower)
+        and _is_symbol(tokens, after_mention)
+        and not first <= after_mention <= last
+    ):
+        return True
+    return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
+
+
+#: Tags of the words of a prepositional phrase after a meaning ("of the oscillator").
+_PHRASE_TAGS = frozenset(
+    {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS"}
+)
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+
+
+def _after_phrase(tokens: Tokens, lo: int, hi: int) -> set[str]:
+    """Patterns before a symbol once a prepositional phrase after the meaning is passed over:
+    "the angular frequency [of the oscillator] is $\\omega$"."""
+    if hi - lo < 2 or tokens.lower[lo] not in _PREPOSITIONS:
+        return set()
+    k = lo + 1
+    while k < hi and tokens.tags[k] in _PHRASE_TAGS:
+        k += 1
+    if k == lo + 1 or k >= hi:
+        return set()
+    return match_patterns(tokens.lower[k:hi], False) & {"copula", "called"}
+
+
+def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> dict[str, Any] | None:
+    """Distance, direction, patterns and syntax flags of a mention seen from an occurrence;
+    None when the mention speaks of something else (:func:`_not_its_own`).
+
+    A symbol in a list of symbols is measured from the edge of its list ("$x$ and $y$ are real
+    numbers" defines both); with "respectively", the i-th symbol of the list pairs with the
+    i-th of a list of phrases only.
+    """
     at = occurrence.token
+    first, last = tokens.groups.get(at, (at, at))
     after = mention.first > at
-    lo, hi = (at + 1, mention.first) if after else (mention.last + 1, at)
+    if _not_its_own(tokens, at, first, last, mention, after):
+        return None
+    if after:
+        lo, hi = (last + 1 if mention.first > last else at + 1), mention.first
+    else:
+        lo, hi = mention.last + 1, (first if mention.last < first else at)
     patterns: set[str] = set()
-    if hi - lo <= _LONGEST_PATTERN:
-        gap = tokens.lower[lo:hi] if hi > lo else []
-        patterns = match_patterns(gap, after, tokens.lower[at - 1] if at > 0 else "")
+    gap_end, allowed = hi, True
+    if tokens.conj and first != last and after:
+        gap_end, allowed = _respectively(tokens, at, first, mention, hi)
+    if gap_end - lo <= _LONGEST_PATTERN and allowed:
+        gap = tokens.lower[lo:gap_end] if gap_end > lo else []
+        before = first if first < at and after else at
+        patterns = match_patterns(gap, after, tokens.lower[before - 1] if before > 0 else "")
+        if occurrence.secondary and patterns:
+            return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
+        if not after and not patterns:
+            patterns = _after_phrase(tokens, lo, gap_end)
         if mention.head_pos not in ("NOUN", "PROPN"):
             patterns -= {"appos_before", "comma_before"}
-    head = mention.last
+    head = mention.head if mention.head >= 0 else mention.last
     blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
+    hi = max(hi, lo)
     flags = {
         "nearest": not blocked,
         "dep_direct": tokens.heads[head] == at or tokens.heads[at] == head,
@@ -105,3 +216,20 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         "patterns": patterns,
         "flags": [name for name, value in flags.items() if value],
     }
+
+
+def _respectively(
+    tokens: Tokens, at: int, first: int, mention: Mention, hi: int
+) -> tuple[int, bool]:
+    """With "respectively": where the gap before a list of phrases ends, and whether the
+    pattern may hold for this symbol (the i-th symbol of its list pairs with the i-th phrase)."""
+    chain = [mention.last]
+    while tokens.conj[chain[-1]] and tokens.heads[chain[-1]] < chain[-1]:
+        chain.append(tokens.heads[chain[-1]])
+    has_conjuncts = len(chain) > 1 or any(
+        tokens.conj[t] and tokens.heads[t] == mention.last for t in range(len(tokens.conj))
+    )
+    if not has_conjuncts:
+        return hi, True  # one phrase for the whole list
+    members = sorted(t for t, group in tokens.groups.items() if group[0] == first)
+    return tokens.left[chain[-1]], members.index(at) == len(chain) - 1

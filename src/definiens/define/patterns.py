@@ -34,6 +34,10 @@ _COPULA = {
     "are all",
     "is any",
     "are any",
+    "=",
+    ":=",
+    "is defined to be",
+    "is defined to be the",
 }
 _DENOTE = {
     "denotes",
@@ -55,6 +59,11 @@ _DENOTE = {
     "gives",
     "is used for",
     "as",
+    "to denote",
+    "to represent",
+    "will denote",
+    "shall denote",
+    "we denote",
 }
 _LET_WORDS = {"let", "suppose", "assume", "consider", "given", "take", "fix"}
 _CALLED = {
@@ -78,6 +87,8 @@ _CALLED = {
     "is given by",
 }
 _COMMA = {",", "(", ", namely", ":", "-"}
+#: "The angular frequency (of the oscillator) is $\\omega$".
+_COPULA_BEFORE = {"is", "are", "was", "were", "will be", "becomes", "equals", "is equal to"}
 
 
 def _strip_determiners(words: Sequence[str]) -> list[str]:
@@ -107,7 +118,7 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("denote")
         if gap and not words:
             found.add("appos_after")
-        if joined in (",", "(", "is a", ", a", ", the", ":", ", i.e.", ", namely"):
+        if joined in (",", "(", "is a", ", a", ", the", ":", ", i.e.", ", namely", "-", "–", "—"):
             found.add("appos_after")
         if previous_word in _LET_WORDS and joined in ("be", "be any", "be some", "in"):
             found.add("let")
@@ -116,6 +127,8 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("appos_before")
         elif joined in _COMMA:
             found.add("comma_before")
-        if joined in _CALLED:
-            found.add("called")
+        if joined in _CALLED or (words[:1] == [","] and " ".join(words[1:]) in _CALLED):
+            found.add("called")  # "the number of particles, written $N$"
+        if joined in _COPULA_BEFORE:
+            found.add("copula")
     return found

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -20,7 +19,15 @@ from typing import Any, TypeVar
 
 from definiens.errors import ModelError
 
-__all__ = ["MODEL_RESOURCE", "RankerModel", "Settings", "choose", "load_model"]
+__all__ = [
+    "MODEL_RESOURCE",
+    "RankerModel",
+    "Settings",
+    "calibrated",
+    "calibration_features",
+    "choose",
+    "load_model",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -30,31 +37,34 @@ T = TypeVar("T")
 
 @dataclass
 class RankerModel:
-    """A linear scorer with its decision settings."""
+    """A linear scorer, its calibration and its decision settings.
+
+    ``coef`` (with ``mean`` and ``scale`` standardising the features) gives each candidate a
+    score; ``calibration`` (weights of :func:`calibration_features`) and ``intercept`` turn it
+    (fitted on out-of-fold scores) into the
+    probability that the candidate is right. ``threshold`` is the least probability a meaning is
+    shown with, ``max_per_identifier`` how many are kept.
+    """
 
     features: list[str]
     mean: list[float]
     scale: list[float]
     coef: list[float]
     intercept: float
+    calibration: list[float] = field(default_factory=lambda: [1.0, 0.0, 0.0, 0.0])
     threshold: float = 0.5
     max_per_identifier: int = 1
     relative: float = 0.9
     info: dict[str, object] = field(default_factory=dict)
 
-    def probability(self, vector: Sequence[float]) -> float:
-        """The probability that a candidate with feature ``vector`` is a correct meaning."""
-        z = self.intercept
-        for x, m, s, w in zip(vector, self.mean, self.scale, self.coef, strict=True):
-            z += w * (x - m) / s
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
-
     def probabilities(self, matrix: Any) -> Any:
-        """Probabilities for the rows of a numpy feature matrix (vectorised)."""
+        """For the feature rows of the candidates of one identifier, the probability that each
+        is a right meaning: from its score, its margin to the best score and the lead of the
+        best over the second (:func:`calibration_features`)."""
         import numpy as np
 
-        z = ((np.asarray(matrix) - self.mean) / self.scale) @ np.asarray(self.coef) + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+        x = (np.asarray(matrix, dtype=float) - self.mean) / self.scale
+        return calibrated(x @ np.asarray(self.coef), self.calibration, self.intercept)
 
     @property
     def settings(self) -> Settings:
@@ -88,6 +98,31 @@ class Settings:
     threshold: float = 0.5
     max_per_identifier: int = 1
     relative: float = 0.9
+
+
+def calibration_features(z: Any) -> Any:
+    """The columns a score is calibrated from, for the scores ``z`` of one identifier's
+    candidates: the score, its margin to the best, the best's lead over the second (0 for the
+    others) and whether it is the best."""
+    import numpy as np
+
+    z = np.asarray(z, dtype=float)
+    if not len(z):
+        return np.zeros((0, 4))
+    best = int(np.argmax(z))
+    top = np.zeros(len(z))
+    top[best] = 1.0
+    lead = np.zeros(len(z))
+    lead[best] = z[best] - np.partition(z, -2)[-2] if len(z) > 1 else 5.0
+    return np.column_stack([z, z - z[best], lead, top])
+
+
+def calibrated(z: Any, weights: Sequence[float], intercept: float) -> Any:
+    """The probabilities of scores ``z`` (one identifier's candidates) under a calibration."""
+    import numpy as np
+
+    logit = calibration_features(z) @ np.asarray(weights, dtype=float) + intercept
+    return 1.0 / (1.0 + np.exp(-np.clip(logit, -50.0, 50.0)))
 
 
 def choose(

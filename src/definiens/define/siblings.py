@@ -3,8 +3,9 @@ are all the 4-velocity ``u``; ``V_{1}`` and ``V_{2}`` are volumes like ``V``.
 
 A page defines such a symbol once, in one of its forms ("where u is the 4-velocity"), and writes
 the other forms in its formulas. Two identifiers are siblings when they have the same base symbol
-and their scripts are only indices: digits, Greek letters and single lower-case Latin letters
-(``E_{\\mathrm{k}}`` and ``E_{\\mathrm{r}}`` are different quantities, not indices of ``E``). Each
+and their scripts are only indices: digits, Greek letters and single lower-case Latin letters,
+and sums, differences and lists of them (``\\beta_{k+1}`` beside ``\\beta_{k}``);
+``E_{\\mathrm{k}}`` and ``E_{\\mathrm{r}}`` are different quantities, not indices of ``E``. Each
 identifier gets the candidate meanings of its siblings that it lacks, marked ``inherited``; the
 bare symbol only those of its tensor-index forms (``u`` from ``u^{\\mu}``, but ``E`` is not a
 rest energy because ``E_{0}`` is). A meaning that a sibling has too is marked ``sibling``. The

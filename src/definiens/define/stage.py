@@ -18,7 +18,8 @@ from definiens.define.context import Sentence, parse_many, parse_sentences
 from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
-from definiens.define.ranker import RankerModel, choose, load_model
+from definiens.define.ranker import RankerModel, Settings, choose, load_model
+from definiens.define.scoping import DOCUMENT, ScopeIndex, localise
 from definiens.errors import ModelError, UsageError
 from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document
 
@@ -43,13 +44,32 @@ class Definer:
         *,
         method: str = "ranker",
         mlp_top: int = 1,
+        top: int | None = None,
+        min_score: float | None = None,
     ) -> None:
         if method not in METHODS:
             raise UsageError(f"unknown ranking method {method!r}; use one of {', '.join(METHODS)}")
+        if top is not None and top < 1:
+            raise UsageError(f"top must be at least 1, not {top}")
+        if min_score is not None and not 0.0 <= min_score <= 1.0:
+            raise UsageError(f"min_score is a probability between 0 and 1, not {min_score}")
         self._model = model
         self._nlp = nlp
         self.method = method
         self.mlp_top = mlp_top
+        self.top = top
+        self.min_score = min_score
+
+    @property
+    def settings(self) -> Settings:
+        """How many meanings to keep per identifier (``top``, else the model's) and above which
+        probability (``min_score``, else the model's threshold)."""
+        model = self.model
+        return Settings(
+            model.threshold if self.min_score is None else self.min_score,
+            model.max_per_identifier if self.top is None else self.top,
+            model.relative,
+        )
 
     @property
     def nlp(self) -> Any:
@@ -85,7 +105,8 @@ class Definer:
             return []
         matrix = [c.vector(model.features) for c in candidates]
         scores = model.probabilities(matrix).tolist()
-        return choose(list(zip(scores, candidates, strict=True)), model.settings, stem_of)
+        scored = sorted(zip(scores, candidates, strict=True), key=lambda pair: -pair[0])
+        return choose(whole_term_first(scored), self.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)
@@ -99,13 +120,95 @@ class Definer:
         return documents
 
     def _fill(self, document: Document, candidates: dict[str, list[Candidate]]) -> Document:
+        """Rank each identifier's meanings in the document as a whole, and in every scope an
+        occurrence of it reads its meaning in (:mod:`.scoping`)."""
         definitions: dict[str, list[Definiens]] = {}
         for ident, items in candidates.items():
-            chosen = self.rank(items)
+            chosen = self.rank(localise(items, None))
             if chosen:
                 definitions[ident] = [_definiens(document, score, c) for score, c in chosen]
         document.definitions = definitions
+        document.scoped = self._scoped(document, candidates)
         return document
+
+    def _scoped(
+        self, document: Document, candidates: dict[str, list[Candidate]]
+    ) -> dict[int, dict[str, list[Definiens]]]:
+        """The meanings of every (scope, identifier) an occurrence reads its meaning in, and
+        each formula identifier's ``scope``."""
+        scoped: dict[int, dict[str, list[Definiens]]] = {}
+        if not document.scopes:
+            return scoped
+        index = ScopeIndex(document.scopes)
+        stated = {ident: index.stated_in(items) for ident, items in candidates.items()}
+        ranked: dict[tuple[int, str], list[Definiens]] = {}
+        for formula in document.formulas:
+            for identifier in formula.identifiers:
+                found = stated.get(identifier.tex)
+                scope = index.reading_scope(formula.text_start, found) if found else DOCUMENT
+                key = (scope, identifier.tex)
+                if scope != DOCUMENT and key not in ranked:
+                    items = localise(candidates[identifier.tex], document.scopes[scope])
+                    ranked[key] = [
+                        _definiens(document, score, c, scope) for score, c in self.rank(items)
+                    ]
+                # with no meaning of its own in its scope, the document's meanings hold there
+                identifier.scope = scope if ranked.get(key) else DOCUMENT
+        for (scope, tex), chosen in ranked.items():
+            if chosen:
+                scoped.setdefault(scope, {})[tex] = chosen
+        return scoped
+
+
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+
+
+def whole_term_first(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """The whole term before its head noun: when the best meaning is stated for the identifier
+    as part of a term ("$c$ is the speed of light": "speed"), the term comes first, with the
+    same score (the same statement says both), and the head noun second."""
+    if not scored:
+        return scored
+    score, top = scored[0]
+    if not top.values.get("alone_pattern"):
+        return scored
+    head = _of_an_object(top.key)
+    if head is not None:
+        # "the 4-velocity of the particle": the meaning is "4-velocity", of that object
+        for i, (_, short) in enumerate(scored[1:], start=1):
+            if short.key == head:
+                return [(score, short), scored[0], *scored[1:i], *scored[i + 1 :]]
+        return scored
+    for i, (_, longer) in enumerate(scored[1:], start=1):
+        if _whole_term(longer, top):
+            return [(score, longer), *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+_OBJECT = re.compile(r"^(?P<head>.+?) of (?:the|a|an|this|that|its|their|our) \S")
+
+
+def _of_an_object(key: str) -> str | None:
+    """The head of "X of the Y" (a property of an object of the text), or None."""
+    match = _OBJECT.match(key)
+    return match.group("head") if match else None
+
+
+def _whole_term(longer: Candidate, head: Candidate) -> bool:
+    """``longer`` is a term made of ``head``: "speed of light" (stated alone, without an
+    article), "sample size" (from "a sample of size $n$") or "number of particles" (the
+    phrase the object "particles" ends)."""
+    if "of_compound" in longer.variants and longer.key.endswith(" " + head.key):
+        return True
+    if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
+        return True  # "the number of particles, written $N$": the pattern is the whole phrase's
+    rest = longer.key[len(head.key) :].split()
+    return bool(
+        longer.values.get("term")
+        and longer.values.get("alone_pattern")
+        and longer.key.startswith(head.key + " ")
+        and rest[0] in _PREPOSITIONS
+    )
 
 
 def _show_formulas(document: Document, text: str) -> str:
@@ -118,7 +221,9 @@ def _show_formulas(document: Document, text: str) -> str:
     return _PLACEHOLDER.sub(tex, text)
 
 
-def _definiens(document: Document, score: float, candidate: Candidate) -> Definiens:
+def _definiens(
+    document: Document, score: float, candidate: Candidate, scope: int = DOCUMENT
+) -> Definiens:
     sentence_text, start, end = "", -1, -1
     if candidate.best is not None:
         _, mention, sentence = candidate.best
@@ -133,6 +238,7 @@ def _definiens(document: Document, score: float, candidate: Candidate) -> Defini
         source_start=start,
         source_end=end,
         link_target=candidate.best[1].link_target if candidate.best is not None else None,
+        scope=scope,
     )
 
 

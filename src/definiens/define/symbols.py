@@ -45,16 +45,35 @@ def _letters(base: str) -> list[str]:
 
 
 def text_forms(identifiers: Iterable[str]) -> dict[str, str]:
-    """The plain-text forms of ``identifiers`` (canonical TeX) that read as symbols: form -> TeX."""
+    """The plain-text forms of ``identifiers`` (canonical TeX) that read as symbols: form -> TeX.
+
+    A bold or arrowed letter (``\\mathbf{v}``, ``\\vec{v}``) is written as its plain letter
+    in text too ("where v is the velocity"), when the letter is not an identifier itself.
+    """
     forms: dict[str, str] = {}
-    for tex in identifiers:
-        match = _IDENTIFIER.match(tex)
-        if match is None:
+    styled = []
+    for tex in sorted(identifiers):
+        plain = _STYLED.sub(r"\1", tex)
+        if plain != tex:
+            styled.append((plain, tex))
             continue
-        base, digits = match.groups()
-        for letter in _letters(base):
-            forms.setdefault(letter + (digits or ""), tex)
+        _add_forms(forms, tex, tex)
+    for plain, tex in styled:
+        _add_forms(forms, plain, tex)
     return forms
+
+
+#: A letter in a style that keeps it the same letter in running text.
+_STYLED = re.compile(r"^\\(?:mathbf|boldsymbol|bm|vec|mathit|mathrm|textbf|bf)\{([A-Za-z])\}")
+
+
+def _add_forms(forms: dict[str, str], shape: str, tex: str) -> None:
+    match = _IDENTIFIER.match(shape)
+    if match is None:
+        return
+    base, digits = match.groups()
+    for letter in _letters(base):
+        forms.setdefault(letter + (digits or ""), tex)
 
 
 def _pattern(forms: Iterable[str]) -> re.Pattern[str]:

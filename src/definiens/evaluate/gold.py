@@ -56,7 +56,11 @@ def accepted_forms(item: str | dict[str, str]) -> set[str]:
 
 @dataclass
 class GoldFormula:
-    """One query formula of the gold file: identifiers mapped to their accepted definiens."""
+    """One query formula of the gold file: identifiers mapped to their accepted definiens.
+
+    The annotated sets add, per identifier, whether the text states the meaning (``stated``)
+    and the quote that does (``evidence``), and for LaTeX documents the ``source`` file.
+    """
 
     qid: str
     title: str
@@ -65,6 +69,9 @@ class GoldFormula:
     old_id: str = ""
     definitions: dict[str, list[set[str]]] = field(default_factory=dict)
     labels: dict[str, list[str]] = field(default_factory=dict)
+    stated: dict[str, bool] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    source: str = ""
 
     def accepted(self, identifier: str) -> set[str]:
         """Every accepted normalised definiens of ``identifier`` (empty when not in the gold)."""
@@ -83,6 +90,7 @@ def _gold_entry(entry: dict[str, Any], where: str) -> GoldFormula:
             tex=str(formula["math_inputtex"]),
             fid=str(formula.get("fid", "")),
             old_id=str(formula.get("oldId", "")),
+            source=str(entry.get("source", "")),
         )
     except KeyError as exc:
         raise InputError(f"gold entry lacks formula field {exc}", location=where) from exc
@@ -106,7 +114,20 @@ def _gold_entry(entry: dict[str, Any], where: str) -> GoldFormula:
             item if isinstance(item, str) else _strip_parenthesis(next(iter(item.values()), ""))
             for item in items
         ]
+    _annotations(entry, gold, where)
     return gold
+
+
+def _annotations(entry: dict[str, Any], gold: GoldFormula, where: str) -> None:
+    """The annotated sets' ``stated`` (does the text say it?) and ``evidence`` (the quote)."""
+    stated = entry.get("stated") or {}
+    evidence = entry.get("evidence") or {}
+    if not isinstance(stated, dict) or not all(isinstance(v, bool) for v in stated.values()):
+        raise InputError("'stated' maps identifiers to true or false", location=where)
+    if not isinstance(evidence, dict) or not all(isinstance(v, str) for v in evidence.values()):
+        raise InputError("'evidence' maps identifiers to quotes", location=where)
+    gold.stated = {normalise_identifier(k): v for k, v in stated.items()}
+    gold.evidence = {normalise_identifier(k): v for k, v in evidence.items()}
 
 
 def _is_item(item: object) -> bool:

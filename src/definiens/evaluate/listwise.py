@@ -16,21 +16,35 @@ import numpy as np
 __all__ = ["calibrate", "fit_listwise"]
 
 
-def _loss(
-    weights: np.ndarray, groups: Sequence[tuple[np.ndarray, np.ndarray]], penalty: float
-) -> tuple[float, np.ndarray]:
-    from scipy.special import logsumexp
+class _Stacked:
+    """The useful groups stacked into one matrix, with where each group starts."""
 
-    loss = penalty * float(weights @ weights)
-    grad = 2.0 * penalty * weights
-    for x, y in groups:
-        z = x @ weights
-        log_all = logsumexp(z)
-        log_good = logsumexp(z[y == 1])
-        loss += log_all - log_good
-        p_all = np.exp(z - log_all)
-        p_good = np.where(y == 1, np.exp(z - log_good), 0.0)
-        grad += x.T @ (p_all - p_good)
+    def __init__(self, groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
+        self.x = np.vstack([x for x, _ in groups])
+        self.good = np.concatenate([y == 1 for _, y in groups])
+        sizes = np.asarray([len(y) for _, y in groups])
+        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        self.segment = np.repeat(np.arange(len(groups)), sizes)
+
+    def log_sums(self, z: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """log(sum(exp(z))) per group, over the rows of ``mask`` only if given."""
+        peak = np.maximum.reduceat(
+            np.where(mask, z, -np.inf) if mask is not None else z, self.starts
+        )
+        shifted = np.exp(z - peak[self.segment])
+        if mask is not None:
+            shifted = np.where(mask, shifted, 0.0)
+        return np.asarray(np.log(np.add.reduceat(shifted, self.starts)) + peak)
+
+
+def _loss(weights: np.ndarray, stacked: _Stacked, penalty: float) -> tuple[float, np.ndarray]:
+    z = stacked.x @ weights
+    log_all = stacked.log_sums(z)
+    log_good = stacked.log_sums(z, stacked.good)
+    loss = penalty * float(weights @ weights) + float(np.sum(log_all - log_good))
+    p_all = np.exp(z - log_all[stacked.segment])
+    p_good = np.where(stacked.good, np.exp(z - log_good[stacked.segment]), 0.0)
+    grad = 2.0 * penalty * weights + stacked.x.T @ (p_all - p_good)
     return loss, grad
 
 
@@ -50,7 +64,12 @@ def fit_listwise(
     flags = list(nonnegative) + [False] * (width - len(nonnegative))
     bounds = [(0.0, None) if flag else (None, None) for flag in flags]
     result = minimize(
-        _loss, np.zeros(width), args=(useful, penalty), jac=True, method="L-BFGS-B", bounds=bounds
+        _loss,
+        np.zeros(width),
+        args=(_Stacked(useful), penalty),
+        jac=True,
+        method="L-BFGS-B",
+        bounds=bounds,
     )
     return np.asarray(result.x)
 

@@ -65,6 +65,18 @@ def _stored(document: Document, identifier: str) -> Sequence[Definiens]:
     return []
 
 
+def _at_formula(document: Document, query: GoldFormula, identifier: str) -> Sequence[Definiens]:
+    """The meanings of ``identifier`` where the query's formula stands (its scope's, when the
+    page reuses the letter), else over the whole page."""
+    fid = int(query.fid) if query.fid.isdigit() else None
+    formula = find_formula(document, query.tex, fid)
+    wanted = normalise_identifier(identifier)
+    for occurrence in formula.identifiers if formula is not None else ():
+        if normalise_identifier(occurrence.tex) == wanted:
+            return document.meanings(occurrence)
+    return _stored(document, identifier)
+
+
 def query_rows(
     queries: Iterable[GoldFormula],
     documents: Mapping[str, Document],
@@ -72,10 +84,10 @@ def query_rows(
 ) -> list[IdentRow]:
     """Ident rows for ``queries`` from ``documents`` (keyed by :func:`page_key`).
 
-    ``ranker`` defaults to the meanings already in ``Document.definitions``. A query whose page
-    is missing gets no rows and a warning.
+    ``ranker`` defaults to the meanings the define stage left in the document for the query's
+    formula (:meth:`Document.meanings` of its occurrence). A query whose page is missing gets
+    no rows and a warning.
     """
-    rank = ranker or _stored
     rows: list[IdentRow] = []
     seen: set[tuple[str, str, str]] = set()  # a query listed twice gets its rows once
     for query in queries:
@@ -84,7 +96,8 @@ def query_rows(
             logger.warning("query %s: page %r not among the inputs", query.qid, query.title)
             continue
         for ident in query_identifiers(query, document):
-            for item in rank(document, ident):
+            found = ranker(document, ident) if ranker else _at_formula(document, query, ident)
+            for item in found:
                 key = (query.qid, normalise_identifier(ident), item.text.strip().lower())
                 if key not in seen:
                     seen.add(key)

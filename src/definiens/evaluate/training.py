@@ -1,120 +1,77 @@
-"""Train the ranker on a gold file and its pages, and cross-validate it grouped by formula.
+"""Train the ranker on labelled formulas, and cross-validate it grouped by page.
 
-Every query formula of the gold file gives one :class:`Example`: the candidate meanings of each
-of its identifiers on its page, labelled by the gold. A logistic regression (fixed seed) is
-fitted on the labelled candidates; the decision settings (threshold, meanings per identifier)
-are chosen by maximising F1 over out-of-fold predictions within the training formulas, so a
-formula is never scored by a model (or a setting) that saw it.
+Every gold formula gives one :class:`~definiens.evaluate.examples.Example`. A listwise ranker
+(:mod:`.listwise`) orders the candidates of each identifier; its linear score becomes a
+probability that the candidate is right by a logistic calibration fitted on *out-of-fold*
+scores (the candidates of pages the ranker did not see), from the score, its margin to the best
+candidate of the identifier and the best one's lead over the second. The threshold the product
+shows meanings above is chosen on the same out-of-fold predictions (best first-meaning F1), so
+a page is never scored by a model, calibration or setting that saw it. Folds are grouped by
+page: formulas of one page share text.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.feature_names import FEATURES
 from definiens.define.patterns import PATTERNS
-from definiens.define.ranker import RankerModel, Settings, choose
-from definiens.define.stage import Definer
+from definiens.define.ranker import (
+    RankerModel,
+    Settings,
+    calibrated,
+    calibration_features,
+    choose,
+)
 from definiens.errors import InputError
-from definiens.evaluate.gold import GoldFormula, normalise_definiens, normalise_identifier
-from definiens.evaluate.listwise import calibrate, fit_listwise
-from definiens.evaluate.queries import page_key, query_identifiers
+from definiens.evaluate.examples import Example
+from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
+from definiens.evaluate.listwise import fit_listwise
 from definiens.evaluate.scoring import IdentRow, Score, score
-from definiens.ingest import read_inputs
-from definiens.model import Document
-from definiens.pipeline import default_stages, run_stages
 
 __all__ = [
-    "Example",
-    "build_examples",
+    "Scored",
     "cross_validate",
+    "first_rows",
     "fit",
-    "load_pages",
-    "predict_rows",
+    "folds",
+    "out_of_fold_ntcir_rows",
+    "out_of_fold_rows",
+    "rank",
+    "ranked_rows",
     "train",
 ]
 
 logger = logging.getLogger(__name__)
 
 SEED = 0
-#: The seed of the grouped fold assignment (shuffled groups).
+#: The seed of the grouped fold assignment (shuffled pages).
 FOLD_SEED = 0
-THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))
-MAX_PER_IDENTIFIER = (1, 2)
-RELATIVE = (1.0, 0.8, 0.6)
-
-
-@dataclass
-class Example:
-    """A query formula with the candidate meanings of its identifiers on its page."""
-
-    query: GoldFormula
-    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
-
-    def labelled(self) -> Iterable[tuple[Candidate, int]]:
-        for ident, items in self.candidates.items():
-            accepted = self.query.accepted(ident)
-            for c in items:
-                yield c, int(normalise_definiens(c.form) in accepted)
-
-
-def load_pages(
-    paths: Sequence[str | Path], titles: Iterable[str] | None = None
-) -> dict[str, Document]:
-    """Read the pages at ``paths`` (only ``titles`` if given) and run the default stages before
-    the definitions on them (parse, identifiers), by page key."""
-    wanted = {page_key(t) for t in titles} if titles is not None else None
-    stages = default_stages(definitions=False)
-    documents: dict[str, Document] = {}
-    for item in read_inputs([str(p) for p in paths]):
-        if not isinstance(item, Document):
-            logger.warning("%s", item)
-            continue
-        key = page_key(item.title)
-        if wanted is None or key in wanted:
-            documents[key] = run_stages(item, stages)
-    if wanted is not None and not wanted <= set(documents):
-        missing = sorted(wanted - set(documents))
-        logger.warning("%d gold pages not found: %s", len(missing), ", ".join(missing[:5]))
-    return documents
-
-
-def build_examples(
-    gold: Sequence[GoldFormula], documents: dict[str, Document], definer: Definer
-) -> list[Example]:
-    """One example per gold formula whose page is among ``documents``."""
-    cache: dict[str, dict[str, list[Candidate]]] = {}
-    examples = []
-    for query in gold:
-        key = page_key(query.title)
-        if key not in documents:
-            continue
-        if key not in cache:
-            _, found = definer.candidates(documents[key])
-            cache[key] = {normalise_identifier(k): v for k, v in found.items()}
-        example = Example(query)
-        for ident in query_identifiers(query, documents[key]):
-            example.candidates[ident] = cache[key].get(normalise_identifier(ident), [])
-        examples.append(example)
-    return examples
-
-
-#: The features the shipped ranker uses.
-MODEL_FEATURES = FEATURES
-#: The L2 penalty of the listwise ranker (strong: 50 formulas are few).
-PENALTY = 100.0
+#: The L2 penalty of the listwise ranker.
+PENALTY = 300.0
 #: Features that can only speak for a meaning: a definitional pattern ("E denotes the energy")
-#: never counts against it, however few the training formulas that show one.
+#: never counts against it.
 EVIDENCE = frozenset(
     {"pattern_any", "patterns", "alone_pattern", "pattern_inside", *(f"pat_{p}" for p in PATTERNS)}
 )
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))
+#: Meanings the product keeps per identifier, and the NTCIR settings tried for the benchmark.
+TOP = 3
+NTCIR_TOP = (1, 2)
+NTCIR_RELATIVE = (1.0, 0.8, 0.6)
+
+
+@dataclass
+class Scored:
+    """An example's identifiers with their candidates, scored: (probability, candidate)."""
+
+    example: Example
+    ranked: dict[str, list[tuple[float, Candidate]]]
 
 
 def _groups(examples: Sequence[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -122,119 +79,213 @@ def _groups(examples: Sequence[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
     for example in examples:
         for ident, items in example.candidates.items():
             if items:
-                accepted = example.query.accepted(ident)
-                x = np.asarray([c.vector(MODEL_FEATURES) for c in items], dtype=float)
-                y = np.asarray([int(normalise_definiens(c.form) in accepted) for c in items])
-                groups.append((x, y))
+                x = np.asarray([c.vector(FEATURES) for c in items], dtype=float)
+                groups.append((x, np.asarray(example.preferred(ident))))
     return groups
 
 
-def fit(examples: Sequence[Example], settings: Settings | None = None) -> RankerModel:
-    """A listwise ranker over the candidate groups of ``examples``, calibrated (fixed seed)."""
+@dataclass
+class _Linear:
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+
+    def scores(self, items: Sequence[Candidate]) -> np.ndarray:
+        x = np.asarray([c.vector(FEATURES) for c in items], dtype=float)
+        return np.asarray(((x - self.mean) / self.scale) @ self.weights)
+
+
+def _fit_linear(examples: Sequence[Example]) -> _Linear:
     groups = _groups(examples)
     if not groups or not any(y.any() for _, y in groups):
         raise InputError("training needs formulas with a correct candidate; give more formulas")
     x = np.vstack([g[0] for g in groups])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     standard = [((g - mean) / scale, y) for g, y in groups]
-    weights = fit_listwise(standard, PENALTY, [name in EVIDENCE for name in MODEL_FEATURES])
-    slope, intercept = calibrate(standard, weights, SEED)
-    settings = settings or Settings()
+    weights = fit_listwise(standard, PENALTY, [name in EVIDENCE for name in FEATURES])
+    return _Linear(mean, scale, weights)
+
+
+def folds(examples: Sequence[Example], n_splits: int, seed: int = FOLD_SEED) -> list[list[int]]:
+    """The test indices of each of ``n_splits`` folds, grouped by page (shuffled with ``seed``)."""
+    pages = sorted({e.group for e in examples})
+    order = np.random.RandomState(seed).permutation(len(pages))
+    fold_of = {pages[i]: rank % n_splits for rank, i in enumerate(order)}
+    return [[i for i, e in enumerate(examples) if fold_of[e.group] == k] for k in range(n_splits)]
+
+
+def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[dict[str, np.ndarray]]:
+    """Each example's candidate scores from a ranker fitted on the other folds."""
+    raw: list[dict[str, np.ndarray]] = [{} for _ in examples]
+    for test in folds(examples, n_splits):
+        held = set(test)
+        linear = _fit_linear([e for i, e in enumerate(examples) if i not in held])
+        for i in test:
+            raw[i] = {k: linear.scores(v) for k, v in examples[i].candidates.items() if v}
+    return raw
+
+
+def _calibration(
+    examples: Sequence[Example], raw: Sequence[dict[str, np.ndarray]]
+) -> tuple[list[float], float]:
+    """Weights of :func:`~definiens.define.ranker.calibration_features` and intercept, fitted
+    on out-of-fold scores."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels = [], []
+    for example, scores in zip(examples, raw, strict=True):
+        for ident, z in scores.items():
+            rows.append(calibration_features(z))
+            labels.extend(example.labels(ident))
+    if len(set(labels)) < 2:
+        return [1.0, 0.0, 0.0, 0.0], 0.0
+    model = LogisticRegression(random_state=SEED).fit(np.vstack(rows), np.asarray(labels))
+    return [float(w) for w in model.coef_[0]], float(model.intercept_[0])
+
+
+def _model(
+    linear: _Linear, calibration: tuple[list[float], float], threshold: float
+) -> RankerModel:
+    weights, intercept = calibration
     return RankerModel(
-        features=list(MODEL_FEATURES),
-        mean=mean.round(6).tolist(),
-        scale=scale.round(6).tolist(),
-        coef=(weights * slope).round(6).tolist(),
+        features=list(FEATURES),
+        mean=linear.mean.round(6).tolist(),
+        scale=linear.scale.round(6).tolist(),
+        coef=linear.weights.round(6).tolist(),
         intercept=round(intercept, 6),
-        threshold=settings.threshold,
-        max_per_identifier=settings.max_per_identifier,
-        relative=settings.relative,
+        calibration=[round(w, 6) for w in weights],
+        threshold=threshold,
+        max_per_identifier=TOP,
+        relative=0.0,
     )
 
 
-def _scored(model: RankerModel, example: Example) -> dict[str, list[tuple[float, Candidate]]]:
-    scored: dict[str, list[tuple[float, Candidate]]] = {}
+def rank(model: RankerModel, example: Example) -> Scored:
+    """The candidates of each identifier of ``example`` with the model's probabilities."""
+    ranked: dict[str, list[tuple[float, Candidate]]] = {}
     for ident, items in example.candidates.items():
         if not items:
-            scored[ident] = []
+            ranked[ident] = []
             continue
         probabilities = model.probabilities([c.vector(model.features) for c in items]).tolist()
-        scored[ident] = list(zip(probabilities, items, strict=True))
-    return scored
+        pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
+        ranked[ident] = pairs
+    return Scored(example, ranked)
 
 
-def predict_rows(
-    scored: Sequence[tuple[Example, dict[str, list[tuple[float, Candidate]]]]], settings: Settings
-) -> list[IdentRow]:
-    """Ident rows for scored examples under ``settings``."""
+def ranked_rows(scored: Sequence[Scored], settings: Settings) -> list[IdentRow]:
+    """Ident rows of the meanings ``settings`` emits, best first, per identifier."""
     rows = []
-    for example, by_ident in scored:
-        q = example.query
-        for ident, items in by_ident.items():
-            for _, c in choose(items, settings, stem_of):
+    for item in scored:
+        q = item.example.query
+        for ident, pairs in item.ranked.items():
+            for _, c in choose(pairs, settings, stem_of):
                 rows.append(IdentRow(q.qid, q.title, ident, c.form))
     return rows
 
 
-def _folds(examples: Sequence[Example], n_splits: int) -> list[tuple[list[int], list[int]]]:
-    from sklearn.model_selection import GroupKFold
-
-    groups = [e.query.qid for e in examples]
-    n_splits = max(2, min(n_splits, len(set(groups))))
-    splitter = GroupKFold(n_splits=n_splits, shuffle=True, random_state=FOLD_SEED)
-    index = np.arange(len(examples))
-    return [(list(a), list(b)) for a, b in splitter.split(index, groups=groups)]
+def first_rows(scored: Sequence[Scored], threshold: float) -> list[IdentRow]:
+    """Ident rows of the first meaning of each identifier, when it scores ``threshold`` or more."""
+    return ranked_rows(scored, Settings(threshold, 1, 0.0))
 
 
-def _out_of_fold(examples: Sequence[Example], n_splits: int) -> list[Any]:
-    scored: list[Any] = [None] * len(examples)
-    for train_idx, test_idx in _folds(examples, n_splits):
-        model = fit([examples[i] for i in train_idx])
-        for i in test_idx:
-            scored[i] = (examples[i], _scored(model, examples[i]))
-    return scored
+def _first_meaning(scored: Sequence[Scored], threshold: float) -> FirstMeaningScore:
+    return score_first_meaning([s.example.query for s in scored], first_rows(scored, threshold))
 
 
-def choose_settings(examples: Sequence[Example], n_splits: int = 5) -> tuple[Settings, Score]:
-    """The decision settings with the best F1 over out-of-fold predictions on ``examples``."""
-    scored = _out_of_fold(examples, n_splits)
-    gold = [e.query for e in examples]
+def _choose_threshold(scored: Sequence[Scored]) -> float:
+    """The threshold with the best first-meaning F1 over every gold pair of ``scored``."""
+    annotated = [s for s in scored if any(s.example.query.stated)] or list(scored)
+    best = max(THRESHOLDS, key=lambda t: (_first_meaning(annotated, t).parts["all"].f1, -t))
+    return best
+
+
+def choose_ntcir_settings(scored: Sequence[Scored]) -> tuple[Settings, Score]:
+    """The settings (threshold, meanings per identifier) with the best NTCIR-11 F1."""
+    gold = [s.example.query for s in scored]
     best: tuple[float, Settings, Score] | None = None
     for threshold in THRESHOLDS:
-        for top in MAX_PER_IDENTIFIER:
-            for relative in RELATIVE if top > 1 else (1.0,):
+        for top in NTCIR_TOP:
+            for relative in NTCIR_RELATIVE if top > 1 else (1.0,):
                 settings = Settings(threshold, top, relative)
-                result = score(gold, predict_rows(scored, settings))
+                result = score(gold, ranked_rows(scored, settings))
                 if best is None or result.f1 > best[0] + 1e-9:
                     best = (result.f1, settings, result)
     assert best is not None
     return best[1], best[2]
 
 
-def cross_validate(examples: Sequence[Example], n_splits: int = 10) -> tuple[Score, list[IdentRow]]:
-    """Grouped cross-validation: each fold's model and settings come from the other folds."""
+def fit(examples: Sequence[Example], n_splits: int = 5) -> RankerModel:
+    """The ranker of ``examples``: weights fitted on all of them; calibration, threshold and
+    NTCIR settings from their out-of-fold scores (``n_splits`` folds grouped by page)."""
+    raw = _raw_out_of_fold(examples, n_splits)
+    calibration = _calibration(examples, raw)
+    linear = _fit_linear(examples)
+    inner = [_apply(calibration, e, r) for e, r in zip(examples, raw, strict=True)]
+    model = _model(linear, calibration, _choose_threshold(inner))
+    ntcir = [s for s in inner if s.example.set == "ntcir"]
+    if ntcir:
+        settings, _ = choose_ntcir_settings(ntcir)
+        model.info["ntcir_settings"] = [
+            settings.threshold,
+            settings.max_per_identifier,
+            settings.relative,
+        ]
+    return model
+
+
+def _apply(
+    calibration: tuple[list[float], float], example: Example, raw: dict[str, np.ndarray]
+) -> Scored:
+    """Out-of-fold raw scores turned into probabilities by ``calibration``."""
+    ranked: dict[str, list[tuple[float, Candidate]]] = {}
+    for ident, items in example.candidates.items():
+        if not items:
+            ranked[ident] = []
+            continue
+        probabilities = calibrated(raw[ident], *calibration).tolist()
+        ranked[ident] = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
+    return Scored(example, ranked)
+
+
+def cross_validate(
+    examples: Sequence[Example], n_splits: int = 10, seed: int = FOLD_SEED
+) -> list[tuple[Scored, RankerModel]]:
+    """Grouped cross-validation: every example scored by a model (with its calibration and
+    threshold) fitted on the other folds only, with that model."""
+    scored: list[tuple[Scored, RankerModel] | None] = [None] * len(examples)
+    for test in folds(examples, n_splits, seed):
+        held = set(test)
+        model = fit([e for i, e in enumerate(examples) if i not in held])
+        for i in test:
+            scored[i] = (rank(model, examples[i]), model)
+    return [s for s in scored if s is not None]
+
+
+def out_of_fold_rows(results: Sequence[tuple[Scored, RankerModel]]) -> list[IdentRow]:
+    """The first-meaning rows of cross-validated examples, each at its own model's threshold."""
     rows: list[IdentRow] = []
-    for train_idx, test_idx in _folds(examples, n_splits):
-        train_part = [examples[i] for i in train_idx]
-        settings, _ = choose_settings(train_part)
-        model = fit(train_part, settings)
-        test = [(examples[i], _scored(model, examples[i])) for i in test_idx]
-        rows.extend(predict_rows(test, settings))
-    return score([e.query for e in examples], rows), rows
+    for scored, model in results:
+        rows.extend(first_rows([scored], model.threshold))
+    return rows
+
+
+def out_of_fold_ntcir_rows(results: Sequence[tuple[Scored, RankerModel]]) -> list[IdentRow]:
+    """The NTCIR-11 rows of cross-validated examples, each with its own model's settings."""
+    rows: list[IdentRow] = []
+    for scored, model in results:
+        settings = model.info.get("ntcir_settings", [model.threshold, 1, 1.0])
+        assert isinstance(settings, list)
+        threshold, top, relative = (float(v) for v in settings)
+        rows.extend(ranked_rows([scored], Settings(threshold, int(top), relative)))
+    return rows
 
 
 def train(examples: Sequence[Example], n_splits: int = 5) -> RankerModel:
-    """The model to ship: settings from out-of-fold F1, weights fitted on every example."""
-    settings, result = choose_settings(examples, n_splits)
-    model = fit(examples, settings)
-    model.info = {
-        "formulas": len(examples),
-        "oof_precision": round(result.precision, 4),
-        "oof_recall": round(result.recall, 4),
-        "oof_f1": round(result.f1, 4),
-        "seed": SEED,
-    }
-    logger.info("trained on %d formulas; out-of-fold F1 %.3f", len(examples), result.f1)
+    """The model to ship, fitted on every example, with what its out-of-fold figures were."""
+    model = fit(examples, n_splits)
+    pages = len({e.group for e in examples})
+    model.info.update({"formulas": len(examples), "pages": pages, "seed": SEED})
+    logger.info("trained on %d formulas of %d pages", len(examples), pages)
     return model

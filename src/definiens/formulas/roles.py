@@ -2,7 +2,7 @@
 
 Prose names a whole relation or equation by its left-hand side: "Let $H \\subseteq G$ be a
 subgroup" says what ``H`` is, "the sample mean $\\bar X_n = \\frac1n \\sum_i X_i$" what
-``\\bar{X}_{n}`` is, "$f(x) = x^2$ is the square function" what ``f`` is. :func:`subject`
+``\\bar{X}_{n}`` is, "$f(x) = x^2$ is the square function" what ``f`` is. :func:`named`
 finds that identifier: the only identifier before the first relation symbol at the top level
 of the formula (``=``, ``<``, ``\\in``, ``\\subseteq``, ``\\to``, ``:``…), or the first one when
 it is applied to arguments (``f(x)``, ``F(s)``). A left-hand side with arithmetic (``x + y =
@@ -14,7 +14,7 @@ from __future__ import annotations
 from definiens.formulas.tokens import tokenize
 from definiens.model import Formula
 
-__all__ = ["RELATIONS", "subject"]
+__all__ = ["RELATIONS", "named"]
 
 #: Relation symbols that end a left-hand side.
 RELATIONS = frozenset(
@@ -28,6 +28,32 @@ RELATIONS = frozenset(
 )  # fmt: skip
 #: Arithmetic that makes a left-hand side an expression rather than a name.
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "\\cdot", "\\times", "\\pm", "\\mp", "\\frac"})
+#: What else a formula naming its one identifier may hold: brackets, commas, dots, and the
+#: relation or order symbol of a pair ("$(\\Gamma, \\geq)$").
+_PLAIN = frozenset(
+    {
+        ",",
+        ";",
+        "(",
+        ")",
+        "[",
+        "]",
+        "\\{",
+        "\\}",
+        "\\langle",
+        "\\rangle",
+        "\\ldots",
+        "\\dots",
+        "\\cdots",
+        ".",
+        "\\,",
+        "\\;",
+        "\\!",
+        "\\ ",
+        "{",
+        "}",
+    }
+)
 _OPEN = frozenset({"{", "(", "[", "\\{", "\\langle", "\\lbrace"})
 _CLOSE = frozenset({"}", ")", "]", "\\}", "\\rangle", "\\rbrace"})
 
@@ -48,16 +74,44 @@ def _relation_at(tex: str) -> int | None:
     return None
 
 
-def subject(formula: Formula) -> str | None:
-    """The identifier (canonical TeX) that the formula's left-hand side names, or None."""
-    if len(formula.identifiers) == 1:
-        return formula.identifiers[0].tex
+#: What a plain list of identifiers holds besides them ("$b, c$", "$x_1, \\ldots, x_n$").
+_LIST = frozenset({",", "\\ldots", "\\dots", "\\cdots", ".", "\\,", "\\;", "\\ ", "{", "}"})
+
+#: What else may be written with a formula's one identifier: a power or a prime ("$\\sigma^2$"),
+#: brackets, the order of a pair ("$(\\Gamma, \\geq)$"), a relation.
+_ALONE = _PLAIN | RELATIONS | {"^", "'", "\\prime", "*"}
+
+
+def _rest(formula: Formula) -> list[str]:
+    """The tokens of the formula outside the places its identifiers are written."""
+    taken = [span for i in formula.identifiers for span in (i.spans or [(i.start, i.end)])]
+    stream = tokenize(formula.tex)
+    return [
+        text
+        for text, start in zip(stream.texts, stream.starts, strict=True)
+        if not any(s <= start < e for s, e in taken)
+    ]
+
+
+def named(formula: Formula) -> set[str]:
+    """The identifiers (canonical TeX) a sentence names when it names the formula: the subject
+    of a relation or equation (module docstring), each identifier of a plain list
+    ("$b, c$", "$x_1, \\ldots, x_n$"), or the one identifier of a formula that is little more
+    ("$\\sigma^2$", "$(\\Gamma, \\geq)$"; not "$x^2 + 1$")."""
+    identifiers = formula.identifiers
+    if not identifiers:
+        return set()
+    rest = _rest(formula)
+    if len(identifiers) == 1 and all(t in _ALONE or t.isdigit() for t in rest):
+        return {identifiers[0].tex}
+    if "," in rest and all(t in _LIST for t in rest):  # a list, not a tuple or an application
+        return {i.tex for i in identifiers}
     at = _relation_at(formula.tex)
     if at is None or at < 0:
-        return None
-    before = sorted((i for i in formula.identifiers if 0 <= i.start < at), key=lambda i: i.start)
+        return set()
+    before = sorted((i for i in identifiers if 0 <= i.start < at), key=lambda i: i.start)
     if len(before) == 1:
-        return before[0].tex
+        return {before[0].tex}
     if before and formula.tex[before[0].end : before[0].end + 1] == "(":
-        return before[0].tex
-    return None
+        return {before[0].tex}
+    return set()

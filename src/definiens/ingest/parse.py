@@ -9,6 +9,7 @@ from collections.abc import Callable
 from definiens.errors import DefiniensError, ParseError
 from definiens.ingest.latex import parse_latex
 from definiens.ingest.markdown import parse_markdown
+from definiens.ingest.scopes import find_scopes
 from definiens.ingest.wikitext import parse_wikitext
 from definiens.model import Document
 
@@ -37,7 +38,9 @@ def parse(document: Document) -> Document:
     if parser is None:
         raise ParseError(f"unknown document format {document.format!r}", location=location)
     try:
-        return parser(document)
+        document = parser(document)
+        document.scopes = find_scopes(document)
+        return document
     except DefiniensError:
         raise
     except (ValueError, IndexError, RecursionError) as exc:

@@ -35,6 +35,10 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
+# What a database of an earlier schema version lacks (that cannot be rebuilt from it).
+_MISSING = {1: "document text", 2: "scopes (sections, theorems) nor meanings per scope"}
+
+
 def _version_problem(found: str | None) -> str | None:
     """What is wrong with a database of schema version ``found`` (None: nothing)."""
     if found is not None and found.isdigit() and int(found) == SCHEMA_VERSION:
@@ -42,7 +46,7 @@ def _version_problem(found: str | None) -> str | None:
     if found is not None and found.isdigit() and int(found) < SCHEMA_VERSION:
         return (
             f"written by an earlier definiens (schema {found}, now {SCHEMA_VERSION}): it keeps "
-            "no document text; make it again with 'definiens run'"
+            f"no {_MISSING.get(int(found), 'scopes')}; make it again with 'definiens run'"
         )
     return (
         f"not a definiens results database of schema version {SCHEMA_VERSION}"

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from definiens.errors import StoreError
-from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap, Problem
+from definiens.model import (
+    Definiens,
+    Document,
+    Formula,
+    Identifier,
+    OffsetMap,
+    Problem,
+    Scope,
+)
 from definiens.store import statements as sql
 from definiens.store.connection import Connection
 from definiens.store.entries import DocumentEntry
@@ -55,6 +63,7 @@ def _formulas(
                 row["end"],
                 row["count"],
                 [(start, end) for start, end in json.loads(row["spans"])],
+                row["scope"],
             )
         )
     return [
@@ -74,7 +83,10 @@ def _formulas(
     ]
 
 
-def _definitions(rows: list[sqlite3.Row]) -> dict[str, list[Definiens]]:
+_SCOPE_COLUMNS = ("kind", "title", "level", "start", "end", "source_start", "source_end")
+
+
+def _definitions(rows: list[sqlite3.Row], scope: int = -1) -> dict[str, list[Definiens]]:
     result: dict[str, list[Definiens]] = {}
     for row in rows:
         result.setdefault(row["identifier"], []).append(
@@ -87,6 +99,7 @@ def _definitions(rows: list[sqlite3.Row]) -> dict[str, list[Definiens]]:
                 source_start=row["source_start"],
                 source_end=row["source_end"],
                 link_target=row["link_target"],
+                scope=scope,
             )
         )
     return result
@@ -130,7 +143,22 @@ class DocumentReading(Connection):
                 Problem(row["kind"], row["message"], row["location"])
                 for row in self.execute(f"SELECT * FROM problems {by_doc} seq", (doc,))
             ],
+            scopes=[
+                Scope(*(row[key] for key in _SCOPE_COLUMNS))
+                for row in self.execute(f"SELECT * FROM scopes {by_doc} scope", (doc,))
+            ],
+            scoped=self._scoped(doc),
         )
+
+    def _scoped(self, doc: int) -> dict[int, dict[str, list[Definiens]]]:
+        rows = self.execute(
+            "SELECT * FROM scoped_definitions WHERE doc = ? ORDER BY scope, identifier, rank",
+            (doc,),
+        )
+        by_scope: dict[int, list[sqlite3.Row]] = {}
+        for row in rows:
+            by_scope.setdefault(row["scope"], []).append(row)
+        return {scope: _definitions(items, scope) for scope, items in by_scope.items()}
 
     def _text(self, doc: int) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
         """The text of document ``doc``, its offset map and its formulas' placeholder spans."""

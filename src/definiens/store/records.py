@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from definiens.model import Document
+from definiens.model import Definiens, Document
 from definiens.store.texts import pack_layout, pack_text
 
 __all__ = [
@@ -47,6 +47,8 @@ class DocumentRecord(NamedTuple):
     problems: list[tuple[str, str, str]]
     text: bytes | None = None
     layout: bytes | None = None
+    scopes: tuple[tuple[Any, ...], ...] = ()
+    scoped: tuple[tuple[Any, ...], ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -76,24 +78,19 @@ def record_of(document: Document) -> DocumentRecord:
         for f in document.formulas
     ]
     identifiers = [
-        (f.index, i.tex, i.start, i.end, i.count, seq, _json([list(p) for p in i.spans]))
+        (f.index, i.tex, i.start, i.end, i.count, seq, _json([list(p) for p in i.spans]), i.scope)
         for f in document.formulas
         for seq, i in enumerate(f.identifiers)
     ]
-    definitions = [
-        (
-            ident,
-            rank,
-            d.text,
-            float(d.score),
-            d.method,
-            d.sentence,
-            d.source_start,
-            d.source_end,
-            d.link_target,
-        )
-        for ident, items in document.definitions.items()
-        for rank, d in enumerate(items)
+    definitions = _definition_rows(document.definitions)
+    scopes = [
+        (k, s.kind, s.title, s.level, s.start, s.end, s.source_start, s.source_end)
+        for k, s in enumerate(document.scopes)
+    ]
+    scoped = [
+        (index, *row)
+        for index, meanings in sorted(document.scoped.items())
+        for row in _definition_rows(meanings)
     ]
     problems = [(p.kind, p.message, p.location) for p in document.problems]
     status, reason = (PROCESSED, None) if formulas else (SKIPPED, NO_FORMULAS)
@@ -113,7 +110,27 @@ def record_of(document: Document) -> DocumentRecord:
         problems=problems,
         text=pack_text(document.text) if has_text else None,
         layout=pack_layout(document.offsets.segments, spans) if has_text else None,
+        scopes=tuple(scopes),
+        scoped=tuple(scoped),
     )
+
+
+def _definition_rows(definitions: dict[str, list[Definiens]]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            ident,
+            rank,
+            d.text,
+            float(d.score),
+            d.method,
+            d.sentence,
+            d.source_start,
+            d.source_end,
+            d.link_target,
+        )
+        for ident, items in definitions.items()
+        for rank, d in enumerate(items)
+    ]
 
 
 def failed_record(document: Document | Any, reason: str) -> DocumentRecord:

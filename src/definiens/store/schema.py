@@ -17,7 +17,7 @@ from __future__ import annotations
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Tables in export order; each is exported whole with these columns.
 TABLES = (
@@ -28,6 +28,8 @@ TABLES = (
     "formulas",
     "identifiers",
     "definitions",
+    "scopes",
+    "scoped_definitions",
     "problems",
     "namespaces",
     "namespace_definitions",
@@ -104,6 +106,7 @@ CREATE TABLE IF NOT EXISTS identifiers (
     count INTEGER NOT NULL DEFAULT 1,
     seq INTEGER NOT NULL DEFAULT 0,
     spans TEXT NOT NULL DEFAULT '[]',
+    scope INTEGER NOT NULL DEFAULT -1,
     PRIMARY KEY (doc, formula, identifier),
     FOREIGN KEY (doc, formula) REFERENCES formulas(doc, formula) ON DELETE CASCADE
 ) WITHOUT ROWID;
@@ -123,6 +126,34 @@ CREATE TABLE IF NOT EXISTS definitions (
     PRIMARY KEY (doc, identifier, rank)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS definitions_identifier ON definitions(identifier);
+
+CREATE TABLE IF NOT EXISTS scopes (
+    doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+    scope INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    source_start INTEGER NOT NULL DEFAULT -1,
+    source_end INTEGER NOT NULL DEFAULT -1,
+    PRIMARY KEY (doc, scope)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS scoped_definitions (
+    doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+    scope INTEGER NOT NULL,
+    identifier TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    definiens TEXT NOT NULL,
+    score REAL NOT NULL,
+    method TEXT NOT NULL,
+    sentence TEXT NOT NULL DEFAULT '',
+    source_start INTEGER NOT NULL DEFAULT -1,
+    source_end INTEGER NOT NULL DEFAULT -1,
+    link_target TEXT,
+    PRIMARY KEY (doc, scope, identifier, rank)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS problems (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,

@@ -35,9 +35,11 @@ RETURNING doc
 """
 INSERT_FORMULA = "INSERT INTO formulas VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_TEXT = "INSERT OR REPLACE INTO texts VALUES (?, ?, ?)"
-INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_IDENTIFIER = "INSERT OR REPLACE INTO identifiers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_DEFINITION = "INSERT INTO definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_PROBLEM = "INSERT INTO problems VALUES (?, ?, ?, ?, ?)"
+INSERT_SCOPE = "INSERT INTO scopes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_SCOPED = "INSERT INTO scoped_definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 # A meaning is compared in lower case and shown as written where its score is best (with a
 # single MAX() aggregate, SQLite takes the bare column from the row of that maximum).

@@ -21,7 +21,7 @@ __all__ = ["Writing", "key_batches"]
 
 _KEY_BATCH = 500
 # The tables whose rows belong to one document and are replaced with it.
-_CHILDREN = ("texts", "formulas", "definitions", "problems")
+_CHILDREN = ("texts", "formulas", "definitions", "scopes", "scoped_definitions", "problems")
 
 
 def _document_row(rec: DocumentRecord) -> tuple[Any, ...]:
@@ -30,7 +30,7 @@ def _document_row(rec: DocumentRecord) -> tuple[Any, ...]:
 
 def _bare(rec: DocumentRecord) -> bool:
     """Whether a record is its ``documents`` row alone (most pages of a dump)."""
-    return not (rec.formulas or rec.definitions or rec.problems or rec.text)
+    return not (rec.formulas or rec.definitions or rec.problems or rec.text or rec.scopes)
 
 
 def key_batches(keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, list[str], str]]:
@@ -89,6 +89,9 @@ def _write_document(conn: sqlite3.Connection, rec: DocumentRecord, run: int | No
         conn.executemany(sql.INSERT_IDENTIFIER, [(doc, *row) for row in rec.identifiers])
     if rec.definitions:
         conn.executemany(sql.INSERT_DEFINITION, [(doc, *row) for row in rec.definitions])
+    if rec.scopes:
+        conn.executemany(sql.INSERT_SCOPE, [(doc, *row) for row in rec.scopes])
+        conn.executemany(sql.INSERT_SCOPED, [(doc, *row) for row in rec.scoped])
     if rec.problems:
         rows = [(doc, seq, *p) for seq, p in enumerate(rec.problems)]
         conn.executemany(sql.INSERT_PROBLEM, rows)

@@ -112,12 +112,22 @@ def document_payload(document: Document) -> dict[str, Any]:
     for formula, formula_record in zip(document.formulas, record["formulas"], strict=True):
         formula_record["occurrences"] = occurrence_records(formula)
     positions = TextPositions(document.offsets, len(document.text))
-    record["definitions"] = {
-        ident: [_definiens(d, document, positions) for d in items]
-        for ident, items in document.definitions.items()
+    record["definitions"] = _definitions(document.definitions, document, positions)
+    record["scoped"] = {
+        str(scope): _definitions(meanings, document, positions)
+        for scope, meanings in document.scoped.items()
     }
     record["layout"] = layout_record(document)
     return record
+
+
+def _definitions(
+    definitions: dict[str, list[Definiens]], document: Document, positions: TextPositions
+) -> dict[str, list[dict[str, Any]]]:
+    return {
+        ident: [_definiens(d, document, positions) for d in items]
+        for ident, items in definitions.items()
+    }
 
 
 def payload_json(document: Document) -> bytes:

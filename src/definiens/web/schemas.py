@@ -42,6 +42,11 @@ class IdentifierOut(BaseModel):
     start: int = Field(description="start of its first occurrence in the formula's TeX")
     end: int
     count: int = Field(description="how many times it occurs in the formula")
+    scope: int = Field(
+        -1,
+        description="where its meanings are read here: an index of `scopes` (its meanings are "
+        "`scoped[scope]`), -1 for the whole document (`definitions`)",
+    )
 
 
 class OccurrenceOut(BaseModel):
@@ -79,6 +84,17 @@ class DefiniensOut(BaseModel):
     sentence_start: int = Field(description="the span of the sentence in `text` (-1: none)")
     sentence_end: int
     link_target: str | None
+    scope: int = Field(-1, description="the index in `scopes` where it holds (-1: everywhere)")
+
+
+class ScopeOut(BaseModel):
+    kind: str = Field(description="section, or the environment's name (lemma, proof...)")
+    title: str
+    level: int
+    start: int = Field(description="its span in `text`")
+    end: int
+    source_start: int = Field(description="its span in the text as written")
+    source_end: int
 
 
 class AnnotateResponse(BaseModel):
@@ -94,7 +110,15 @@ class AnnotateResponse(BaseModel):
     formulas: list[FormulaOut]
     links: list[dict[str, object]]
     definitions: dict[str, list[DefiniensOut]] = Field(
-        description="identifier → its meanings, best first"
+        description="identifier → its meanings over the whole document, best first"
+    )
+    scopes: list[ScopeOut] = Field(
+        [], description="sections and theorem-like environments, outer before inner"
+    )
+    scoped: dict[str, dict[str, list[DefiniensOut]]] = Field(
+        {},
+        description="scope index → identifier → its meanings in that scope, where they differ "
+        "from the document's",
     )
     problems: list[dict[str, str]]
     layout: dict[str, object] = Field(

@@ -1,0 +1,92 @@
+"""Meanings in scope: which part of a document an occurrence of an identifier reads its meaning in.
+
+Documents reuse letters: ``E`` is an energy in one section and an elliptic curve in the next.
+A meaning stated in a scope (a section or a theorem-like environment, ``Document.scopes``)
+holds for the occurrences in that scope and its sub-scopes: an occurrence reads its meaning in
+the innermost scope around it where the identifier is *stated* (a definitional pattern with
+the identifier alone, :data:`Candidate.places`), else in the document as a whole. There the
+candidates get the features of that scope (:data:`SCOPE_FEATURES`: how much of their evidence
+lies inside it, whether they are stated inside it); in the document as a whole they are
+ranked as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+from collections.abc import Sequence
+
+from definiens.define.candidate import Candidate
+from definiens.define.feature_names import SCOPE_FEATURES
+from definiens.model import Scope
+
+__all__ = ["DOCUMENT", "SCOPE_FEATURES", "ScopeIndex", "localise"]
+
+#: The scope index of the document as a whole.
+DOCUMENT = -1
+
+
+class ScopeIndex:
+    """The scopes of a document (sorted by start, outer first), as a tree, to find those
+    around a text offset quickly."""
+
+    def __init__(self, scopes: Sequence[Scope]) -> None:
+        self.scopes = list(scopes)
+        self._starts = [s.start for s in self.scopes]
+        self._parents: list[int] = []
+        stack: list[int] = []
+        for i, scope in enumerate(self.scopes):
+            while stack and self.scopes[stack[-1]].end <= scope.start:
+                stack.pop()
+            self._parents.append(stack[-1] if stack else DOCUMENT)
+            stack.append(i)
+
+    def around(self, offset: int) -> list[int]:
+        """The indices of the scopes containing ``offset``, innermost first."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        found = []
+        while i != DOCUMENT:
+            if self.scopes[i].start <= offset < self.scopes[i].end:
+                found.append(i)
+            i = self._parents[i]
+        return found
+
+    def stated_in(self, candidates: Sequence[Candidate]) -> set[int]:
+        """The scopes in which one of ``candidates`` (of one identifier) is stated."""
+        stated: set[int] = set()
+        for c in candidates:
+            for offset, pattern in c.places:
+                if pattern:
+                    stated.update(self.around(offset))
+        return stated
+
+    def reading_scope(self, offset: int, stated: set[int]) -> int:
+        """Where an occurrence at ``offset`` reads its meaning: the innermost scope around it
+        in which the identifier is stated, else :data:`DOCUMENT`."""
+        return next((i for i in self.around(offset) if i in stated), DOCUMENT)
+
+
+def localise(candidates: Sequence[Candidate], scope: Scope | None) -> list[Candidate]:
+    """Copies of one identifier's ``candidates`` with their features in ``scope`` (None: the
+    document as a whole, where the scope features are zero)."""
+    if scope is None:
+        return [_with(c, dict.fromkeys(SCOPE_FEATURES, 0.0)) for c in candidates]
+    inside = [[p for p in c.places if scope.start <= p[0] < scope.end] for c in candidates]
+    total = sum(len(places) for places in inside) or 1
+    return [
+        _with(
+            c,
+            {
+                "scoped": 1.0,
+                "scope_pairs": math.log1p(len(places)),
+                "scope_share": len(places) / total,
+                "scope_pattern": float(any(pattern for _, pattern in places)),
+            },
+        )
+        for c, places in zip(candidates, inside, strict=True)
+    ]
+
+
+def _with(candidate: Candidate, values: dict[str, float]) -> Candidate:
+    return dataclasses.replace(candidate, values={**candidate.values, **values})

@@ -1,0 +1,73 @@
+"""Golden cases of the idioms textbooks use most (issue 13): the first meaning the define stage
+shows for each, on short passages written for these tests, and the junk it must never show."""
+
+from __future__ import annotations
+
+import pytest
+
+from definiens.api import annotate
+
+pytestmark = pytest.mark.slow
+
+# (passage, identifier, expected first meaning or None for "no meaning")
+FIRST_MEANINGS = [
+    ("Let $H \\subseteq G$ be a subgroup.", "H", "subgroup"),
+    ("Let $H \\subseteq G$ be a subgroup.", "G", None),
+    ("Let $x \\in X$ be a point.", "x", "point"),
+    (
+        "The sample mean $\\bar X_n = \\frac1n\\sum_i X_i$ estimates the mean.",
+        "\\bar{X}_{n}",
+        "sample mean",
+    ),
+    ("The period is $T = 2\\pi/\\omega$ in seconds.", "T", "period"),
+    ("Here $T = 2\\pi/\\omega$ is the period of the motion.", "T", "period"),
+    (
+        "The angular frequency of the oscillator is $\\omega = \\sqrt{k/m}$.",
+        "\\omega",
+        "angular frequency",
+    ),
+    ("Let $G = (V, E)$ be a graph with vertex set $V$.", "G", "graph"),
+    ("The energy is $E = mc^2$, where $c$ is the speed of light.", "c", "speed of light"),
+    (
+        "By the ideal gas law $pV = nRT$, where $n$ is the amount of substance.",
+        "n",
+        "amount of substance",
+    ),
+    ("Here $a$ and $b$ are the mass and the charge, respectively.", "a", "mass"),
+    ("Here $a$ and $b$ are the mass and the charge, respectively.", "b", "charge"),
+    ("Let $X$ be normal with mean $\\mu$ and variance $\\sigma^2$.", "\\mu", "mean"),
+    ("Let $X$ be normal with mean $\\mu$ and variance $\\sigma^2$.", "\\sigma", "variance"),
+    ("Draw a sample of size $n$ from the population.", "n", "sample size"),
+    ("The function is denoted by $f$ throughout.", "f", "function"),
+    ("The number of particles, written $N$, is fixed.", "N", "number of particles"),
+    ("For example $\\bar x$ is small.", "\\bar{x}", None),
+    ("The centralizer of $B$ in $A$ is the subalgebra $C$.", "C", "subalgebra"),
+]
+
+
+@pytest.mark.parametrize(("text", "identifier", "expected"), FIRST_MEANINGS)
+def test_first_meaning(text: str, identifier: str, expected: str | None) -> None:
+    meanings = annotate(text).definitions.get(identifier, [])
+    assert (meanings[0].text if meanings else None) == expected
+
+
+def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
+    text = "The energy is $E = mc^2$, where $c$ is the speed of light."
+    meanings = [m.text for m in annotate(text).definitions["c"]]
+    assert meanings[0] == "speed of light"
+    assert "speed" not in meanings[:1]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier", "junk"),
+    [
+        ("The centralizer of $B$ in $A$ is the subalgebra $C$.", "B", "subalgebra"),
+        ("Let $X$ be quasi-compact (Lemma 3) and $x$ nonzero, resp. $y$.", "x", "nonzero"),
+        ("Denote by $M$ a module of finite type.", "M", "type"),
+    ],
+)
+def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
+    document = annotate(text)
+    shown = {m.text.lower() for items in document.definitions.values() for m in items}
+    assert not shown & {"resp", "denote", "quasi", "example", "nonzero", "type"}
+    assert junk not in [m.text for m in document.definitions.get(identifier, [])]

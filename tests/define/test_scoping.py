@@ -1,0 +1,103 @@
+"""Meanings in scope (issue 14): a letter reused across sections gets, at each occurrence, the
+meaning that holds where it stands, in every input format; a document without scopes behaves
+as before; the meanings per scope survive the record form and the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from definiens import serial
+from definiens.api import annotate
+from definiens.define import Definer
+from definiens.formulas import identify
+from definiens.ingest import from_text, parse
+from definiens.model import Document
+from definiens.store import Database, record_of
+
+pytestmark = pytest.mark.slow
+
+MARKDOWN = """# Mechanics
+
+A body of mass $m$ moving at speed $v$ has $E = \\frac12 m v^2$, where $E$ is the kinetic energy.
+
+# Number theory
+
+Let $E$ be an elliptic curve over $\\mathbb{Q}$. The group $E(\\mathbb{Q})$ is finitely generated.
+"""
+LATEX = r"""\documentclass{article}\begin{document}
+\section{Mechanics}
+A body of mass $m$ moving at speed $v$ has $E = \frac12 m v^2$, where $E$ is the kinetic energy.
+\section{Curves}
+\begin{lemma}
+Let $E$ be an elliptic curve over a field $K$. Then $E(K)$ is a group.
+\end{lemma}
+\begin{proof}
+The points of $E(K)$ form a group.
+\end{proof}
+\end{document}"""
+WIKITEXT = """== Mechanics ==
+A body of mass <math>m</math> at speed <math>v</math> has <math>E = \\tfrac12 m v^2</math>, \
+where <math>E</math> is the kinetic energy.
+== Curves ==
+Let <math>E</math> be an elliptic curve over a field <math>K</math>. The set \
+<math>E(K)</math> is a group.
+"""
+CASES = [(MARKDOWN, "markdown"), (LATEX, "latex"), (WIKITEXT, "wikitext")]
+
+
+def _meanings_of_e(document: Document) -> dict[str, str]:
+    """The first meaning of E at each formula it stands in, by the formula's TeX."""
+    found = {}
+    for formula in document.formulas:
+        for identifier in formula.identifiers:
+            if identifier.tex == "E":
+                meanings = document.meanings(identifier)
+                found[formula.tex] = meanings[0].text if meanings else ""
+    return found
+
+
+@pytest.mark.parametrize(("text", "format"), CASES, ids=[f for _, f in CASES])
+def test_a_reused_letter_means_what_its_section_says(text: str, format: str) -> None:
+    document = annotate(text, format)
+    for tex, meaning in _meanings_of_e(document).items():
+        expected = "kinetic energy" if "frac12" in tex else "elliptic curve"
+        assert meaning == expected, tex
+
+
+def test_the_proof_reads_the_meaning_stated_in_its_section() -> None:
+    document = annotate(LATEX, "latex")
+    proof = next(i for i, s in enumerate(document.scopes) if s.kind == "proof")
+    (formula,) = [f for f in document.formulas if f.text_start >= document.scopes[proof].start]
+    (e,) = [i for i in formula.identifiers if i.tex == "E"]
+    assert document.meanings(e)[0].text == "elliptic curve"
+
+
+def test_a_document_without_scopes_ranks_as_before() -> None:
+    """Removing the sections changes nothing in the meanings over the whole document, and an
+    occurrence then reads the document's meanings."""
+    definer = Definer()
+    with_scopes = definer(identify(parse(from_text(WIKITEXT, "wikitext"))))
+    assert with_scopes.scopes and with_scopes.scoped
+    without = identify(parse(from_text(WIKITEXT, "wikitext")))
+    without.scopes = []
+    without = definer(without)
+    assert without.definitions == with_scopes.definitions
+    assert without.scoped == {}
+    for formula in without.formulas:
+        for identifier in formula.identifiers:
+            assert identifier.scope == -1
+            assert without.meanings(identifier) == without.definitions.get(identifier.tex, [])
+
+
+def test_meanings_in_scope_survive_the_record_and_the_database(tmp_path: Path) -> None:
+    document = annotate(LATEX, "latex")
+    assert document.scoped
+    again = serial.from_record(serial.to_record(document))
+    assert _meanings_of_e(again) == _meanings_of_e(document)
+    with Database(tmp_path / "r.db") as db:
+        db.write_documents([record_of(document)], None)
+        ((_, loaded),) = list(db.documents())
+    assert loaded.scopes == document.scopes
+    assert _meanings_of_e(loaded) == _meanings_of_e(document)

@@ -1,0 +1,119 @@
+"""Scopes found by the readers (sections, theorem-like environments): golden cases per format,
+and properties: scopes nest, lie inside the text, and every formula lies in the scopes around
+its offset (splitting a document into scopes never loses an occurrence)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from definiens.define.scoping import ScopeIndex
+from definiens.ingest import from_text, parse
+from definiens.model import Document
+
+LATEX = r"""\documentclass{article}
+\newtheorem{thm}{Theorem}
+\begin{document}
+\section{Mechanics}
+Here $E = T + V$.
+% \section{Commented out}
+\subsection{Units}
+\begin{thm}[Bézout]
+Let $E$ be a curve.
+\end{thm}
+\begin{proof}
+Clear for $E$.
+\end{proof}
+\section{Curves}
+Then $E(K)$ is a group.
+\end{document}
+"""
+
+
+def _parsed(text: str, format: str) -> Document:
+    return parse(from_text(text, format, title="t"))
+
+
+def test_latex_sections_and_theorem_like_environments() -> None:
+    document = _parsed(LATEX, "latex")
+    found = [(s.kind, s.title, s.level) for s in document.scopes]
+    assert found == [
+        ("section", "Mechanics", 2),
+        ("section", "Units", 3),
+        ("thm", "Theorem (Bézout)", 4),
+        ("proof", "Proof", 4),
+        ("section", "Curves", 2),
+    ]
+    mechanics, units, theorem, proof, curves = document.scopes
+    assert mechanics.start <= units.start < theorem.start < theorem.end <= proof.start
+    assert proof.end <= units.end == mechanics.end <= curves.start
+    assert document.text[theorem.start : theorem.end].strip().startswith("Let")
+
+
+def test_wiki_and_markdown_headings() -> None:
+    wiki = _parsed(
+        "Intro <math>x</math>.\n== A ==\nText <math>y</math>.\n=== B ===\nMore.\n", "wikitext"
+    )
+    assert [(s.title, s.level) for s in wiki.scopes] == [("A", 1), ("B", 2)]
+    markdown = _parsed("# A\n\n$x$\n\n```\n# not a heading\n```\n\nB\n---\n\n$y$\n", "markdown")
+    assert [(s.title, s.level) for s in markdown.scopes] == [("A", 1), ("B", 2)]
+
+
+_pieces = st.sampled_from(
+    [
+        "\n== Section ==\n",
+        "\n=== Sub ===\n",
+        "Text with <math>E = mc^2</math> here. ",
+        "where <math>x_1</math> is a point. ",
+        "<math>\\alpha</math>",
+        "\n",
+        "'''bold''' words. ",
+    ]
+)
+_latex_pieces = st.sampled_from(
+    [
+        "\\section{S}\n",
+        "\\subsection{T}\n",
+        "\\begin{lemma}\n",
+        "\\end{lemma}\n",
+        "\\begin{proof}",
+        "\\end{proof}",
+        "Text $E = mc^2$ here. ",
+        "where $x_1$ is a point. ",
+        "% comment \\section{no}\n",
+    ]
+)
+
+
+def _check(document: Document) -> None:
+    size = len(document.text)
+    index = ScopeIndex(document.scopes)
+    for scope in document.scopes:
+        assert 0 <= scope.start <= scope.end <= size
+    # scopes nest: two scopes are disjoint or one holds the other
+    for a in document.scopes:
+        for b in document.scopes:
+            disjoint = a.end <= b.start or b.end <= a.start
+            nested = (a.start <= b.start and b.end <= a.end) or (
+                b.start <= a.start and a.end <= b.end
+            )
+            assert disjoint or nested
+    for formula in document.formulas:
+        assert 0 <= formula.text_start <= size
+        around = index.around(formula.text_start)
+        holding = [
+            i for i, s in enumerate(document.scopes) if s.start <= formula.text_start < s.end
+        ]
+        assert sorted(around) == sorted(holding)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_pieces, max_size=25))
+def test_wiki_scopes_hold_every_formula(pieces: list[str]) -> None:
+    _check(_parsed("".join(pieces), "wikitext"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_latex_pieces, max_size=25))
+def test_latex_scopes_hold_every_formula(pieces: list[str]) -> None:
+    _check(_parsed("".join(pieces), "latex"))
