@@ -107,3 +107,38 @@ def test_a_symbol_written_as_a_word_suggests_its_command(
     assert status == 1 and "(did you mean: E)" in err
     status, _, err = _define(db, capsys, "zzz")
     assert status == 1 and "did you mean" not in err
+
+
+REUSED = """# Mechanics
+
+A body of mass $m$ moving at speed $v$ has $E = \\frac12 m v^2$, where $E$ is the kinetic energy.
+
+# Number theory
+
+Let $E$ be an elliptic curve over $\\mathbb{Q}$. The group $E(\\mathbb{Q})$ is finitely generated.
+"""
+
+
+def test_a_letter_reused_across_sections_lists_each_meaning_with_its_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "reused.md").write_text(REUSED, encoding="utf-8")
+    db = tmp_path / "r.db"
+    run = ["run", str(tmp_path / "reused.md"), "--db", str(db), "--workers", "1"]
+    assert main([*run, "--no-progress", "--top", "1"]) == 0
+    status, out, _ = _define(db, capsys, "E", "--json")
+    assert status == 0
+    meanings = {m["meaning"]: m for m in json.loads(out)["meanings"]}
+    assert {"kinetic energy", "elliptic curve"} <= set(meanings)
+    assert [e["scope"] for e in meanings["kinetic energy"]["examples"]] == ["Mechanics"]
+    assert [e["scope"] for e in meanings["elliptic curve"]["examples"]] == ["Number theory"]
+    status, out, _ = _define(db, capsys, "E")
+    assert "in Number theory" in out
+    with Database(db, readonly=True) as database:
+        ((_, document),) = list(database.documents())
+    first = {
+        f.tex: [document.meanings(i)[0].text for i in f.identifiers if i.tex == "E"]
+        for f in document.formulas
+    }
+    assert first["E = \\frac12 m v^2"] == ["kinetic energy"]
+    assert first["E(\\mathbb{Q})"] == ["elliptic curve"]

@@ -124,8 +124,9 @@ def _print_text(identifier: str, meanings: list[dict[str, Any]]) -> None:
             sentence = " ".join(example["sentence"].split())
             if len(sentence) > 160:
                 sentence = sentence[:157] + "..."
+            where = f", in {example['scope']}" if example.get("scope") else ""
             print(
-                f"       {example['title']} ({example['source']}#{example['id']}, "
+                f"       {example['title']} ({example['source']}#{example['id']}{where}, "
                 f"{example['method']} {example['score']:.2f}): {sentence}"
             )
 

@@ -43,24 +43,36 @@ INSERT_SCOPED = "INSERT INTO scoped_definitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, 
 
 # A meaning is compared in lower case and shown as written where its score is best (with a
 # single MAX() aggregate, SQLite takes the bare column from the row of that maximum).
-MEANINGS = """
+# The meanings of an identifier over whole documents and inside their scopes (a section where
+# the letter means something else), as one table; an example sentence is listed once, with the
+# scope it holds in where it has one (its best score).
+_ALL_DEFINITIONS = """(
+    SELECT doc, identifier, definiens, score, method, sentence, source_start, source_end,
+           -1 AS scope
+    FROM definitions WHERE identifier = :identifier
+    UNION ALL
+    SELECT doc, identifier, definiens, score, method, sentence, source_start, source_end, scope
+    FROM scoped_definitions WHERE identifier = :identifier
+)"""
+MEANINGS = f"""
 WITH best AS (
     SELECT d.doc, lower(d.definiens) AS compared, d.definiens AS meaning, MAX(d.score) AS score
-    FROM definitions AS d JOIN documents AS doc ON doc.doc = d.doc
-    WHERE d.identifier = :identifier AND (:title IS NULL OR doc.title = :title)
+    FROM {_ALL_DEFINITIONS} AS d JOIN documents AS doc ON doc.doc = d.doc
+    WHERE (:title IS NULL OR doc.title = :title)
     GROUP BY d.doc, lower(d.definiens)
 )
 SELECT meaning, COUNT(*) AS documents, SUM(score) AS weight, MAX(score) AS best
 FROM best GROUP BY compared
 ORDER BY weight DESC, documents DESC, compared LIMIT :limit
 """
-EXAMPLES = """
-SELECT doc.title, doc.source, doc.id, d.definiens, d.score, d.method, d.sentence,
-       d.source_start, d.source_end
-FROM definitions AS d JOIN documents AS doc ON doc.doc = d.doc
-WHERE d.identifier = :identifier AND lower(d.definiens) = lower(:meaning)
-      AND (:title IS NULL OR doc.title = :title)
-ORDER BY d.score DESC, doc.title LIMIT :limit
+EXAMPLES = f"""
+SELECT doc.title, doc.source, doc.id, d.definiens, MAX(d.score) AS score, d.method, d.sentence,
+       d.source_start, d.source_end, COALESCE(s.title, '') AS scope
+FROM {_ALL_DEFINITIONS} AS d JOIN documents AS doc ON doc.doc = d.doc
+LEFT JOIN scopes AS s ON s.doc = d.doc AND s.scope = d.scope
+WHERE lower(d.definiens) = lower(:meaning) AND (:title IS NULL OR doc.title = :title)
+GROUP BY d.doc, d.sentence, d.source_start
+ORDER BY score DESC, doc.title LIMIT :limit
 """
 NAMESPACE_MEANINGS = """
 SELECT nd.definiens AS meaning, SUM(nd.documents) AS documents, SUM(nd.score) AS weight,
