@@ -47,3 +47,28 @@ def test_evaluate_missing_csv_is_a_one_line_error(
     err = capsys.readouterr().err
     assert status == 1
     assert "no.csv" in err and err.count("\n") == 1
+
+
+def test_first_meaning_scores_the_first_row_of_each_gold_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = [
+        {
+            "formula": {"qID": "q1", "fid": "0", "math_inputtex": "E = mc^2", "title": "Energy"},
+            "definitions": {"E": ["energy"], "m": ["mass"], "c": ["speed of light"]},
+            "stated": {"E": True, "m": True, "c": False},
+        }
+    ]
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    rows = "qId,title,identifier,definiens\nq1,Energy,E,energy\nq1,Energy,E,power\n"
+    rows += "q1,Energy,m,speed\nq1,Energy,c,speed of light\n"
+    (tmp_path / "out.csv").write_text(rows, encoding="utf-8")
+    args = ["evaluate", "--first-meaning", "--gold", str(tmp_path / "gold.json")]
+    assert main([*args, str(tmp_path / "out.csv")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["stated", "0.500", "0.500", "0.500", "2"]
+    assert lines[2].split() == ["inferred", "1.000", "1.000", "1.000", "1"]
+    assert main([*args, "--json", "--details", str(tmp_path / "out.csv")]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["all"]["right"] == 2 and payload["all"]["gold_pairs"] == 3
+    assert len(payload["answers"]) == 3
