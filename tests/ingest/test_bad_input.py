@@ -167,12 +167,18 @@ def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(
     folder.mkdir()
     (folder / "a.tex").write_text("Let $x$ be the variable.\n", encoding="utf-8")
     (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "scan.png").write_bytes(b"PNG")
     os.mkfifo(folder / "pipe.tex")  # reading it would wait forever
+    (folder / "gone.md").symlink_to(folder / "moved.md")  # a dangling link
     with log_records("definiens.ingest.files") as records:
         items = read_all([folder])
     assert _titles(items) == ["a"]
-    (warning,) = [r.getMessage() for r in records if r.levelno == logging.WARNING]
-    assert "2 file(s) left out" in warning and "paper.pdf" in warning
+    warnings = sorted(r.getMessage() for r in records if r.levelno == logging.WARNING)
+    assert warnings == [
+        f"{folder}: 1 broken symbolic link left out: gone.md",
+        f"{folder}: 1 file left out, not a regular file: pipe.tex",
+        f"{folder}: 2 files left out, not of a kind definiens reads: paper.pdf, scan.png",
+    ]
     with pytest.raises(InputError, match="not a regular file"):
         list(read_inputs([folder / "pipe.tex"]))
 

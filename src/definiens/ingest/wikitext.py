@@ -19,12 +19,21 @@ import html
 import re
 
 from definiens.ingest import wikisyntax as syn
-from definiens.ingest.builder import TextBuilder, line_of
-from definiens.ingest.closing import Closings
+from definiens.ingest.builder import TextBuilder
+from definiens.ingest.closing import Closings, Lines, NextMatch
 from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
 
-__all__ = ["parse_wikitext"]
+__all__ = ["MAX_NESTING", "parse_wikitext"]
+
+#: Links, templates and external links nested deeper than this are read as text (their
+#: brackets kept), so that no page exhausts the stack.
+MAX_NESTING = 100
+_NEWLINE = re.compile(r"\n")
+_BRACKET_CLOSE = re.compile(r"\]")
+#: What may follow a formula on its line for it to stand on a line of its own: at most two
+#: characters besides white space (``, `` or ``.``).
+_REST_OF_LINE = re.compile(r"[^\S\n]*(?:\S{1,2}[^\S\n]*)?(?:\n|\Z)")
 
 
 def parse_wikitext(document: Document) -> Document:
@@ -46,6 +55,9 @@ class _Scanner:
         self.table_depth = 0
         self._pairs: dict[int, int] | None = None
         self.closings = Closings(self.src)
+        self.lines = Lines(self.src)
+        self.newlines = NextMatch(self.src, _NEWLINE)
+        self.depth = 0
         self.refs: list[tuple[int, int]] = []
         self.in_ref = False
 
@@ -53,16 +65,31 @@ class _Scanner:
         """Turn ``src[start:end]`` into text."""
         src = self.src
         pos = start
+        self.depth += 1
         while pos < end:
             match = syn.TOKEN.search(src, pos, end)
             if match is None:
                 self.out.copy(src, pos, end)
-                return
+                break
             self.out.copy(src, pos, match.start())
             pos = self.handle(match, end)
+        self.depth -= 1
+
+    def too_deep(self, match: re.Match[str]) -> bool:
+        """Whether the link or template of ``match`` is nested too deep to be read: then its
+        brackets are text (reported once)."""
+        if self.depth < MAX_NESTING:
+            return False
+        if not any(p.kind == "too-deep" for p in self.doc.problems):
+            message = f"links and templates nested deeper than {MAX_NESTING} levels read as text"
+            self.doc.report("too-deep", message, f"line {self.lines(match.start())}")
+        self.out.copy(self.src, match.start(), match.end())
+        return True
 
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup
+        if kind in ("template", "link", "ext") and self.too_deep(match):
+            return match.end()
         if kind == "line":
             self.out.copy(self.src, match.start(), match.start() + 1)
             return self.line_start(match.group("marker"), match.start() + 1, end)
@@ -120,8 +147,7 @@ class _Scanner:
     # -- line starts: headings, lists, tables ------------------------------------------------
 
     def line_end(self, pos: int, end: int) -> int:
-        newline = self.src.find("\n", pos, end)
-        return end if newline < 0 else newline
+        return self.newlines.start(pos, end)
 
     def line_start(self, token: str, pos: int, end: int) -> int:
         """Handle the markup ``token`` that starts a line at ``pos``; return where to go on."""
@@ -198,8 +224,7 @@ class _Scanner:
         if close is not None and syn.MATH_OPEN.search(self.src, match.end(), close.start()):
             close = None  # another <math> opens before this one is closed
         if close is None:
-            line = line_of(self.src, start)
-            self.doc.report("unclosed-math", "unclosed <math>", f"line {line}")
+            self.doc.report("unclosed-math", "unclosed <math>", f"line {self.lines(start)}")
             content_end = stop = self.line_end(match.end(), end)
         else:
             content_end, stop = close.start(), close.end()
@@ -213,10 +238,19 @@ class _Scanner:
         return stop
 
     def on_own_line(self, start: int, stop: int, end: int) -> bool:
-        line_start = self.src.rfind("\n", 0, start) + 1
-        before = self.src[line_start:start].strip()
-        after = self.src[stop : self.line_end(stop, end)].strip()
-        return (before == "" or set(before) == {":"}) and len(after) <= 2
+        """Whether only white space or an indent of colons precedes ``src[start:stop]`` on its
+        line, and at most two characters follow it (looked at without reading the line)."""
+        src = self.src
+        i = start
+        while i > 0 and src[i - 1] != "\n" and src[i - 1].isspace():
+            i -= 1
+        while i > 0 and src[i - 1] == ":":
+            i -= 1
+        while i > 0 and src[i - 1] != "\n" and src[i - 1].isspace():
+            i -= 1
+        if i > 0 and src[i - 1] != "\n":
+            return False
+        return _REST_OF_LINE.match(src, stop, end) is not None
 
     def closing(self, start: int, end: int) -> int:
         """Where the ``{{`` or ``[[`` at ``start`` is closed before ``end``, or -1."""
@@ -317,10 +351,11 @@ class _Scanner:
                 self.paragraph(named.end() if named else arg_start, arg_end, "template")
 
     def external_link(self, start: int, end: int) -> int:
-        close = self.src.find("]", start, self.line_end(start, end))
-        if close < 0:
+        found = self.closings.find("]", _BRACKET_CLOSE, start, self.line_end(start, end))
+        if found is None:
             self.out.copy(self.src, start, start + 1)
             return start + 1
+        close = found.start()
         space = self.src.find(" ", start, close)
         if space >= 0:
             self.scan(space + 1, close)
