@@ -220,7 +220,9 @@ def test_two_documents_of_one_run_with_one_id_are_both_kept(db_path: Path) -> No
         )
         problems = db.execute("SELECT kind, message FROM problems WHERE kind = 'duplicate-id'")
         assert len(problems) == 3
-        assert any(f"also the id of {first.title!r}; kept as id '12|" in m for _, m in problems)
+        assert any(
+            f"also the id of {first.title!r}" in m and "kept as id '12|" in m for _, m in problems
+        )
         # the next run replaces the rows, one for one
         again = db.begin_run({})
         db.write_documents([first, bare, second, twin], again)
