@@ -2,14 +2,62 @@
 
 The parsers of every format (wikitext, LaTeX, Markdown) walk their source and hand each piece
 of prose, each formula and each link to a :class:`TextBuilder`; it assembles ``Document.text``,
-``Document.offsets``, ``Document.formulas`` and ``Document.links``.
+``Document.offsets``, ``Document.formulas`` and ``Document.links``. A builder asked for at most
+so many formulas raises :class:`FormulaLimit` at the next one. :class:`Reports` records the
+problems a parser meets, at most :data:`MAX_REPORTED` of each kind, so that a page full of
+damage makes a short list.
 """
 
 from __future__ import annotations
 
 from definiens.model import Document, Formula, Link, OffsetMap, placeholder
 
-__all__ = ["TextBuilder", "line_of"]
+__all__ = ["MAX_REPORTED", "FormulaLimit", "Reports", "TextBuilder", "line_of"]
+
+#: How many problems of one kind a document lists; the rest are counted in one more problem.
+MAX_REPORTED = 100
+
+
+class FormulaLimit(Exception):
+    """The parser met more formulas than it was asked to read; ``at`` is the source offset of
+    the first one over the limit."""
+
+    def __init__(self, limit: int, at: int) -> None:
+        super().__init__(f"more than {limit} formulas")
+        self.limit = limit
+        self.at = at
+
+
+class Reports:
+    """The problems a parser reports on a document: at most :data:`MAX_REPORTED` of each kind
+    are listed, then :meth:`close` adds one problem counting the rest."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.counts: dict[str, int] = {}
+
+    def report(self, kind: str, message: str, where: str | None = None) -> None:
+        count = self.counts.get(kind, 0) + 1
+        self.counts[kind] = count
+        if count <= MAX_REPORTED:
+            self.document.report(kind, message, where)
+
+    def seen(self, kind: str) -> bool:
+        return kind in self.counts
+
+    def stopped(self, limit: FormulaLimit, line: int) -> None:
+        """Report that reading stopped at ``limit`` (on ``line``)."""
+        message = (
+            f"more than {limit.limit} formulas: the text from the next one on is not read "
+            "(too complex for this reader)"
+        )
+        self.report("too-complex", message, f"line {line}")
+
+    def close(self) -> None:
+        for kind, count in self.counts.items():
+            if count > MAX_REPORTED:
+                more = count - MAX_REPORTED
+                self.document.report(kind, f"{more} more problems of this kind, not listed")
 
 
 def line_of(source: str, offset: int) -> int:
@@ -20,7 +68,8 @@ def line_of(source: str, offset: int) -> int:
 class TextBuilder:
     """Accumulates plain text with its map back to the source, plus formulas and links."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_formulas: int | None = None) -> None:
+        self.max_formulas = max_formulas
         self.parts: list[str] = []
         self.length = 0
         self.offsets = OffsetMap()
@@ -65,8 +114,11 @@ class TextBuilder:
     def formula(
         self, tex: str, source_start: int, source_end: int, *, display: bool, kind: str
     ) -> Formula:
-        """Append the placeholder of a new formula and return the formula."""
+        """Append the placeholder of a new formula and return the formula; :class:`FormulaLimit`
+        if the builder has all the formulas it was asked for."""
         index = len(self.formulas)
+        if self.max_formulas is not None and index >= self.max_formulas:
+            raise FormulaLimit(self.max_formulas, source_start)
         token = placeholder(index)
         text_start = self.length
         self.replace(token, source_start, source_end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from definiens.ingest.builder import TextBuilder
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
 from definiens.ingest.closing import Closings, Lines, NextMatch, pair_braces
 from definiens.ingest.detex import detex
 from definiens.ingest.dollars import Dollars
@@ -88,22 +88,28 @@ def latex_metadata(source: str) -> dict[str, object]:
     return metadata
 
 
-def parse_latex(document: Document) -> Document:
-    """Fill the text, offsets, formulas and links of a LaTeX document."""
+def parse_latex(document: Document, *, max_formulas: int | None = None) -> Document:
+    """Fill the text, offsets, formulas and links of a LaTeX document (reading stops before
+    formula number ``max_formulas + 1``, if given)."""
     src = document.source_text
     begin = _BEGIN_DOCUMENT.search(src)
     start = begin.end() if begin else 0
     finish = _END_DOCUMENT.search(src, start)
-    scanner = _Scanner(document)
-    scanner.scan(start, finish.start() if finish else len(src))
+    scanner = _Scanner(document, max_formulas)
+    try:
+        scanner.scan(start, finish.start() if finish else len(src))
+    except FormulaLimit as limit:
+        scanner.reports.stopped(limit, scanner.lines(limit.at))
+    scanner.reports.close()
     return scanner.out.fill(document)
 
 
 class _Scanner:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
         self.doc = document
         self.src = document.source_text
-        self.out = TextBuilder()
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
         self.closings = Closings(self.src)
         self.dollars = Dollars(self.src)
         self.lines = Lines(self.src)
@@ -143,13 +149,13 @@ class _Scanner:
         """Whether a section or link at ``pos`` is nested too deep to be read (reported once)."""
         if self.depth < MAX_NESTING:
             return False
-        if not any(p.kind == "too-deep" for p in self.doc.problems):
+        if not self.reports.seen("too-deep"):
             message = f"sections and links nested deeper than {MAX_NESTING} levels read flat"
-            self.doc.report("too-deep", message, f"line {self.lines(pos)}")
+            self.reports.report("too-deep", message, f"line {self.lines(pos)}")
         return True
 
     def problem(self, what: str, pos: int) -> None:
-        self.doc.report("unbalanced-math", what, f"line {self.lines(pos)}")
+        self.reports.report("unbalanced-math", what, f"line {self.lines(pos)}")
 
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from definiens.ingest.builder import TextBuilder
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
 from definiens.ingest.closing import Closings, Lines
 from definiens.ingest.dollars import NOT_MATH, Dollars
 from definiens.model import Document
@@ -22,21 +22,29 @@ _TOKEN = re.compile(
 )
 
 
-def parse_markdown(document: Document) -> Document:
-    """Fill the text, offsets and formulas of a Markdown or plain-text document."""
-    return _Scanner(document).scan()
+def parse_markdown(document: Document, *, max_formulas: int | None = None) -> Document:
+    """Fill the text, offsets and formulas of a Markdown or plain-text document (reading
+    stops before formula number ``max_formulas + 1``, if given)."""
+    scanner = _Scanner(document, max_formulas)
+    try:
+        scanner.scan()
+    except FormulaLimit as limit:
+        scanner.reports.stopped(limit, scanner.lines(limit.at))
+    scanner.reports.close()
+    return scanner.out.fill(document)
 
 
 class _Scanner:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
         self.doc = document
         self.src = document.source_text
-        self.out = TextBuilder()
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
         self.closings = Closings(self.src)
         self.dollars = Dollars(self.src)
         self.lines = Lines(self.src)
 
-    def scan(self) -> Document:
+    def scan(self) -> None:
         src, out = self.src, self.out
         pos, end = 0, len(src)
         while pos < end:
@@ -55,7 +63,6 @@ class _Scanner:
                 pos = match.end()
             else:
                 pos = self.dollar(match)
-        return out.fill(self.doc)
 
     def code(self, match: re.Match[str], closer: str, stands_for: str) -> int:
         """Leave out a code span or fenced block (``stands_for`` takes its place); an unclosed
@@ -84,7 +91,8 @@ class _Scanner:
             return match.end()
         if close < 0:
             what = "$$" if double else "$"
-            self.doc.report("unbalanced-dollar", f"unbalanced {what}", f"line {self.lines(start)}")
+            where = f"line {self.lines(start)}"
+            self.reports.report("unbalanced-dollar", f"unbalanced {what}", where)
             out.copy(src, start, match.end())
             return match.end()
         width = 2 if double else 1

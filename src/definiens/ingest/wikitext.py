@@ -6,7 +6,8 @@ it is copied verbatim (so it maps to its own source offsets), and the markup is 
 * ``<math>`` (also the ``&lt;math&gt;`` escaped form), ``{{math|…}}``, ``{{mvar|…}}`` and
   ``''x''`` italic single letters become formulas (their placeholder goes in the text);
 * ``[[target|anchor]]`` keeps its anchor in the text and becomes a :class:`~definiens.model.Link`;
-  ``File:``/``Image:``/``Category:`` and interlanguage links are dropped;
+  ``File:``/``Image:``/``Category:`` and interlanguage links are dropped; as in MediaWiki, a
+  link whose anchor holds another link is not a link (its brackets stay text);
 * comments, ``<ref>``, ``<nowiki>`` and other non-prose tags, templates, magic words, list
   markers and table markup are dropped (math inside comments, refs and nowiki is not math of the
   page text); table cells are kept as text;
@@ -15,11 +16,12 @@ it is copied verbatim (so it maps to its own source offsets), and the markup is 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
 from definiens.ingest import wikisyntax as syn
-from definiens.ingest.builder import TextBuilder
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
 from definiens.ingest.closing import Closings, Lines, NextMatch
 from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
@@ -30,30 +32,40 @@ __all__ = ["MAX_NESTING", "parse_wikitext"]
 #: brackets kept), so that no page exhausts the stack.
 MAX_NESTING = 100
 _NEWLINE = re.compile(r"\n")
+#: The namespace of a link target (``File`` of ``[[File:a.png|…]]``), looked for in its first
+#: characters only.
+_NAMESPACE = re.compile(r"([^|:]{0,40}):")
 _BRACKET_CLOSE = re.compile(r"\]")
 #: What may follow a formula on its line for it to stand on a line of its own: at most two
 #: characters besides white space (``, `` or ``.``).
 _REST_OF_LINE = re.compile(r"[^\S\n]*(?:\S{1,2}[^\S\n]*)?(?:\n|\Z)")
 
 
-def parse_wikitext(document: Document) -> Document:
-    """Fill the text, offsets, formulas and links of a wikitext document."""
-    scanner = _Scanner(document)
+def parse_wikitext(document: Document, *, max_formulas: int | None = None) -> Document:
+    """Fill the text, offsets, formulas and links of a wikitext document (reading stops
+    before formula number ``max_formulas + 1``, if given)."""
+    scanner = _Scanner(document, max_formulas)
     source = document.source_text
-    first = syn.FIRST_LINE.match(source)
-    start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
-    scanner.scan(start, len(source))
-    scanner.footnotes()
+    try:
+        first = syn.FIRST_LINE.match(source)
+        start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
+        scanner.scan(start, len(source))
+        scanner.footnotes()
+    except FormulaLimit as limit:
+        scanner.reports.stopped(limit, scanner.lines(limit.at))
+    scanner.reports.close()
     return scanner.out.fill(document)
 
 
 class _Scanner:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
         self.doc = document
         self.src = document.source_text
-        self.out = TextBuilder()
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
         self.table_depth = 0
         self._pairs: dict[int, int] | None = None
+        self._link_opens: list[int] | None = None
         self.closings = Closings(self.src)
         self.lines = Lines(self.src)
         self.newlines = NextMatch(self.src, _NEWLINE)
@@ -80,9 +92,9 @@ class _Scanner:
         brackets are text (reported once)."""
         if self.depth < MAX_NESTING:
             return False
-        if not any(p.kind == "too-deep" for p in self.doc.problems):
+        if not self.reports.seen("too-deep"):
             message = f"links and templates nested deeper than {MAX_NESTING} levels read as text"
-            self.doc.report("too-deep", message, f"line {self.lines(match.start())}")
+            self.reports.report("too-deep", message, f"line {self.lines(match.start())}")
         self.out.copy(self.src, match.start(), match.end())
         return True
 
@@ -224,7 +236,7 @@ class _Scanner:
         if close is not None and syn.MATH_OPEN.search(self.src, match.end(), close.start()):
             close = None  # another <math> opens before this one is closed
         if close is None:
-            self.doc.report("unclosed-math", "unclosed <math>", f"line {self.lines(start)}")
+            self.reports.report("unclosed-math", "unclosed <math>", f"line {self.lines(start)}")
             content_end = stop = self.line_end(match.end(), end)
         else:
             content_end, stop = close.start(), close.end()
@@ -251,6 +263,15 @@ class _Scanner:
         if i > 0 and src[i - 1] != "\n":
             return False
         return _REST_OF_LINE.match(src, stop, end) is not None
+
+    def holds_link(self, start: int, close: int) -> bool:
+        """Whether another ``[[`` opens between the ``[[`` at ``start`` and its ``]]``."""
+        if self._link_opens is None:
+            self.closing(start, close)  # pairs the brackets
+            pairs = self._pairs or {}
+            self._link_opens = sorted(k for k in pairs if self.src.startswith("[[", k))
+        after = bisect.bisect_right(self._link_opens, start)
+        return after < len(self._link_opens) and self._link_opens[after] < close
 
     def closing(self, start: int, end: int) -> int:
         """Where the ``{{`` or ``[[`` at ``start`` is closed before ``end``, or -1."""
@@ -286,15 +307,18 @@ class _Scanner:
             self.out.copy(self.src, start, start + 2)
             return start + 2
         inner_start = start + 2
-        bar = self.src.find("|", inner_start, close)
-        target = self.src[inner_start : close if bar < 0 else bar].strip()
-        prefix, colon, _ = target.partition(":")
-        prefix = prefix.strip().lower()
-        if colon and prefix in ("file", "image"):
+        namespace = _NAMESPACE.match(self.src, inner_start, close)
+        prefix = namespace.group(1).strip().lower() if namespace else ""
+        if prefix in ("file", "image"):
             self.caption(inner_start, close)
             return close + 2
-        if colon and (prefix in syn.DROPPED_NAMESPACES or syn.INTERLANGUAGE.fullmatch(prefix)):
+        if prefix in syn.DROPPED_NAMESPACES or syn.INTERLANGUAGE.fullmatch(prefix):
             return close + 2
+        if self.holds_link(start, close):  # [[a|b [[c]] d]]: only the inner one is a link
+            self.out.copy(self.src, start, start + 2)
+            return start + 2
+        bar = self.src.find("|", inner_start, close)
+        target = self.src[inner_start : close if bar < 0 else bar].strip()
         target = target.lstrip(":").replace("_", " ").strip()
         trail = re.match(r"[a-z]+", self.src[close + 2 : min(end, close + 40)])
         stop = close + 2 + (trail.end() if trail else 0)

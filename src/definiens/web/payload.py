@@ -37,12 +37,25 @@ def source_to_text(offsets: OffsetMap, position: int) -> int:
     A source offset that no text offset comes from (markup, a formula) maps to the start of the
     next text segment, so a span of source maps to the text written inside it.
     """
+    return _SourceIndex(offsets)(position)
+
+
+class _SourceIndex:
+    """:func:`source_to_text` for many positions of one map: its segments sorted once."""
+
+    def __init__(self, offsets: OffsetMap) -> None:
+        self.segments = sorted(offsets.segments, key=lambda seg: seg[1])
+        self.starts = [seg[1] for seg in self.segments]
+
+    def __call__(self, position: int) -> int:
+        return _source_to_text(self.segments, self.starts, position)
+
+
+def _source_to_text(segments: list[tuple[int, int, int]], starts: list[int], position: int) -> int:
     if position < 0:
         return -1
-    segments = sorted(offsets.segments, key=lambda seg: seg[1])
     if not segments:
         return position
-    starts = [seg[1] for seg in segments]
     i = bisect.bisect_right(starts, position) - 1
     if i >= 0:
         text_start, source_start, length = segments[i]
@@ -75,12 +88,20 @@ def _sentence_pattern(sentence: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
+#: How far before a mention the start of its sentence is looked for.
+_SENTENCE_REACH = 4000
+
+
 def _nearest_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span between the sentence boundaries around ``[start, end)``."""
-    before = [m.end() for m in _BOUNDARY.finditer(text, 0, start)]
-    after = _BOUNDARY.search(text, end)
-    left = before[-1] if before else 0
-    right = after.end() if after else len(text)
+    """The span between the sentence boundaries around ``[start, end)`` (looked for at most
+    :data:`_SENTENCE_REACH` characters away, so that many meanings of a long text do not read
+    it again each)."""
+    low = max(0, start - _SENTENCE_REACH)
+    before = [m.end() for m in _BOUNDARY.finditer(text, low, start)]
+    high = min(len(text), end + _SENTENCE_REACH)
+    after = _BOUNDARY.search(text, end, high)
+    left = before[-1] if before else low
+    right = after.end() if after else high
     while left < start and text[left].isspace():
         left += 1
     return left, right
@@ -109,10 +130,10 @@ def _formula(formula: Formula) -> dict[str, Any]:
     return record
 
 
-def _definiens(item: Definiens, document: Document) -> dict[str, Any]:
+def _definiens(item: Definiens, document: Document, to_text: _SourceIndex) -> dict[str, Any]:
     record = serial.definiens_record(item)
-    start = source_to_text(document.offsets, item.source_start)
-    end = source_to_text(document.offsets, item.source_end) if item.source_end >= 0 else -1
+    start = to_text(item.source_start)
+    end = to_text(item.source_end) if item.source_end >= 0 else -1
     if document.text and start >= 0 and end > start:
         record["text_start"], record["text_end"] = start, min(end, len(document.text))
     else:
@@ -126,8 +147,9 @@ def document_payload(document: Document) -> dict[str, Any]:
     """The JSON-ready answer for one processed document."""
     record = serial.to_record(document)
     record["formulas"] = [_formula(f) for f in document.formulas]
+    to_text = _SourceIndex(document.offsets)
     record["definitions"] = {
-        ident: [_definiens(d, document) for d in items]
+        ident: [_definiens(d, document, to_text) for d in items]
         for ident, items in document.definitions.items()
     }
     return record

@@ -3,7 +3,9 @@
 spaCy work is CPU-heavy: run in the server's event loop it would stall every other request, and
 a thread cannot be stopped once it runs too long. So each worker is a process of its own (the
 ``spawn`` start method: no fork of a threaded server) that loads the pipeline once and then
-answers jobs from a pipe. A job that overruns the time limit has its worker killed and replaced,
+answers jobs from a pipe, each within the server's :class:`~definiens.web.budget.Budget` (so
+that no input holds a worker for long: what is beyond it is answered as a ``too-complex``
+problem). A job that overruns the time limit has its worker killed and replaced,
 and the request answers 503; a worker that dies (killed, crashed) is replaced and the job tried
 once more. Answers are cached by a hash of (format, title, text), and identical
 requests in flight share one computation.
@@ -25,6 +27,7 @@ from typing import Any
 
 from definiens import errors
 from definiens.errors import DefiniensError
+from definiens.web.budget import Budget
 
 __all__ = ["AnnotatePool", "annotate_job"]
 
@@ -34,13 +37,16 @@ CACHE_BYTES = 64 * 1024 * 1024
 WARM_UP_TEXT = "By Einstein, $E = mc^2$, where $E$ is the energy of the body."
 
 
-def annotate_job(text: str, fmt: str, title: str) -> tuple[str, Any, str]:
-    """Run one job; returns ``("ok", json_bytes, "")`` or ``(error class name, message, "")``."""
-    from definiens.api import annotate
+def annotate_job(
+    text: str, fmt: str, title: str, budget: Budget | None = None
+) -> tuple[str, Any, str]:
+    """Run one job within ``budget``; returns ``("ok", json_bytes, "")`` or ``(error class
+    name, message, "")``."""
+    from definiens.web.budget import annotate_within
     from definiens.web.payload import payload_json
 
     try:
-        return "ok", payload_json(annotate(text, fmt, title=title)), ""
+        return "ok", payload_json(annotate_within(text, fmt, title, budget)), ""
     except DefiniensError as exc:
         return type(exc).__name__, str(exc), ""
     except Exception as exc:  # a bug in a stage: reported, the worker goes on
@@ -48,10 +54,10 @@ def annotate_job(text: str, fmt: str, title: str) -> tuple[str, Any, str]:
         return "internal", f"{type(exc).__name__}: {exc}", ""
 
 
-def _worker_main(conn: Connection, warm_up: bool) -> None:
+def _worker_main(conn: Connection, warm_up: bool, budget: Budget) -> None:
     """A worker process: load the pipeline, then answer jobs until the pipe closes."""
     if warm_up:
-        annotate_job(WARM_UP_TEXT, "markdown", "warm-up")
+        annotate_job(WARM_UP_TEXT, "markdown", "warm-up", budget)
     while True:
         try:
             job = conn.recv()
@@ -59,7 +65,8 @@ def _worker_main(conn: Connection, warm_up: bool) -> None:
             return
         if job is None:
             return
-        conn.send(annotate_job(*job))
+        text, fmt, title = job
+        conn.send(annotate_job(text, fmt, title, budget))
 
 
 @dataclass
@@ -86,11 +93,14 @@ class _Worker:
         self.conn.close()
 
 
-def _start_worker(warm_up: bool) -> _Worker:
+def _start_worker(warm_up: bool, budget: Budget | None = None) -> _Worker:
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
     process = context.Process(
-        target=_worker_main, args=(child, warm_up), name="definiens-annotate", daemon=True
+        target=_worker_main,
+        args=(child, warm_up, budget or Budget()),
+        name="definiens-annotate",
+        daemon=True,
     )
     process.start()
     child.close()
@@ -110,7 +120,8 @@ class AnnotatePool:
     """A pool of annotate worker processes; :meth:`annotate` is the one coroutine to call.
 
     ``time_limit`` (seconds) bounds each request, waiting for a free worker included;
-    at most ``cache_size`` answers (and CACHE_BYTES) are kept; 0 disables the cache.
+    ``budget`` bounds what a worker reads of one request; at most ``cache_size`` answers (and
+    CACHE_BYTES) are kept; 0 disables the cache.
     """
 
     def __init__(
@@ -120,8 +131,10 @@ class AnnotatePool:
         time_limit: float = 20.0,
         cache_size: int = 64,
         warm_up: bool = True,
+        budget: Budget | None = None,
     ) -> None:
         self.processes = max(1, processes)
+        self.budget = budget or Budget()
         self.time_limit = time_limit
         self.cache_size = cache_size
         self.warm_up = warm_up
@@ -140,7 +153,9 @@ class AnnotatePool:
         self._threads = ThreadPoolExecutor(self.processes + 2, thread_name_prefix="annotate")
         self._idle = asyncio.Queue()
         for _ in range(self.processes):
-            worker = await loop.run_in_executor(self._threads, _start_worker, self.warm_up)
+            worker = await loop.run_in_executor(
+                self._threads, _start_worker, self.warm_up, self.budget
+            )
             self._workers.append(worker)
             self._idle.put_nowait(worker)
 
@@ -239,7 +254,9 @@ class AnnotatePool:
         await loop.run_in_executor(self._threads, worker.kill)
         if self._stopped:  # the server is shutting down: no fresh worker
             return
-        fresh = await loop.run_in_executor(self._threads, _start_worker, self.warm_up)
+        fresh = await loop.run_in_executor(
+            self._threads, _start_worker, self.warm_up, self.budget
+        )
         if self._stopped:
             await loop.run_in_executor(None, fresh.kill)
             return
