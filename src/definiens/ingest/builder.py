@@ -75,14 +75,27 @@ class TextBuilder:
         self.offsets = OffsetMap()
         self.formulas: list[Formula] = []
         self.links: list[Link] = []
+        # The verbatim run not yet appended: source[_start:_end], from text offset _at. Pieces
+        # copied one after another from the source join it, whatever markup cut the scan.
+        self._source = ""
+        self._start = self._end = self._at = 0
 
     def copy(self, source: str, start: int, end: int) -> None:
         """Append ``source[start:end]`` verbatim; each character maps to its own offset."""
         if end <= start:
             return
-        self.parts.append(source[start:end])
-        self.offsets.add(self.length, start, end - start)
+        if start != self._end or source is not self._source or self._start == self._end:
+            self._flush()
+            self._source, self._start, self._at = source, start, self.length
+        self._end = end
         self.length += end - start
+
+    def _flush(self) -> None:
+        """Append the verbatim run waiting, if any."""
+        if self._end > self._start:
+            self.parts.append(self._source[self._start : self._end])
+            self.offsets.add(self._at, self._start, self._end - self._start)
+        self._start = self._end = 0
 
     def replace(self, text: str, source_start: int, source_end: int) -> None:
         """Append ``text`` standing for ``source[source_start:source_end]``.
@@ -93,6 +106,7 @@ class TextBuilder:
         n = len(text)
         if n == 0:
             return
+        self._flush()
         src_len = source_end - source_start
         if n == 1 or src_len <= 1:
             self.offsets.add(self.length, source_start, 1)
@@ -105,10 +119,12 @@ class TextBuilder:
     def insert(self, text: str) -> None:
         """Append text that stands for no source (a line break after a heading)."""
         if text:
+            self._flush()
             self.parts.append(text)
             self.length += len(text)
 
     def ends_with_newline(self) -> bool:
+        self._flush()
         return not self.parts or self.parts[-1].endswith("\n")
 
     def formula(
@@ -137,11 +153,13 @@ class TextBuilder:
 
     def mark(self) -> tuple[int, int]:
         """A mark of the current end, to pass to :meth:`link` once the anchor is appended."""
+        self._flush()
         return len(self.parts), self.length
 
     def link(self, target: str, mark: tuple[int, int], source_start: int, source_end: int) -> None:
         """Record a link whose anchor is the text appended since ``mark``."""
         part_index, text_start = mark
+        self._flush()
         anchor = "".join(self.parts[part_index:])
         self.links.append(
             Link(
@@ -155,11 +173,12 @@ class TextBuilder:
         )
 
     def text(self) -> str:
+        self._flush()
         return "".join(self.parts)
 
     def fill(self, document: Document) -> Document:
         """Store the text, map, formulas and links in ``document`` and return it."""
-        document.text = self.text()
+        document.text = self.text()  # flushes the last run: the map is complete
         document.offsets = self.offsets
         document.formulas = self.formulas
         document.links = self.links
