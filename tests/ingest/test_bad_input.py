@@ -183,6 +183,18 @@ def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(
         list(read_inputs([folder / "pipe.tex"]))
 
 
+def test_a_left_out_warning_names_ten_files_and_counts_the_rest(
+    tmp_path: Path, log_records: Callable[[str], AbstractContextManager[list[logging.LogRecord]]]
+) -> None:
+    for number in range(12):
+        (tmp_path / f"scan{number:02}.png").write_bytes(b"PNG")
+    with log_records("definiens.ingest.files") as records:
+        assert read_all([tmp_path]) == []
+    (warning,) = [r.getMessage() for r in records]
+    names = ", ".join(f"scan{number:02}.png" for number in range(10))
+    assert warning.endswith(f"12 files left out, not of a kind definiens reads: {names} and 2 more")
+
+
 def test_an_input_given_twice_is_read_once(tmp_path: Path) -> None:
     text = tmp_path / "a.tex"
     text.write_text("Let $x$ be the variable.\n", encoding="utf-8")

@@ -254,9 +254,7 @@ class AnnotatePool:
         await loop.run_in_executor(self._threads, worker.kill)
         if self._stopped:  # the server is shutting down: no fresh worker
             return
-        fresh = await loop.run_in_executor(
-            self._threads, _start_worker, self.warm_up, self.budget
-        )
+        fresh = await loop.run_in_executor(self._threads, _start_worker, self.warm_up, self.budget)
         if self._stopped:
             await loop.run_in_executor(None, fresh.kill)
             return
