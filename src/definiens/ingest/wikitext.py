@@ -36,9 +36,6 @@ _NEWLINE = re.compile(r"\n")
 #: characters only.
 _NAMESPACE = re.compile(r"([^|:]{0,40}):")
 _BRACKET_CLOSE = re.compile(r"\]")
-#: What may follow a formula on its line for it to stand on a line of its own: at most two
-#: characters besides white space (``, `` or ``.``).
-_REST_OF_LINE = re.compile(r"[^\S\n]*(?:\S{1,2}[^\S\n]*)?(?:\n|\Z)")
 
 
 def parse_wikitext(document: Document, *, max_formulas: int | None = None) -> Document:
@@ -243,26 +240,12 @@ class _Scanner:
         tex = self.src[match.end() : content_end]
         if escaped:
             tex = html.unescape(tex)
-        display = "block" in match.group("attrs").lower() or self.on_own_line(start, stop, end)
+        block = "block" in match.group("attrs").lower()
+        display = block or syn.on_own_line(self.src, start, stop, end)
         formula = self.out.formula(tex.strip(), start, stop, display=display, kind="math")
         if close is None:
             formula.flags.append("unclosed")
         return stop
-
-    def on_own_line(self, start: int, stop: int, end: int) -> bool:
-        """Whether only white space or an indent of colons precedes ``src[start:stop]`` on its
-        line, and at most two characters follow it (looked at without reading the line)."""
-        src = self.src
-        i = start
-        while i > 0 and src[i - 1] != "\n" and src[i - 1].isspace():
-            i -= 1
-        while i > 0 and src[i - 1] == ":":
-            i -= 1
-        while i > 0 and src[i - 1] != "\n" and src[i - 1].isspace():
-            i -= 1
-        if i > 0 and src[i - 1] != "\n":
-            return False
-        return _REST_OF_LINE.match(src, stop, end) is not None
 
     def holds_link(self, start: int, close: int) -> bool:
         """Whether another ``[[`` opens between the ``[[`` at ``start`` and its ``]]``."""
