@@ -1,5 +1,5 @@
 """The identifier parser reads every family of pathological TeX in linear time: the CPU time
-ratio of a formula four times larger stays within x2.3 per doubling (``tests/scaling.py``;
+ratio of a formula eight times larger stays within x2.3 per doubling (``tests/scaling.py``;
 the families are those of ``benchmarks/bench_scaling.py``)."""
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ def _counts(items: list) -> tuple[int, int]:
         ("enwiki-sample-31.xml", (31, 1788)),
         ("enwiki-fragment-3.xml", (3, 99)),
         ("planetmath", (18, 366)),
-        ("markdown", (4, 24)),  # with the notebook: its Markdown cells only
+        ("markdown", (3, 19)),
+        ("notebooks", (1, 5)),  # the Markdown cells only
     ],
 )
 def test_pinned_counts(name: str, expected: tuple[int, int]) -> None:

@@ -1,5 +1,5 @@
 """Every reader reads every family of pathological input in linear time: the CPU time ratio
-of an input four times larger stays within x2.3 per doubling (``tests/scaling.py``; the
+of an input eight times larger stays within x2.3 per doubling (``tests/scaling.py``; the
 families are those of ``benchmarks/bench_scaling.py``)."""
 
 from __future__ import annotations
