@@ -3,6 +3,8 @@ server started by ``definiens serve`` on a free port, and a real headless Chromi
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -28,6 +30,7 @@ EINSTEIN = (
 )
 # `python -m definiens.cli.main` warns (cli/__init__ imports main); run the entry point itself.
 SERVE = "import sys; from definiens.cli.main import main; sys.exit(main())"
+DATA = Path(__file__).resolve().parents[1] / "data" / "web"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -87,6 +90,26 @@ def _stored_document() -> Document:
     return document
 
 
+def _stored_chapter() -> Document:
+    """The LaTeX chapter of tests/data/web, parsed and identified, with meanings of every kind
+    of certainty (the database keeps its text, not its source)."""
+    from definiens.formulas import identify
+    from definiens.ingest import from_text, parse
+
+    source = (DATA / "chapter.tex").read_text(encoding="utf-8")
+    document = from_text(source, "latex", title="Groups", id="chapter.tex")
+    document.source = "chapter.tex"
+    document = identify(parse(document))
+    sentence = "Here $e$ denotes the identity element of $G$."
+    where = source.index("the identity element")
+    document.definitions = {
+        "e": [Definiens("e", "identity element", 0.92, "pattern", sentence, where, where + 20)],
+        "G": [Definiens("G", "group", 0.26, "noun_phrase", "A group $G$ is commutative", -1, -1)],
+        "n": [Definiens("n", "modulus", 0.55, "pattern", "", -1, -1)],
+    }
+    return document
+
+
 def _add_namespace(path: Path) -> None:
     """Namespace rows as the namespaces stage writes them (plain SQL on the real file)."""
     with sqlite3.connect(path) as conn:
@@ -99,10 +122,13 @@ def _add_namespace(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def results_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real results database written by the store, with one document and one namespace."""
+    """A real results database written by the store, with two documents (1: a Markdown text,
+    2: a LaTeX chapter) and one namespace."""
     path = tmp_path_factory.mktemp("db") / "results.sqlite"
     with Database(path) as database:
-        database.write_documents([record_of(_stored_document())], None)
+        database.write_documents(
+            [record_of(_stored_document()), record_of(_stored_chapter())], None
+        )
     _add_namespace(path)
     return path
 
@@ -176,41 +202,82 @@ def server(results_db: Path) -> Iterator[str]:
     stop_server(process)
 
 
+def _launch(playwright: Any) -> Any:
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+
+
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Debian's Chromium, headless, with a fresh profile, driven by Playwright."""
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1100, "height": 760},
-        )
-        yield context
-        context.close()
+        chromium = _launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser: Any) -> Iterator[Any]:
+    """A desktop window of 1100 x 760 pixels, with a fresh profile."""
+    context = browser.new_context(viewport={"width": 1100, "height": 760})
+    yield context
+    context.close()
+
+
+def guarded_page(context: Any, server: str) -> Any:
+    """A fresh tab; any request that leaves the test server is refused and remembered."""
+    tab = context.new_page()
+    outside: list[str] = []
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(server) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    tab.outside_requests = outside
+    return tab
 
 
 @pytest.fixture
 def page(browser_context: Any, server: str) -> Iterator[Any]:
     """A fresh tab; any request that leaves the test server fails the test."""
-    tab = browser_context.new_page()
-    outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(server) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    tab.outside_requests = outside
+    tab = guarded_page(browser_context, server)
     yield tab
     tab.close()
-    assert not outside, f"the page tried to reach outside the server: {outside}"
+    assert not tab.outside_requests, f"the page tried to reach outside: {tab.outside_requests}"
+
+
+@pytest.fixture
+def phone(browser: Any, server: str) -> Iterator[Any]:
+    """A tab on a touch screen the size of a phone (390 x 844 CSS pixels)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    tab = guarded_page(context, server)
+    yield tab
+    context.close()
+    assert not tab.outside_requests, f"the page tried to reach outside: {tab.outside_requests}"
+
+
+def screenshot(tab: Any, tmp_path: Path, name: str, **options: Any) -> Path:
+    """Save a screenshot under the test's output (its tmp_path); with DEFINIENS_SHOTS=DIR set,
+    a copy goes to DIR as well, to look at."""
+    path = tmp_path / f"{name}.png"
+    tab.screenshot(path=str(path), **options)
+    folder = os.environ.get("DEFINIENS_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, Path(folder) / path.name)
+    return path

@@ -75,7 +75,7 @@ def test_the_server_opens_the_database_read_only(results_db: Path) -> None:
     try:
         with pytest.raises(StoreError):
             database.store.execute("DELETE FROM documents")
-        assert database.stats()["processed"] == 1
+        assert database.stats()["processed"] == 2
     finally:
         database.close()
 

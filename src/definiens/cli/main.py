@@ -30,6 +30,7 @@ COMMANDS = [
     "definiens.cli.define",
     "definiens.cli.export",
     "definiens.cli.serve",
+    "definiens.cli.html",
     "definiens.cli.namespaces",
 ]
 

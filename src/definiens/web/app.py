@@ -19,6 +19,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -141,6 +142,8 @@ def create_app(settings: WebSettings | None = None, **options: Any) -> FastAPI:
     app.include_router(api)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # a long document's JSON is megabytes; a low level compresses it 8-fold in a few ms
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=3)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     # a little over the annotate limit, so that the pool answers (and kills its worker) first
     app.add_middleware(TimeLimit, seconds=settings.time_limit + 1.0)

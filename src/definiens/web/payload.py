@@ -3,20 +3,22 @@
 The payload is the one document record (:mod:`definiens.serial`: the plain text with formula
 placeholders, its offset map, formulas, definitions, problems) with what the page adds to draw
 it: each formula with every occurrence of its identifiers (the ``Identifier.spans`` the identify
-stage stored), and each meaning's span mapped into the plain text (``text_start``/``text_end``)
-and the span of its sentence there, so the page can highlight it. ``serial.from_record`` reads
-it back.
+stage stored), each meaning's span mapped into the plain text (``text_start``/``text_end``) and
+the span of its sentence there, so the page can highlight it, and the ``layout`` of the text
+(headings, paragraphs, environments, lists: :mod:`definiens.web.layout`).
+``serial.from_record`` reads it back.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from typing import Any
 
 from definiens import serial
 from definiens.model import Definiens, Document, Formula, OffsetMap
+from definiens.web.layout import layout_record
+from definiens.web.positions import TextPositions
 
 __all__ = [
     "document_payload",
@@ -35,36 +37,11 @@ def source_to_text(offsets: OffsetMap, position: int) -> int:
     """The offset of ``Document.text`` that source offset ``position`` maps to, or -1.
 
     A source offset that no text offset comes from (markup, a formula) maps to the start of the
-    next text segment, so a span of source maps to the text written inside it.
+    next text segment, so a span of source maps to the text written inside it. (For many
+    look-ups, make one :class:`~definiens.web.positions.TextPositions` instead.)
     """
-    return _SourceIndex(offsets)(position)
-
-
-class _SourceIndex:
-    """:func:`source_to_text` for many positions of one map: its segments sorted once."""
-
-    def __init__(self, offsets: OffsetMap) -> None:
-        self.segments = sorted(offsets.segments, key=lambda seg: seg[1])
-        self.starts = [seg[1] for seg in self.segments]
-
-    def __call__(self, position: int) -> int:
-        return _source_to_text(self.segments, self.starts, position)
-
-
-def _source_to_text(segments: list[tuple[int, int, int]], starts: list[int], position: int) -> int:
-    if position < 0:
-        return -1
-    if not segments:
-        return position
-    i = bisect.bisect_right(starts, position) - 1
-    if i >= 0:
-        text_start, source_start, length = segments[i]
-        if position < source_start + length:
-            return text_start + position - source_start
-    if i + 1 < len(segments):
-        return segments[i + 1][0]
-    text_start, _, length = segments[-1]
-    return text_start + length
+    text_length = max((t + n for t, _, n in offsets.segments), default=position)
+    return TextPositions(offsets, text_length).after(position)
 
 
 def occurrence_records(formula: Formula) -> list[dict[str, Any]]:
@@ -124,16 +101,10 @@ def sentence_span(text: str, sentence: str, start: int, end: int) -> tuple[int, 
     return _nearest_sentence(text, start, end)
 
 
-def _formula(formula: Formula) -> dict[str, Any]:
-    record = serial.formula_record(formula)
-    record["occurrences"] = occurrence_records(formula)
-    return record
-
-
-def _definiens(item: Definiens, document: Document, to_text: _SourceIndex) -> dict[str, Any]:
+def _definiens(item: Definiens, document: Document, positions: TextPositions) -> dict[str, Any]:
     record = serial.definiens_record(item)
-    start = to_text(item.source_start)
-    end = to_text(item.source_end) if item.source_end >= 0 else -1
+    start = positions.after(item.source_start)
+    end = positions.after(item.source_end) if item.source_end >= 0 else -1
     if document.text and start >= 0 and end > start:
         record["text_start"], record["text_end"] = start, min(end, len(document.text))
     else:
@@ -144,14 +115,16 @@ def _definiens(item: Definiens, document: Document, to_text: _SourceIndex) -> di
 
 
 def document_payload(document: Document) -> dict[str, Any]:
-    """The JSON-ready answer for one processed document."""
+    """The JSON-ready answer for one processed document, with its ``layout`` for the page."""
     record = serial.to_record(document)
-    record["formulas"] = [_formula(f) for f in document.formulas]
-    to_text = _SourceIndex(document.offsets)
+    for formula, formula_record in zip(document.formulas, record["formulas"], strict=True):
+        formula_record["occurrences"] = occurrence_records(formula)
+    positions = TextPositions(document.offsets, len(document.text))
     record["definitions"] = {
-        ident: [_definiens(d, document, to_text) for d in items]
+        ident: [_definiens(d, document, positions) for d in items]
         for ident, items in document.definitions.items()
     }
+    record["layout"] = layout_record(document)
     return record
 
 

@@ -8,7 +8,10 @@ text included, with the database's ``doc``, ``status`` and ``reason``.
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,9 @@ __all__ = ["Results"]
 
 logger = logging.getLogger(__name__)
 
+CACHED_DOCUMENTS = 8
+CACHED_BYTES = 64 * 1024 * 1024
+
 
 class Results:
     """Read-only queries of one results database, as JSON-ready dicts."""
@@ -27,6 +33,8 @@ class Results:
     def __init__(self, path: str | Path) -> None:
         self.store = Database(path, readonly=True)
         self.path = self.store.path
+        self._answers: OrderedDict[int, tuple[tuple[int, ...], bytes]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def close(self) -> None:
         self.store.close()
@@ -70,3 +78,39 @@ class Results:
             return None
         payload = document_payload(self.store.load_document(doc, entry))
         return {"doc": entry.doc, **payload, "status": entry.status, "reason": entry.reason}
+
+    def _version(self) -> tuple[int, ...]:
+        """Changes whenever the database file (or its write-ahead log) does: a run that writes
+        to the database while the server reads it makes every kept answer stale."""
+        version: list[int] = []
+        for path in (Path(self.path), Path(f"{self.path}-wal")):
+            try:
+                stat = path.stat()
+            except OSError:
+                version += [0, 0]
+            else:
+                version += [stat.st_mtime_ns, stat.st_size]
+        return tuple(version)
+
+    def document_json(self, doc: int) -> bytes | None:
+        """:meth:`document` as compact UTF-8 JSON, or None. The answers for the last few
+        documents are kept while the database does not change (going back to a long chapter
+        opens it at once)."""
+        version = self._version()
+        with self._lock:
+            kept = self._answers.get(doc)
+            if kept is not None and kept[0] == version:
+                self._answers.move_to_end(doc)
+                return kept[1]
+        found = self.document(doc)
+        if found is None:
+            return None
+        answer = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with self._lock:
+            self._answers[doc] = (version, answer)
+            while len(self._answers) > CACHED_DOCUMENTS or (
+                len(self._answers) > 1
+                and sum(len(a) for _, a in self._answers.values()) > CACHED_BYTES
+            ):
+                self._answers.popitem(last=False)
+        return answer

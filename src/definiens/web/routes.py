@@ -98,12 +98,19 @@ async def documents(
     return {"documents": await _read(request, "documents", q, limit)}
 
 
-@api.get("/documents/{doc}", summary="one document of the database, as annotate answers it")
-async def document(request: Request, doc: int = PathParam(ge=1, le=2**63 - 1)) -> dict[str, Any]:
-    found: dict[str, Any] | None = await _read(request, "document", doc)
+@api.get(
+    "/documents/{doc}",
+    summary="one document of the database, as annotate answers it",
+    response_model=AnnotateResponse,
+    responses={404: {"model": ErrorOut, "description": "no such document"}},
+)
+async def document(request: Request, doc: int = PathParam(ge=1, le=2**63 - 1)) -> Response:
+    # encoded once, by the thread that reads it: a long chapter's answer is megabytes, which
+    # FastAPI's own encoding of a returned dict would take most of a second to walk through
+    found: bytes | None = await _read(request, "document_json", doc)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no document {doc} in the database")
-    return found
+    return Response(content=found, media_type="application/json")
 
 
 @api.get("/namespaces", summary="namespaces with their identifier tables")
@@ -117,6 +124,12 @@ def _page(name: str) -> FileResponse:
 
 @pages.get("/")
 async def index() -> FileResponse:
+    return _page("index.html")
+
+
+@pages.get("/doc/{doc}")
+async def document_page(doc: int = PathParam(ge=1, le=2**63 - 1)) -> FileResponse:
+    """A document of the database, by its address (the page asks the API for it)."""
     return _page("index.html")
 
 

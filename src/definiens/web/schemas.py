@@ -97,6 +97,11 @@ class AnnotateResponse(BaseModel):
         description="identifier → its meanings, best first"
     )
     problems: list[dict[str, str]]
+    layout: dict[str, object] = Field(
+        description="how the page lays out `text`: {kind: markdown} (the text is Markdown), or "
+        "{kind: blocks, from: source|text, blocks: [...], marks: [...]}: headings, paragraphs, "
+        "environments and lists as spans of `text`"
+    )
 
 
 class ErrorOut(BaseModel):

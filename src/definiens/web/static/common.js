@@ -48,8 +48,10 @@ const Definiens = (() => {
     }
   }
 
-  async function fetchJSON(url, options = {}) {
-    const response = await fetch(url, options);
+  /** The JSON of a fetch (or of the `response` promise of one already started); an answer
+      that is not 2xx throws an Error with its status and the server's detail. */
+  async function fetchJSON(url, options = {}, response = null) {
+    response = await (response || fetch(url, options));
     let body = null;
     try {
       body = await response.json();
@@ -69,5 +71,27 @@ const Definiens = (() => {
     return Number(score).toFixed(2);
   }
 
-  return { el, katexOptions, renderTex, unhide, fetchJSON, formatScore };
+  /** How sure a meaning is, in words, from its (calibrated) score: a probability. */
+  function certainty(score) {
+    const value = Number(score);
+    if (value >= 0.7) return { word: "likely", level: "high" };
+    if (value >= 0.4) return { word: "maybe", level: "mid" };
+    return { word: "unsure", level: "low" };
+  }
+
+  /** Where a meaning comes from, in plain words (the define stage's `method`). */
+  const PROVENANCE = {
+    pattern: "stated in the text",
+    link: "from a link",
+    namespace: "usual in documents like this one",
+    noun_phrase: "inferred from how it is used",
+    head_lemma: "inferred from how it is used",
+    concept: "inferred from how it is used",
+  };
+
+  function provenance(method) {
+    return PROVENANCE[method] || "inferred from how it is used";
+  }
+
+  return { el, katexOptions, renderTex, unhide, fetchJSON, formatScore, certainty, provenance };
 })();

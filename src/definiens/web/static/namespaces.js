@@ -4,37 +4,50 @@
 (() => {
   const { el, renderTex, fetchJSON, formatScore } = Definiens;
 
-  function emptyState(message, command) {
-    const note = el("p", { class: "empty", text: message });
+  function emptyState(message, command, more) {
+    const note = el("p", { class: "d-empty", text: message });
     if (command) note.append(" ", el("code", { text: command }));
-    return el("section", { class: "namespace" }, [note]);
+    const section = el("section", { class: "d-namespace" }, [note]);
+    if (more) section.append(el("p", { class: "d-empty", text: more }));
+    return section;
   }
+
+  /* The database cannot tell whether `definiens namespaces` ran and kept no cluster, or never
+     ran: the note says both, and what makes a cluster a namespace. */
+  const NONE = emptyState(
+    "This database has no namespaces. If you have not looked for them yet, run",
+    "definiens namespaces --db RESULTS",
+    "If you have, it found no namespace: a cluster of documents becomes a namespace only when " +
+      "it has 5 documents or more and at least 80% of them share a category (for PlanetMath, " +
+      "the top-level MSC class). Documents without categories, or too few of them, give " +
+      "clusters but no namespace."
+  );
 
   function namespaceTable(namespace) {
     const rows = namespace.identifiers.map((row) =>
       el("tr", {}, [
         el("td", {}, [renderTex(el("span"), row.identifier)]),
         el("td", { text: row.definiens }),
-        el("td", { class: "num", text: formatScore(row.score) }),
-        el("td", { class: "num", text: String(row.documents) }),
+        el("td", { class: "d-num", text: formatScore(row.score) }),
+        el("td", { class: "d-num", text: String(row.documents) }),
       ])
     );
     const head = el("tr", {}, [
       el("th", { scope: "col", text: "identifier" }),
       el("th", { scope: "col", text: "meaning" }),
-      el("th", { scope: "col", class: "num", text: "score" }),
-      el("th", { scope: "col", class: "num", text: "documents" }),
+      el("th", { scope: "col", class: "d-num", text: "score" }),
+      el("th", { scope: "col", class: "d-num", text: "documents" }),
     ]);
     return el("table", {}, [el("thead", {}, [head]), el("tbody", {}, rows)]);
   }
 
   function namespaceSection(namespace) {
-    const section = el("section", { class: "namespace" }, [el("h2", { text: namespace.name })]);
-    if (namespace.description) section.append(el("p", { class: "hint", text: namespace.description }));
+    const section = el("section", { class: "d-namespace" }, [el("h2", { text: namespace.name })]);
+    if (namespace.description) section.append(el("p", { class: "d-hint", text: namespace.description }));
     section.append(
       namespace.identifiers.length
         ? namespaceTable(namespace)
-        : el("p", { class: "empty", text: "No identifiers in this namespace." })
+        : el("p", { class: "d-empty", text: "No identifiers in this namespace." })
     );
     return section;
   }
@@ -58,7 +71,7 @@
     list.replaceChildren(
       ...(namespaces.length
         ? namespaces.map(namespaceSection)
-        : [emptyState("The database has no namespaces yet. Find them with", "definiens namespaces --db RESULTS")])
+        : [NONE])
     );
   }
 
