@@ -94,6 +94,22 @@ def test_markdown_is_left_to_the_page() -> None:
     assert document_payload(document)["layout"] == {"kind": "markdown"}
 
 
+def test_markdown_code_left_out_of_the_text_comes_with_the_source() -> None:
+    source = "Let $x$ be `f($y$)` real.\n\n```\nz = $w$\n```\nThen \\$5 and $$v$$."
+    document = read(source, "markdown")
+    assert "z = " not in document.text and "f(" not in document.text
+    layout = layout_record(document)
+    assert layout == {
+        "kind": "markdown",
+        "source": "Let FORMULA0 be `f($y$)` real.\n\n```\nz = $w$\n```\nThen \\$5 and FORMULA1.",
+    }
+
+
+def test_markdown_source_ends_where_the_reader_stopped() -> None:
+    document = identify(parse(from_text("`c` $a$ b $c$ d $e$ f", "markdown"), max_formulas=2))
+    assert layout_record(document)["source"] == "`c` FORMULA0 b FORMULA1 d "
+
+
 def test_commands_in_formulas_and_comments_are_not_structure() -> None:
     source = (
         "% \\section{Not a section}\n"

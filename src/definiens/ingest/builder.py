@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from definiens.model import Document, Formula, Link, OffsetMap, placeholder
 
-__all__ = ["MAX_REPORTED", "FormulaLimit", "Reports", "TextBuilder", "line_of"]
+__all__ = ["MAX_REPORTED", "NOT_READ", "FormulaLimit", "Reports", "TextBuilder", "line_of"]
 
 #: How many problems of one kind a document lists; the rest are counted in one more problem.
 MAX_REPORTED = 100
+#: What the problem of a reader stopped by its formula limit says of the rest of the source.
+NOT_READ = "the text from the next one on is not read"
 
 
 class FormulaLimit(Exception):
@@ -47,10 +49,7 @@ class Reports:
 
     def stopped(self, limit: FormulaLimit, line: int) -> None:
         """Report that reading stopped at ``limit`` (on ``line``)."""
-        message = (
-            f"more than {limit.limit} formulas: the text from the next one on is not read "
-            "(too complex for this reader)"
-        )
+        message = f"more than {limit.limit} formulas: {NOT_READ} (too complex for this reader)"
         self.report("too-complex", message, f"line {line}")
 
     def close(self) -> None:

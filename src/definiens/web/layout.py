@@ -5,7 +5,11 @@ the structure of the document is not part of the model yet. This module recovers
 tree of blocks whose leaves are spans of ``Document.text``:
 
 * Markdown: the text *is* the Markdown source (formulas aside), so the page renders it with a
-  Markdown library; the layout only says so: ``{"kind": "markdown"}``.
+  Markdown library; the layout only says so: ``{"kind": "markdown"}``. The reader leaves code
+  out of the text (it is neither prose nor mathematics); when the source is at hand and holds
+  code, the layout gives the Markdown to render as ``"source"``: the source with each formula
+  written as its placeholder, so code is shown (as code, no formula in it) and the rest of it
+  lines up with the text.
 * LaTeX with its source at hand (a pasted text, ``definiens html FILE``): the sectioning
   commands, environments, ``\\item`` and emphasis of the source, mapped into the text
   (:mod:`definiens.web.latex_layout`): ``"from": "source"``.
@@ -33,6 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from definiens.ingest.builder import NOT_READ
 from definiens.model import Document
 from definiens.web.positions import TextPositions
 
@@ -179,7 +184,8 @@ def _level(document: Document, first: int) -> int:
 def layout_record(document: Document) -> dict[str, Any]:
     """The layout of ``document``'s text for the page (see the module's documentation)."""
     if document.format == "markdown":
-        return {"kind": "markdown"}
+        source = _markdown_with_code(document)
+        return {"kind": "markdown"} if source is None else {"kind": "markdown", "source": source}
     positions = TextPositions(document.offsets, len(document.text))
     marks: list[dict[str, Any]] = []
     if document.format == "latex" and document.source_text and document.offsets.segments:
@@ -196,3 +202,27 @@ def layout_record(document: Document) -> dict[str, Any]:
         "blocks": assemble(document.text, events),
         "marks": marks,
     }
+
+
+def _markdown_with_code(document: Document) -> str | None:
+    """The Markdown source up to where the reader stopped, each formula replaced by its
+    placeholder; None when there is no source or no code in it (the text is the Markdown)."""
+    src = document.source_text
+    segments = document.offsets.segments
+    if not src or not segments or ("`" not in src and "~~~" not in src):
+        return None
+    formulas = sorted(
+        (f for f in document.formulas if 0 <= f.source_start < f.source_end),
+        key=lambda f: f.source_start,
+    )
+    end = len(src)
+    if any(p.kind == "too-complex" and NOT_READ in p.message for p in document.problems):
+        end = max(source + length for _, source, length in segments)  # where reading stopped
+    parts, position = [], 0
+    for formula in formulas:
+        if formula.source_start < position:
+            continue
+        parts += [src[position : formula.source_start], formula.placeholder]
+        position = formula.source_end
+    parts.append(src[position : max(end, position)])
+    return "".join(parts)
