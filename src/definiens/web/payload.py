@@ -124,7 +124,7 @@ def document_payload(document: Document) -> dict[str, Any]:
         ident: [_definiens(d, document, positions) for d in items]
         for ident, items in document.definitions.items()
     }
-    record["layout"] = layout_record(document)
+    record["layout"] = layout_record(document, positions)
     return record
 
 
