@@ -43,6 +43,7 @@ class _Scanner:
         self.closings = Closings(self.src)
         self.dollars = Dollars(self.src)
         self.lines = Lines(self.src)
+        self.patterns: dict[str, re.Pattern[str]] = {}  # closers of code, compiled once
 
     def scan(self) -> None:
         src, out = self.src, self.out
@@ -67,7 +68,9 @@ class _Scanner:
     def code(self, match: re.Match[str], closer: str, stands_for: str) -> int:
         """Leave out a code span or fenced block (``stands_for`` takes its place); an unclosed
         one is plain text."""
-        pattern = re.compile(re.escape(closer))
+        pattern = self.patterns.get(closer)
+        if pattern is None:
+            pattern = self.patterns[closer] = re.compile(re.escape(closer))
         close = self.closings.find(closer, pattern, match.end(), len(self.src))
         if close is None:
             self.out.copy(self.src, match.start(), match.end())

@@ -91,8 +91,11 @@ class _Define:
         from definiens.define import define
 
         text = document.text
-        if len(text) <= self.limit or not any(f.identifiers for f in document.formulas):
-            return define(document)  # short, or nothing to look for
+        if not any(f.identifiers for f in document.formulas):
+            document.definitions = {}  # nothing to look for (what define finds then)
+            return document
+        if len(text) <= self.limit:
+            return define(document)
         cut = _sentence_end(text, self.limit)
         view = dataclasses.replace(
             document,

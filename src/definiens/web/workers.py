@@ -14,6 +14,7 @@ requests in flight share one computation.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -55,9 +56,16 @@ def annotate_job(
 
 
 def _worker_main(conn: Connection, warm_up: bool, budget: Budget) -> None:
-    """A worker process: load the pipeline, then answer jobs until the pipe closes."""
+    """A worker process: load the pipeline, then answer jobs until the pipe closes.
+
+    The cyclic garbage collector does not run during a job (its passes over a heap that
+    grows by a million small objects cost as much as the job itself): it runs once after
+    the answer is sent, over what the jobs left, the loaded pipeline being frozen out of it.
+    """
     if warm_up:
         annotate_job(WARM_UP_TEXT, "markdown", "warm-up", budget)
+        gc.collect()
+        gc.freeze()
     while True:
         try:
             job = conn.recv()
@@ -66,7 +74,14 @@ def _worker_main(conn: Connection, warm_up: bool, budget: Budget) -> None:
         if job is None:
             return
         text, fmt, title = job
-        conn.send(annotate_job(text, fmt, title, budget))
+        gc.disable()
+        try:
+            answer = annotate_job(text, fmt, title, budget)
+        finally:
+            gc.enable()
+        conn.send(answer)
+        del answer
+        gc.collect()
 
 
 @dataclass
