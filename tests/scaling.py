@@ -59,8 +59,9 @@ def cpu_time(work: Callable[[], object], repeat: int = 3) -> float:
 def growth(make: Callable[[int], str], run: Callable[[str], object], n: int) -> float:
     """The CPU time ratio of ``run(make(8n))`` to ``run(make(n))``, ``n`` first doubled until
     the work takes a few milliseconds or the larger input would pass 1 MB (beyond, caches
-    rather than the code set the growth). Measured again with more runs when it looks
-    superlinear, so that a moment of load on a shared machine does not decide."""
+    rather than the code set the growth). Measured again (up to three times, with more runs)
+    when it looks superlinear, so that a moment of load on a shared machine does not decide;
+    the smallest ratio counts (quadratic work stays near 64 on every measure)."""
     unit = len(make(64)) / 64  # characters per step of n
     while n < 1 << 24 and unit * 16 * n <= _MAX_INPUT:
         text = make(n)
@@ -69,6 +70,9 @@ def growth(make: Callable[[int], str], run: Callable[[str], object], n: int) -> 
         n *= 2
     small, large = make(n), make(8 * n)
     ratio = cpu_time(lambda: run(large)) / max(cpu_time(lambda: run(small)), 1e-9)
-    if ratio > LIMIT:
-        ratio = cpu_time(lambda: run(large), 7) / max(cpu_time(lambda: run(small), 7), 1e-9)
+    for _ in range(3):  # quadratic work stays near 64 however often it is measured
+        if ratio <= LIMIT:
+            break
+        again = cpu_time(lambda: run(large), 7) / max(cpu_time(lambda: run(small), 7), 1e-9)
+        ratio = min(ratio, again)
     return ratio
