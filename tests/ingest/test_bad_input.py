@@ -167,14 +167,32 @@ def test_files_a_folder_cannot_hold_are_left_out_with_a_warning(
     folder.mkdir()
     (folder / "a.tex").write_text("Let $x$ be the variable.\n", encoding="utf-8")
     (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "scan.png").write_bytes(b"PNG")
     os.mkfifo(folder / "pipe.tex")  # reading it would wait forever
+    (folder / "gone.md").symlink_to(folder / "moved.md")  # a dangling link
     with log_records("definiens.ingest.files") as records:
         items = read_all([folder])
     assert _titles(items) == ["a"]
-    (warning,) = [r.getMessage() for r in records if r.levelno == logging.WARNING]
-    assert "2 file(s) left out" in warning and "paper.pdf" in warning
+    warnings = sorted(r.getMessage() for r in records if r.levelno == logging.WARNING)
+    assert warnings == [
+        f"{folder}: 1 broken symbolic link left out: gone.md",
+        f"{folder}: 1 file left out, not a regular file: pipe.tex",
+        f"{folder}: 2 files left out, not of a kind definiens reads: paper.pdf, scan.png",
+    ]
     with pytest.raises(InputError, match="not a regular file"):
         list(read_inputs([folder / "pipe.tex"]))
+
+
+def test_a_left_out_warning_names_ten_files_and_counts_the_rest(
+    tmp_path: Path, log_records: Callable[[str], AbstractContextManager[list[logging.LogRecord]]]
+) -> None:
+    for number in range(12):
+        (tmp_path / f"scan{number:02}.png").write_bytes(b"PNG")
+    with log_records("definiens.ingest.files") as records:
+        assert read_all([tmp_path]) == []
+    (warning,) = [r.getMessage() for r in records]
+    names = ", ".join(f"scan{number:02}.png" for number in range(10))
+    assert warning.endswith(f"12 files left out, not of a kind definiens reads: {names} and 2 more")
 
 
 def test_an_input_given_twice_is_read_once(tmp_path: Path) -> None:

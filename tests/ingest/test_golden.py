@@ -28,6 +28,7 @@ CASES = {
     "wikitext-file": "Antisymmetric_relation.wiki",
     "latex-planetmath": "planetmath",
     "markdown": "markdown",
+    "notebook": "notebooks",
 }
 
 

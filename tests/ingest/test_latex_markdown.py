@@ -87,8 +87,22 @@ def test_markdown_dollars_code_and_escapes() -> None:
         ("y = 1", True),
         ("c", False),
     ]
-    assert "Prices $5 or $10, $3 and `$a$` stay." in doc.text
+    assert "Prices $5 or $10, $3 and  stay." in doc.text  # code is neither prose nor math
+    assert "$b$" not in doc.text and ".\nPrices" in doc.text
     assert doc.problems == []
+    assert spans_ok(doc)
+
+
+def test_markdown_code_is_neither_prose_nor_math() -> None:
+    source = (
+        "The density is $f(x_i)$.\n```python\ndef normal(x, mu, sigma):\n    return mu\n```\n"
+        "Call `normal(x, mu, sigma)` with the mean $\\mu$, or a`b`c; an unclosed ` stays."
+    )
+    doc = parse(from_text(source))
+    assert [f.tex for f in doc.formulas] == ["f(x_i)", "\\mu"]
+    assert doc.text == (
+        "The density is FORMULA0.\n\n\nCall  with the mean FORMULA1, or a c; an unclosed ` stays."
+    )
     assert spans_ok(doc)
 
 

@@ -3,7 +3,6 @@ text they build is consistent with the source whatever the input."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -93,21 +92,3 @@ def test_reading_any_bytes_only_raises_our_errors(tmp_path: Path, suffix: str, d
                 assert isinstance(item, Failed) or item.reason
     except DefiniensError:
         return
-
-
-@pytest.mark.parametrize(
-    ("format", "piece"),
-    [
-        *(("wikitext", p) for p in ["{{a ", "[[a ", "<math>x ", "<ref>x ", "&lt;ref&gt;x "]),
-        *(("wikitext", p) for p in ["<!--", "''x'' ", "{|\n"]),
-        *(("latex", p) for p in ["\\section{a ", "\\( a ", "\\begin{equation} a ", "{"]),
-        *(("latex", p) for p in ["\\PMlinkname{a}{", "\\begin{verbatim} a", "$ a "]),
-        *(("markdown", p) for p in ["$ a ", "$a ", "`a ", "```\n"]),
-    ],
-)
-def test_unclosed_markup_is_read_in_linear_time(format: str, piece: str) -> None:
-    """A document full of unclosed markup is read quickly (no quadratic search for closings)."""
-    source = piece * 20_000
-    start = time.perf_counter()
-    parse(from_text(source, format))
-    assert time.perf_counter() - start < 5.0

@@ -30,6 +30,7 @@ def _counts(items: list) -> tuple[int, int]:
         ("enwiki-fragment-3.xml", (3, 99)),
         ("planetmath", (18, 366)),
         ("markdown", (3, 19)),
+        ("notebooks", (1, 5)),  # the Markdown cells only
     ],
 )
 def test_pinned_counts(name: str, expected: tuple[int, int]) -> None:

@@ -197,3 +197,34 @@ def test_namespaces_are_replaced_whole_and_queried(db_path: Path) -> None:
         assert [m["documents"] for m in meanings] == [2, 1]
         assert _count(db, "namespaces") == 1
         assert _count(db, "namespace_documents") == len(docs)
+
+
+def test_two_documents_of_one_run_with_one_id_are_both_kept(db_path: Path) -> None:
+    first, second, third = (r._replace(id="12") for r in _records()[2:5])
+    assert first.formulas and len({first.title, second.title, third.title}) == 3
+    bare = skipped_record(_records()[0]._replace(id="7", reason="no math"))
+    twin = bare._replace(title="Twin")
+    with Database(db_path) as db:
+        run = db.begin_run({})
+        db.write_documents([first, bare], run)
+        db.write_documents([second, twin, third._replace(title=second.title)], run)
+        rows = db.execute("SELECT id, title FROM documents")
+        assert sorted(tuple(r) for r in rows) == sorted(
+            [
+                ("12", first.title),
+                ("7", bare.title),
+                (f"12|{second.title}", second.title),
+                ("7|Twin", "Twin"),
+                (f"12|{second.title}|2", second.title),
+            ]
+        )
+        problems = db.execute("SELECT kind, message FROM problems WHERE kind = 'duplicate-id'")
+        assert len(problems) == 3
+        assert any(
+            f"also the id of {first.title!r}" in m and "kept as id '12|" in m for _, m in problems
+        )
+        # the next run replaces the rows, one for one
+        again = db.begin_run({})
+        db.write_documents([first, bare, second, twin], again)
+        assert _count(db, "documents") == 5
+        assert db.execute("SELECT COUNT(*) FROM documents WHERE run = ?", (again,))[0][0] == 4

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
 from definiens.model import Document
-from definiens.web.layout import layout_record
+from definiens.web.layout import MAX_DEPTH, MAX_EVENTS, layout_record
 from definiens.web.payload import document_payload
 from definiens.web.positions import TextPositions
 
@@ -94,6 +94,22 @@ def test_markdown_is_left_to_the_page() -> None:
     assert document_payload(document)["layout"] == {"kind": "markdown"}
 
 
+def test_markdown_code_left_out_of_the_text_comes_with_the_source() -> None:
+    source = "Let $x$ be `f($y$)` real.\n\n```\nz = $w$\n```\nThen \\$5 and $$v$$."
+    document = read(source, "markdown")
+    assert "z = " not in document.text and "f(" not in document.text
+    layout = layout_record(document)
+    assert layout == {
+        "kind": "markdown",
+        "source": "Let FORMULA0 be `f($y$)` real.\n\n```\nz = $w$\n```\nThen \\$5 and FORMULA1.",
+    }
+
+
+def test_markdown_source_ends_where_the_reader_stopped() -> None:
+    document = identify(parse(from_text("`c` $a$ b $c$ d $e$ f", "markdown"), max_formulas=2))
+    assert layout_record(document)["source"] == "`c` FORMULA0 b FORMULA1 d "
+
+
 def test_commands_in_formulas_and_comments_are_not_structure() -> None:
     source = (
         "% \\section{Not a section}\n"
@@ -156,3 +172,26 @@ def test_every_span_lies_in_the_text_in_order(pieces: list[str]) -> None:
             assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
             for mark in layout["marks"]:
                 assert 0 <= mark["start"] < mark["end"] <= len(document.text)
+
+
+def depth(blocks: list[dict[str, Any]]) -> int:
+    return max((1 + depth(b["children"]) for b in blocks if "children" in b), default=0)
+
+
+def test_unclosed_environments_nest_no_deeper_than_the_limit() -> None:
+    source = "\\begin{itemize}\\item a " * 3 + "\\begin{lemma} b " * 2_000 + "\\end{lemma} c"
+    document = read(source)
+    layout = layout_record(document)
+    assert depth(layout["blocks"]) <= MAX_DEPTH
+    words_laid_out = "".join(document.text[b["start"] : b["end"]] for b in leaves(layout["blocks"]))
+    assert words_laid_out.count("b") == 2_000 and "c" in words_laid_out
+    document_payload(document)  # and the answer is made (no RecursionError)
+
+
+def test_a_text_of_markup_is_laid_out_in_a_bounded_number_of_blocks() -> None:
+    source = "Intro $x$.\n\n" + "== A ==\nText.\n\n" * (MAX_EVENTS + 500)
+    document = read(source, "wikitext")
+    blocks = layout_record(document)["blocks"]
+    headings = [b for b in blocks if b["type"] == "heading"]
+    assert len(headings) == MAX_EVENTS and len(blocks) <= 2 * MAX_EVENTS + 1
+    assert blocks[-1]["end"] == len(document.text.rstrip())  # the rest is laid out too

@@ -12,12 +12,18 @@ import pytest
 from fastapi.testclient import TestClient
 
 from definiens.web import create_app
+from definiens.web.budget import Budget
 
 DATA = Path(__file__).parent.parent / "data" / "web"
 
 
+#: A budget that reads all of :func:`slow_text` (the server's own stops at 1,000 formulas).
+WHOLE = Budget(max_formulas=100_000, max_define_chars=10_000_000)
+
+
 def slow_text() -> str:
-    """A long real wikitext page (about 400 KB): many seconds of NLP work."""
+    """A long real wikitext page (about 400 KB): many seconds of NLP work, read whole by a
+    server with the budget :data:`WHOLE`."""
     page = (DATA / "page.wiki").read_text(encoding="utf-8")
     return "\n\n".join([page] * max(1, 400_000 // len(page)))
 
@@ -51,7 +57,7 @@ def test_body_just_under_the_limit_is_read(client: TestClient) -> None:
 
 @pytest.mark.slow
 def test_a_request_over_a_tiny_time_limit_answers_503() -> None:
-    with TestClient(create_app(workers=1, time_limit=0.5, warm_up=False)) as client:
+    with TestClient(create_app(workers=1, time_limit=0.5, warm_up=False, budget=WHOLE)) as client:
         started = time.monotonic()
         response = client.post("/api/annotate", json={"text": slow_text(), "format": "wikitext"})
         elapsed = time.monotonic() - started
@@ -62,7 +68,7 @@ def test_a_request_over_a_tiny_time_limit_answers_503() -> None:
 
 @pytest.mark.slow
 def test_the_overrunning_worker_is_replaced_and_the_server_goes_on(einstein: str) -> None:
-    app = create_app(workers=1, time_limit=120.0)
+    app = create_app(workers=1, time_limit=120.0, budget=WHOLE)
     with TestClient(app) as client:
         assert client.post("/api/annotate", json={"text": einstein}).status_code == 200
         app.state.pool.time_limit = 1.0
@@ -119,7 +125,7 @@ def test_a_worker_killed_from_two_threads_at_once_closes_once() -> None:
 
 @pytest.mark.slow
 def test_shutting_down_while_an_overrunning_worker_is_replaced() -> None:
-    app = create_app(workers=1, time_limit=0.5, warm_up=False)
+    app = create_app(workers=1, time_limit=0.5, warm_up=False, budget=WHOLE)
     with TestClient(app) as client:
         response = client.post("/api/annotate", json={"text": slow_text(), "format": "wikitext"})
         assert response.status_code == 503

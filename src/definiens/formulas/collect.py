@@ -20,19 +20,25 @@ import re
 from collections.abc import Callable
 
 from definiens.formulas import nodes as n
-from definiens.formulas.nodes import Node, canonical
+from definiens.formulas.nodes import Memo, Node, canonical
 from definiens.formulas.structure import Tree
 from definiens.formulas.vocabulary import (
     DECORATION_SUPERSCRIPTS,
     FUNCTION_NAMES,
     GREEK_LOWER,
     INDEX_GREEK,
+    STAR_SUPERSCRIPTS,
+    SUPERSCRIPT_LABELS,
     TEXT_WORDS,
 )
 
-__all__ = ["Emit", "collect"]
+__all__ = ["Emit", "Star", "collect"]
 
 Emit = Callable[[str, int, int], None]
+#: A starred occurrence (``x^{*}``): its canonical TeX, the symbol alone and the symbol's span.
+#: It stays starred when the symbol also occurs without the star, else it is read as the
+#: symbol (:func:`settle_stars`).
+Star = tuple[str, str, int, int]
 
 _DIFFERENTIALS = frozenset({"d", "D", "\\delta", "\\Delta", "\\partial", "\\mathrm{d}"})
 _DROPPED_SUBSCRIPTS = frozenset({"*", "\\ast", "\\star"})
@@ -41,17 +47,29 @@ _VOWELS = frozenset("aeiou")
 _PRODUCT_LETTERS = frozenset("abcxyz")  # letters of products more than of words
 _DELIMITERS = frozenset({"|", "\\|", "\\rangle", "\\rvert", "\\rVert", "\\vert", "\\Vert"})
 _PREFIX_FUNCTIONS = sorted((f for f in FUNCTION_NAMES if len(f) >= 3), key=len, reverse=True)
+_WORD_SPACES = frozenset({"\\ ", "~", "\\\n", "\\\t"})  # spaces between words of prose
 
 
-def collect(tree: Tree, emit: Emit) -> None:
-    """Call ``emit(canonical_tex, start, end)`` for each identifier occurrence, in order."""
-    _Walker(emit, tree.greek_subscripts).walk(tree.nodes)
+def collect(tree: Tree, emit: Emit) -> list[Star]:
+    """Call ``emit(canonical_tex, start, end)`` for each identifier occurrence, in order; the
+    starred occurrences (emitted starred) are returned, to be settled by the caller once every
+    occurrence is known (:func:`settle_stars`)."""
+    walker = _Walker(emit, tree.greek_subscripts)
+    walker.walk(tree.nodes)
+    return walker.stars
 
 
 class _Walker:
     def __init__(self, emit: Emit, greek_subscripts: bool) -> None:
         self.emit = emit
+        self.stars: list[Star] = []
         self.greek_subscripts = greek_subscripts
+        self.memo: Memo = {}  # cleared whenever scripts move from one node to another
+
+    def tex(self, node: Node) -> str:
+        if node.children is None and node.sub is None and node.sup is None and not node.primes:
+            return node.tex  # an atom alone: most scripts
+        return canonical(node, self.memo)
 
     def walk(self, nodes: list[Node]) -> None:
         i = 0
@@ -63,8 +81,8 @@ class _Walker:
                 i = self.letters(nodes, i)
                 continue
             following = nodes[i + 1] if i + 1 < size else None
-            if following is not None and kind in n.SYMBOLS:
-                following = _merge_empty_group(node, following)
+            if following is not None and kind in n.SYMBOLS and _merge_empty_group(node, following):
+                self.memo.clear()
             if kind == n.IDENT or kind == n.CONST:
                 self.symbol_or_operator(node, following)
             elif kind == n.LETTER:
@@ -87,7 +105,7 @@ class _Walker:
             i += 1
 
     def symbol_or_operator(self, node: Node, following: Node | None) -> None:
-        if node.kind == n.CONST and (node.sub is None or not canonical(node.sub)):
+        if node.kind == n.CONST and (node.sub is None or not self.tex(node.sub)):
             self.limits(node)
         elif node.tex in _DIFFERENTIALS and not node.scripted and _is_symbol(following):
             return  # \Delta x, \delta x: an operator on the next symbol
@@ -99,6 +117,7 @@ class _Walker:
         if node.scripted and len(children) == 1 and children[0].kind in n.SYMBOLS:
             inner = children[0]  # {x}_i is x_i, {R^{\mu}}_{\nu} is R_{\nu}^{\mu}
             if _merge_scripts(inner, node):
+                self.memo.clear()
                 self.walk([inner])
                 return
         self.walk(children)
@@ -119,16 +138,22 @@ class _Walker:
         base = node.tex + "'" * node.primes
         sub = node.sub
         if sub is not None:
-            sub_tex = canonical(sub)
+            sub_tex = self.tex(sub)
             if sub_tex and sub_tex not in _DROPPED_SUBSCRIPTS:
                 base += "_{" + sub_tex + "}"
         sup = node.sup
         if sup is None:
             self.emit(base, node.start, node.end)
             return
-        sup_tex = canonical(sup)
-        if not sup_tex or sup_tex in DECORATION_SUPERSCRIPTS:
+        sup_tex = self.tex(sup)
+        if sup_tex in STAR_SUPERSCRIPTS or (sup_tex[:1] == "*" and not sup_tex.strip("*")):
+            starred = base + "^{" + sup_tex + "}"  # x^{*}: another object if x occurs too
+            self.stars.append((starred, base, node.start, node.base_end))
+            self.emit(starred, node.start, node.end)
+        elif not sup_tex or sup_tex in DECORATION_SUPERSCRIPTS:
             self.emit(base, node.start, node.base_end)
+        elif label := _label_word(sup):
+            self.emit(base + "^{\\mathrm{" + label + "}}", node.start, node.end)
         elif self.is_index(sup, sup_tex):
             self.emit(base + "^{" + sup_tex + "}", node.start, node.end)
         else:
@@ -158,6 +183,8 @@ class _Walker:
             j += 1
             if nodes[j - 1].scripted:
                 break
+        if j - i > 1 and _in_phrase(nodes, i, j):
+            return j  # work\ done: words of prose
         if j - i > 1:
             i = self.word(nodes, i, j)
         while i < j:
@@ -186,6 +213,33 @@ class _Walker:
             self.symbol(word)
             return j
         return i
+
+
+def _label_word(sup: Node) -> str:
+    """The word a superscript of plain letters spells when it is a label (``A^{op}``), or
+    an empty string."""
+    children = sup.children if sup.kind == n.GROUP and not sup.scripted else [sup]
+    if not children or len(children) < 2:
+        return ""
+    if any(c.kind != n.LETTER or c.scripted for c in children):
+        return ""
+    word = "".join(c.tex for c in children)
+    return word if word in SUPERSCRIPT_LABELS else ""
+
+
+def _word_space(node: Node) -> bool:
+    return node.kind == n.SPACE and node.tex in _WORD_SPACES
+
+
+def _in_phrase(nodes: list[Node], i: int, j: int) -> bool:
+    """Whether the run of letters ``nodes[i:j]`` is a word of a phrase written with spaces
+    (``work\\ done``): a word space joins it to a word of two letters or more."""
+
+    def letters(*at: int) -> bool:
+        return all(0 <= k < len(nodes) and nodes[k].kind == n.LETTER for k in at)
+
+    after = j < len(nodes) and _word_space(nodes[j]) and letters(j + 1, j + 2)
+    return after or (i > 0 and _word_space(nodes[i - 1]) and letters(i - 2, i - 3))
 
 
 def _is_symbol(node: Node | None) -> bool:
@@ -246,11 +300,12 @@ def _merge_scripts(node: Node, donor: Node) -> bool:
     return True
 
 
-def _merge_empty_group(node: Node, following: Node) -> Node:
-    """``R^d{}_{abc}``: scripts on an empty group belong to the symbol before it."""
+def _merge_empty_group(node: Node, following: Node) -> bool:
+    """``R^d{}_{abc}``: scripts on an empty group belong to the symbol before it; whether
+    they moved."""
     if following.kind == n.GROUP and not following.children and following.scripted:
-        _merge_scripts(node, following)
-    return following
+        return _merge_scripts(node, following)
+    return False
 
 
 def _is_label(script: Node) -> bool:

@@ -30,6 +30,18 @@ _DIMENSION = re.compile(
 )
 
 
+def _upright_name(content: str, raw: str) -> bool:
+    """Whether text set in a formula (``\\text{SS}``) is a name, read as ``\\mathrm{SS}``:
+    one word (no space inside), of Latin letters and digits, with a capital or a digit or at
+    most three letters (``SS``, ``CO2``, ``rpm``), and not a word of prose (``for``, ``odd``).
+    A longer lower-case word (``\\text{even}``) stays prose."""
+    if len(raw.split()) != 1 or not (content.isascii() and content.isalnum()):
+        return False
+    if content.lower() in UPRIGHT_TEXT_WORDS or content[0].isdigit():
+        return False
+    return len(content) <= 3 or not content.islower()
+
+
 class Parser(Reader):
     """The reader with every command handler."""
 
@@ -87,18 +99,18 @@ class Parser(Reader):
         return Node(n.GROUP, "", start, end, children)
 
     def cmd_text(self, font: str, start: int, out: list[Node], closer: str | None) -> Node:
-        content = ""
+        raw = ""
         if self.i < self.size and (self.toks[self.i] == "{" or self.toks[self.i].isalnum()):
-            content = "".join(self.raw_argument().split())
+            raw = self.raw_argument()
+        content = "".join(raw.split())
         end = self.ends[self.i - 1]
         if not content or any(c in content for c in "\\{}$"):
             return Node(n.TEXT, "", start, end)  # nothing, or text too odd to be a label
         if content.isdigit():
             return Node(n.NUM, content, start, end)
-        if len(content) == 1:  # \text{k} is \mathrm{k}
-            return self.styled(
-                font, [Node(CHAR_KINDS.get(content, n.OP), content, start, end)], start
-            )
+        if len(content) == 1 or _upright_name(content, raw):  # \text{k} is \mathrm{k}
+            chars = [Node(CHAR_KINDS.get(c, n.OP), c, start, end) for c in content]
+            return self.styled(font, chars, start, end)
         return Node(n.TEXT, font + "{" + content + "}", start, end)
 
     def cmd_frac(self, name: str, start: int, out: list[Node], closer: str | None) -> Node:
@@ -175,6 +187,9 @@ class Parser(Reader):
         return Node(n.OPNAME, name + "{" + canonical(arg) + "}", start, self.ends[self.i - 1])
 
     def cmd_over(self, name: str, start: int, out: list[Node], closer: str | None) -> object:
+        if self.depth >= MAX_DEPTH:  # before the numerator is copied: a long \over chain
+            self.flag("too_deep")  # nested too deep stays linear
+            return Node(n.OP, name, start, self.ends[self.i - 1])
         numerator = Node(n.GROUP, "", start, start, list(out))
         denominator = self.nested(closer)
         if denominator is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from definiens.formulas.collect import collect
+from definiens.formulas.collect import Star, collect
 from definiens.formulas.macros import Macro
 from definiens.formulas.spans import keep_or_find_spans
 from definiens.formulas.structure import build
@@ -59,13 +59,39 @@ def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> 
 
     try:
         tree = build(tex, macros)
-        collect(tree, emit)
+        stars = collect(tree, emit)
         flags = tree.flags
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
-        flags = ["too_deep"]
-    identifiers = list(found.values())
+        stars, flags = [], ["too_deep"]
+    identifiers = _settle_stars(found, stars) if stars else list(found.values())
     keep_or_find_spans(tex, identifiers)
     return IdentifierResult(identifiers, flags)
+
+
+def _settle_stars(found: dict[str, Identifier], stars: list[Star]) -> list[Identifier]:
+    """The identifiers, a starred one (``x^{*}``) read as its symbol (``x``) unless the symbol
+    also occurs without the star: then the star makes another object."""
+    starred = {tex for tex, _, _, _ in stars}
+    plain = found.keys() - starred
+    alone: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    for tex, symbol, start, end in stars:
+        if symbol not in plain:
+            alone.setdefault(tex, (symbol, []))[1].append((start, end))
+    if not alone:
+        return list(found.values())
+    settled: dict[str, Identifier] = {}
+    for tex, identifier in found.items():
+        if tex not in alone:
+            settled[tex] = identifier
+            continue
+        symbol, spans = alone[tex]
+        known = settled.get(symbol)
+        if known is None:
+            settled[symbol] = Identifier(symbol, *spans[0], len(spans), spans)
+        else:
+            known.spans = sorted(known.spans + spans)
+            known.count += len(spans)
+    return list(settled.values())
 
 
 def canonical_identifier(text: str) -> str:

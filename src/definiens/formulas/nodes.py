@@ -77,27 +77,46 @@ class Node:
 
 def join_tex(parts: list[str]) -> str:
     """Concatenate TeX pieces, keeping a space where a control word meets a letter."""
-    out = ""
+    out: list[str] = []
+    last = ""  # the last piece that is not empty: a control word ends in it, if anywhere
     for part in parts:
-        if part and out and part[0].isalpha() and _CONTROL_WORD_END.search(out[-200:]):
-            out += " "
-        out += part
-    return out
+        if not part:
+            continue
+        if last and part[0].isalpha() and _CONTROL_WORD_END.search(last[-200:]):
+            out.append(" ")
+        out.append(part)
+        last = part
+    return "".join(out)
 
 
-def canonical(node: Node) -> str:
-    """The canonical TeX of ``node`` with its scripts."""
+#: Canonical TeX already written, by node (the node kept beside it, so that its id is not
+#: reused while the memo lives).
+Memo = dict[int, tuple["Node", str]]
+
+
+def canonical(node: Node, memo: Memo | None = None) -> str:
+    """The canonical TeX of ``node`` with its scripts. With ``memo``, each node is written
+    once (a walk that asks for nested scripts level by level stays linear); the caller
+    clears it when it changes a node."""
+    if memo is not None:
+        known = memo.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
     kind = node.kind
     if kind == GROUP:
-        body = join_tex([canonical(child) for child in node.children or ()])
+        body = join_tex([canonical(child, memo) for child in node.children or ()])
     elif kind == FRAC:
-        body = node.tex + "".join("{" + canonical(child) + "}" for child in node.children or ())
+        body = node.tex + "".join(
+            "{" + canonical(child, memo) + "}" for child in node.children or ()
+        )
     else:
         body = node.tex
     if node.primes:
         body += "'" * node.primes
     if node.sub is not None:
-        body += "_{" + canonical(node.sub) + "}"
+        body += "_{" + canonical(node.sub, memo) + "}"
     if node.sup is not None:
-        body += "^{" + canonical(node.sup) + "}"
+        body += "^{" + canonical(node.sup, memo) + "}"
+    if memo is not None:
+        memo[id(node)] = (node, body)
     return body

@@ -47,6 +47,7 @@ class Reader:
         self.flat = 0  # braces opened beyond MAX_DEPTH (read flat) and not yet closed
         self.flags: list[str] = []
         self.greek_subscripts = False
+        self._numbered: set[int] | None = None  # see number_index, computed when needed
 
     def expand(self, macro: Macro, start: int) -> bool:
         """Replace a document macro and its arguments by its body, in place; False if not."""
@@ -182,7 +183,10 @@ class Reader:
         kind = CHAR_KINDS.get(tok)
         if kind is not None:
             self.i += 1
-            return Node(kind, tok, start, self.ends[self.i - 1])
+            end = self.ends[self.i - 1]
+            if kind is n.NUM and out and self.number_index(out[-1], tok, start, end):
+                return None
+            return Node(kind, tok, start, end)
         first = tok[0]
         if first == "\\":
             self.i += 1
@@ -191,13 +195,31 @@ class Reader:
             return self.group()
         if first.isdigit():
             self.i += 1
-            return Node(n.NUM, tok, start, self.ends[self.i - 1])
+            end = self.ends[self.i - 1]
+            if out and self.number_index(out[-1], tok, start, end):
+                return None
+            return Node(n.NUM, tok, start, end)
         if first in "^_'":  # a script with no base: attach it to an empty node
             return Node(n.OP, "", start, start)
         self.i += 1
         if first.isalpha():
             return Node(n.IDENT, tok, start, self.ends[self.i - 1])
         return Node(n.OP, tok, start, self.ends[self.i - 1])
+
+    def number_index(self, letter: Node, number: str, start: int, end: int) -> bool:
+        """``Q1`` beside ``Q2``: a number written right after a letter is its index when the
+        letter has another number elsewhere in the formula; it is attached to ``letter`` (the
+        node before it) and True returned."""
+        if letter.kind != n.LETTER or letter.end != start or letter.scripted:
+            return False
+        if self._numbered is None:
+            self._numbered = _numbered_letters(self.toks, self.starts, self.ends)
+        if letter.start not in self._numbered or not number.isdigit():
+            return False
+        letter.sub = Node(n.NUM, number, start, end)
+        letter.end = letter.base_end = end
+        self.scripts(letter)  # Q1^2
+        return True
 
     def scripts(self, node: Node) -> None:
         """Attach the subscripts, superscripts and primes that follow ``node``."""
@@ -272,6 +294,36 @@ _SIMPLE = {
     "opname": n.OPNAME,
     "space": n.SPACE,
 }
+
+
+def _numbered_letters(toks: list[str], starts: list[int], ends: list[int]) -> set[int]:
+    """Where a letter is written with a number right after it (``Q1``) and the same letter has
+    another number elsewhere in the formula (``Q2``), or one as a subscript (``Q_{2}``): the
+    offsets of those letters, whose number is an index."""
+    numbers: dict[str, set[str]] = {}
+    written: dict[str, list[int]] = {}
+    subscripted: set[str] = set()  # letters also written with a number as subscript: Q_{1}
+    for i in range(len(toks) - 1):
+        tok = toks[i]
+        if CHAR_KINDS.get(tok) != n.LETTER:
+            continue
+        after = toks[i + 1]
+        if after.isdigit() and starts[i + 1] == ends[i]:
+            written.setdefault(tok, []).append(starts[i])
+            numbers.setdefault(tok, set()).add(after)
+        elif after == "_" and i + 2 < len(toks):
+            index = toks[i + 2]
+            if index == "{" and i + 4 < len(toks) and toks[i + 4] == "}":
+                index = toks[i + 3]
+            if index.isdigit():
+                numbers.setdefault(tok, set()).add(index)
+                subscripted.add(tok)
+    return {
+        at
+        for tok, places in written.items()
+        if len(numbers[tok]) > 1 or tok in subscripted
+        for at in places
+    }
 
 
 def unwrap(node: Node) -> list[Node]:

@@ -58,7 +58,7 @@ def _markable(tex: str, identifiers: Sequence[Identifier]) -> bool:
             spans.sort()
         for start, end in spans:
             text = tex[start:end]
-            if text.rstrip()[-1:] in "_^" or (("{" in text or "}" in text) and not _pattern(text)):
+            if text.rstrip()[-1:] in "_^" or not _braces_complete(text):
                 return False  # empty, an incomplete script, or unbalanced
         places += spans
     if len(places) > 1:
@@ -69,6 +69,25 @@ def _markable(tex: str, identifiers: Sequence[Identifier]) -> bool:
                 return False
             end = stop
     return True
+
+
+def _braces_complete(text: str) -> bool:
+    """Whether ``text`` (not empty, no bare script at its end) is balanced in braces: counted
+    directly when nothing in it can escape a brace or hide one in a comment, else on its
+    tokens."""
+    if "{" not in text and "}" not in text:
+        return True
+    if "\\" in text or "%" in text:
+        return bool(_pattern(text))
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def find_spans(tex: str, identifiers: Sequence[Identifier]) -> None:

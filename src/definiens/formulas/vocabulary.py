@@ -24,6 +24,8 @@ __all__ = [
     "FUNCTION_NAMES",
     "GREEK_LOWER",
     "INDEX_GREEK",
+    "STAR_SUPERSCRIPTS",
+    "SUPERSCRIPT_LABELS",
     "TEXT_ARGUMENTS",
     "TEXT_WORDS",
     "UNICODE",
@@ -262,8 +264,21 @@ TEXT_WORDS = frozenset(
 
 #: Words that are prose when set upright (``\mathrm{and}``, ``\stackrel{\mathrm{def}}{=}``).
 UPRIGHT_TEXT_WORDS = TEXT_WORDS | frozenset(
-    _words("or on in as at by is are be of to def const constant")
+    _words("or on in as at by is are be of to def const constant odd let but so has per via")
 )
+
+#: Words of plain letters that, as a superscript, name a variant of the symbol rather than a
+#: power: ``A^{op}`` is the opposite of ``A`` (read ``A^{\mathrm{op}}``), ``T^{tot}`` a total.
+SUPERSCRIPT_LABELS = frozenset(
+    _words(
+        """op opp ab alg cl cyc eff eq ext gp ind int irr lin loc max min new nil obs old red
+        ref reg rev sat sep sh sing ss sym tot"""
+    )
+)
+
+#: Superscripts that make another object of the symbol when the symbol is also written
+#: without them: ``x^{*}`` beside ``x`` (elsewhere a star decorates and is dropped).
+STAR_SUPERSCRIPTS = frozenset({"*", "\\ast", "\\star"})
 
 #: Superscripts that decorate a symbol (dual, adjoint, transpose…) rather than index it.
 DECORATION_SUPERSCRIPTS = frozenset(

@@ -2,14 +2,61 @@
 
 The parsers of every format (wikitext, LaTeX, Markdown) walk their source and hand each piece
 of prose, each formula and each link to a :class:`TextBuilder`; it assembles ``Document.text``,
-``Document.offsets``, ``Document.formulas`` and ``Document.links``.
+``Document.offsets``, ``Document.formulas`` and ``Document.links``. A builder asked for at most
+so many formulas raises :class:`FormulaLimit` at the next one. :class:`Reports` records the
+problems a parser meets, at most :data:`MAX_REPORTED` of each kind, so that a page full of
+damage makes a short list.
 """
 
 from __future__ import annotations
 
 from definiens.model import Document, Formula, Link, OffsetMap, placeholder
 
-__all__ = ["TextBuilder", "line_of"]
+__all__ = ["MAX_REPORTED", "NOT_READ", "FormulaLimit", "Reports", "TextBuilder", "line_of"]
+
+#: How many problems of one kind a document lists; the rest are counted in one more problem.
+MAX_REPORTED = 100
+#: What the problem of a reader stopped by its formula limit says of the rest of the source.
+NOT_READ = "the text from the next one on is not read"
+
+
+class FormulaLimit(Exception):
+    """The parser met more formulas than it was asked to read; ``at`` is the source offset of
+    the first one over the limit."""
+
+    def __init__(self, limit: int, at: int) -> None:
+        super().__init__(f"more than {limit} formulas")
+        self.limit = limit
+        self.at = at
+
+
+class Reports:
+    """The problems a parser reports on a document: at most :data:`MAX_REPORTED` of each kind
+    are listed, then :meth:`close` adds one problem counting the rest."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.counts: dict[str, int] = {}
+
+    def report(self, kind: str, message: str, where: str | None = None) -> None:
+        count = self.counts.get(kind, 0) + 1
+        self.counts[kind] = count
+        if count <= MAX_REPORTED:
+            self.document.report(kind, message, where)
+
+    def seen(self, kind: str) -> bool:
+        return kind in self.counts
+
+    def stopped(self, limit: FormulaLimit, line: int) -> None:
+        """Report that reading stopped at ``limit`` (on ``line``)."""
+        message = f"more than {limit.limit} formulas: {NOT_READ} (too complex for this reader)"
+        self.report("too-complex", message, f"line {line}")
+
+    def close(self) -> None:
+        for kind, count in self.counts.items():
+            if count > MAX_REPORTED:
+                more = count - MAX_REPORTED
+                self.document.report(kind, f"{more} more problems of this kind, not listed")
 
 
 def line_of(source: str, offset: int) -> int:
@@ -20,20 +67,34 @@ def line_of(source: str, offset: int) -> int:
 class TextBuilder:
     """Accumulates plain text with its map back to the source, plus formulas and links."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_formulas: int | None = None) -> None:
+        self.max_formulas = max_formulas
         self.parts: list[str] = []
         self.length = 0
         self.offsets = OffsetMap()
         self.formulas: list[Formula] = []
         self.links: list[Link] = []
+        # The verbatim run not yet appended: source[_start:_end], from text offset _at. Pieces
+        # copied one after another from the source join it, whatever markup cut the scan.
+        self._source = ""
+        self._start = self._end = self._at = 0
 
     def copy(self, source: str, start: int, end: int) -> None:
         """Append ``source[start:end]`` verbatim; each character maps to its own offset."""
         if end <= start:
             return
-        self.parts.append(source[start:end])
-        self.offsets.add(self.length, start, end - start)
+        if start != self._end or source is not self._source or self._start == self._end:
+            self._flush()
+            self._source, self._start, self._at = source, start, self.length
+        self._end = end
         self.length += end - start
+
+    def _flush(self) -> None:
+        """Append the verbatim run waiting, if any."""
+        if self._end > self._start:
+            self.parts.append(self._source[self._start : self._end])
+            self.offsets.add(self._at, self._start, self._end - self._start)
+        self._start = self._end = 0
 
     def replace(self, text: str, source_start: int, source_end: int) -> None:
         """Append ``text`` standing for ``source[source_start:source_end]``.
@@ -44,6 +105,7 @@ class TextBuilder:
         n = len(text)
         if n == 0:
             return
+        self._flush()
         src_len = source_end - source_start
         if n == 1 or src_len <= 1:
             self.offsets.add(self.length, source_start, 1)
@@ -56,17 +118,22 @@ class TextBuilder:
     def insert(self, text: str) -> None:
         """Append text that stands for no source (a line break after a heading)."""
         if text:
+            self._flush()
             self.parts.append(text)
             self.length += len(text)
 
     def ends_with_newline(self) -> bool:
+        self._flush()
         return not self.parts or self.parts[-1].endswith("\n")
 
     def formula(
         self, tex: str, source_start: int, source_end: int, *, display: bool, kind: str
     ) -> Formula:
-        """Append the placeholder of a new formula and return the formula."""
+        """Append the placeholder of a new formula and return the formula; :class:`FormulaLimit`
+        if the builder has all the formulas it was asked for."""
         index = len(self.formulas)
+        if self.max_formulas is not None and index >= self.max_formulas:
+            raise FormulaLimit(self.max_formulas, source_start)
         token = placeholder(index)
         text_start = self.length
         self.replace(token, source_start, source_end)
@@ -85,11 +152,13 @@ class TextBuilder:
 
     def mark(self) -> tuple[int, int]:
         """A mark of the current end, to pass to :meth:`link` once the anchor is appended."""
+        self._flush()
         return len(self.parts), self.length
 
     def link(self, target: str, mark: tuple[int, int], source_start: int, source_end: int) -> None:
         """Record a link whose anchor is the text appended since ``mark``."""
         part_index, text_start = mark
+        self._flush()
         anchor = "".join(self.parts[part_index:])
         self.links.append(
             Link(
@@ -103,11 +172,12 @@ class TextBuilder:
         )
 
     def text(self) -> str:
+        self._flush()
         return "".join(self.parts)
 
     def fill(self, document: Document) -> Document:
         """Store the text, map, formulas and links in ``document`` and return it."""
-        document.text = self.text()
+        document.text = self.text()  # flushes the last run: the map is complete
         document.offsets = self.offsets
         document.formulas = self.formulas
         document.links = self.links

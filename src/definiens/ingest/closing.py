@@ -1,16 +1,19 @@
-"""Find closing delimiters in linear time, however much of the input is left unclosed.
+"""Find closing delimiters, line ends and line numbers in linear time, whatever the input.
 
 A parser looking for the ``</ref>`` of every ``<ref>`` (or the ``\\)`` of every ``\\(``) scans
 to the end of the document for each unclosed one: quadratic on a damaged page. :class:`Closings`
 remembers the stretch searched in vain for each delimiter and never scans it twice;
-:func:`pair_braces` pairs all TeX braces in one pass.
+:func:`pair_braces` pairs all TeX braces in one pass. :class:`NextMatch` finds the next line or
+paragraph end without scanning a long line again for every formula on it, and :class:`Lines`
+gives the line number of any offset without counting the lines before it again.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
-__all__ = ["Closings", "pair_braces"]
+__all__ = ["Closings", "Lines", "NextMatch", "pair_braces"]
 
 _BRACE = re.compile(r"\\.|%[^\n]*|[{}]", re.S)
 
@@ -50,3 +53,38 @@ def pair_braces(source: str) -> dict[int, int]:
         elif token == "}" and opened:
             pairs[opened.pop()] = match.start()
     return pairs
+
+
+class NextMatch:
+    """Where the next match of a pattern starts, for positions that mostly grow.
+
+    The answer for one position holds for every later position up to that match, so a scan
+    asking for the end of the line (or paragraph) at each formula of a long line searches the
+    line once.
+    """
+
+    def __init__(self, source: str, pattern: re.Pattern[str]) -> None:
+        self.source = source
+        self.pattern = pattern
+        self._from = 0
+        self._at = -1  # the first match at or after _from starts here (len(source): none)
+
+    def start(self, pos: int, limit: int) -> int:
+        """The start of the first match in ``source[pos:limit]``, or ``limit`` if none."""
+        if not self._from <= pos <= self._at:
+            found = self.pattern.search(self.source, pos)
+            self._from, self._at = pos, found.start() if found else len(self.source)
+        return min(self._at, limit)
+
+
+class Lines:
+    """The 1-based line number of any offset of ``source`` (the line breaks found once)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._breaks: list[int] | None = None
+
+    def __call__(self, offset: int) -> int:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.source)]
+        return bisect.bisect_left(self._breaks, max(0, offset)) + 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NOT_MATH", "close_dollar"]
+from definiens.ingest.closing import NextMatch
+
+__all__ = ["NOT_MATH", "Dollars"]
 
 NOT_MATH = -2  # the "$" is a dollar sign (strict mode): no closing "$" fits
 
@@ -24,24 +26,32 @@ def _can_close(src: str, pos: int) -> bool:
     return not src[pos - 1].isspace() and not src[pos + 1 : pos + 2].isdigit()
 
 
-def close_dollar(src: str, start: int, end: int, double: bool, *, strict: bool = False) -> int:
-    """Index of the delimiter closing the ``$`` (or ``$$``) opened at ``start``, or -1.
+class Dollars:
+    """Finds the closing ``$`` of the formulas of one source; the end of the paragraph each
+    formula stops at is searched once per paragraph, however many formulas it holds."""
 
-    A formula does not run past the end of its paragraph; escaped ``\\$`` do not close it.
-    With ``strict`` (Markdown), a single ``$`` closes only when no space precedes it and no
-    digit follows it; when the next ``$`` cannot close, the opening one is a dollar sign
-    (:data:`NOT_MATH`), so that prices such as "$5 or $10" are not formulas.
-    """
-    delimiter = "$$" if double else "$"
-    content = start + len(delimiter)
-    paragraph = _PARAGRAPH_END.search(src, content, end)
-    limit = paragraph.start() if paragraph else end
-    pos = src.find(delimiter, content, limit)
-    while pos >= 0:
-        if not _escaped(src, pos) and (double or src[pos + 1 : pos + 2] != "$"):
-            if double or not strict:
-                return pos
-            code = src.find("`", content, pos) >= 0  # a code span starts inside: code wins
-            return pos if _can_close(src, pos) and not code else NOT_MATH
-        pos = src.find(delimiter, pos + (2 if src[pos + 1 : pos + 2] == "$" else 1), limit)
-    return -1
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.paragraphs = NextMatch(src, _PARAGRAPH_END)
+
+    def close(self, start: int, end: int, double: bool, *, strict: bool = False) -> int:
+        """Index of the delimiter closing the ``$`` (or ``$$``) opened at ``start``, or -1.
+
+        A formula does not run past the end of its paragraph; escaped ``\\$`` do not close it.
+        With ``strict`` (Markdown), a single ``$`` closes only when no space precedes it and no
+        digit follows it; when the next ``$`` cannot close, the opening one is a dollar sign
+        (:data:`NOT_MATH`), so that prices such as "$5 or $10" are not formulas.
+        """
+        src = self.src
+        delimiter = "$$" if double else "$"
+        content = start + len(delimiter)
+        limit = self.paragraphs.start(content, end)
+        pos = src.find(delimiter, content, limit)
+        while pos >= 0:
+            if not _escaped(src, pos) and (double or src[pos + 1 : pos + 2] != "$"):
+                if double or not strict:
+                    return pos
+                code = src.find("`", content, pos) >= 0  # a code span starts inside: code wins
+                return pos if _can_close(src, pos) and not code else NOT_MATH
+            pos = src.find(delimiter, pos + (2 if src[pos + 1 : pos + 2] == "$" else 1), limit)
+        return -1

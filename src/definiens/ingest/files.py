@@ -14,8 +14,10 @@ from pathlib import Path
 
 from definiens.errors import InputError, UsageError
 from definiens.ingest.decompress import ReadPosition
+from definiens.ingest.encoding import bom_encoding
 from definiens.ingest.items import Failed, Item
 from definiens.ingest.latex import latex_metadata
+from definiens.ingest.notebook import notebook_markdown
 from definiens.ingest.parse import FORMATS
 from definiens.ingest.wikisyntax import categories
 from definiens.ingest.xmldump import read_dump
@@ -34,11 +36,12 @@ KINDS = {
     ".txt": "markdown",
     ".wiki": "wikitext",
     ".wikitext": "wikitext",
+    ".ipynb": "notebook",
 }
 
 
 def file_kind(path: Path) -> str | None:
-    """The reader for ``path`` by its name (``mediawiki``, ``latex``…), or None."""
+    """The reader for ``path`` by its name (``mediawiki``, ``latex``, ``notebook``…), or None."""
     name = path.name.lower()
     for suffix, kind in KINDS.items():
         if name.endswith(suffix):
@@ -142,27 +145,47 @@ def _read_guarded(
 def _walk(folder: Path) -> Iterator[Path]:
     """The readable files under ``folder``, recursively, in sorted order (hidden ones left).
 
-    Files of other kinds, and anything that is not a regular file (a FIFO, a socket, a broken
-    link), are left out with a warning naming how many and the first of them."""
-    ignored: list[Path] = []
+    Anything else is left out with one warning per reason naming the files: files of other
+    kinds, broken symbolic links, and what is not a regular file (a FIFO, a socket)."""
+    left_out: dict[str, list[Path]] = {}
     for root, dirs, files in os.walk(folder, onerror=_walk_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(root, name)
             if name.startswith("."):
                 continue
-            if file_kind(file) is not None and file.is_file():
+            reason = _left_out(file)
+            if reason is None:
                 yield file
             else:
-                ignored.append(file)
-    if ignored:
-        logger.warning(
-            "%s: %d file(s) left out, not of a kind definiens reads or not regular files "
-            "(first: %s)",
-            folder,
-            len(ignored),
-            ignored[0].relative_to(folder),
-        )
+                left_out.setdefault(reason, []).append(file.relative_to(folder))
+    for reason, paths in left_out.items():
+        logger.warning("%s: %s", folder, _left_out_message(reason, paths))
+
+
+#: How many files a "left out" warning names (the rest are counted).
+NAMED = 10
+
+
+def _left_out(file: Path) -> str | None:
+    """Why a file of a folder is not read, or None when it is."""
+    if file.is_symlink() and not file.exists():
+        return "broken symbolic link"
+    if file_kind(file) is None:
+        return "not of a kind definiens reads"
+    if not file.is_file():
+        return "not a regular file"
+    return None
+
+
+def _left_out_message(reason: str, paths: list[Path]) -> str:
+    names = ", ".join(p.as_posix() for p in paths[:NAMED])
+    more = f" and {len(paths) - NAMED} more" if len(paths) > NAMED else ""
+    what = "file" if len(paths) == 1 else "files"
+    if reason == "broken symbolic link":
+        what = "broken symbolic link" + ("" if len(paths) == 1 else "s")
+        return f"{len(paths)} {what} left out: {names}{more}"
+    return f"{len(paths)} {what} left out, {reason}: {names}{more}"
 
 
 def _walk_error(exc: OSError) -> None:
@@ -190,31 +213,36 @@ def _read_file(
     yield _read_text_file(path, base, source, kind or "markdown")
 
 
+def _decode(data: bytes) -> tuple[str, tuple[str, str] | None]:
+    """The text of a file's bytes (UTF-8, or as a byte order mark says) and, when some bytes
+    are invalid (replaced), the message and the line to report."""
+    encoding, skip = bom_encoding(data[:4]) or ("utf-8", 0)
+    try:
+        return data[skip:].decode(encoding), None
+    except UnicodeDecodeError as exc:
+        before = data[skip : skip + exc.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        text = data[skip:].decode(encoding, errors="replace")
+        return text, (f"invalid {encoding.upper()} bytes replaced", f"line {line}")
+
+
 def _read_text_file(path: Path, base: Path, source: str, kind: str) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", location=source) from exc
-    problem_line = None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
-        problem_line = data.count(b"\n", 0, exc.start) + 1
-    text = text.removeprefix("\ufeff")
+    text, invalid = _decode(data)
     doc_id = path.relative_to(base).as_posix()
+    if kind == "notebook":
+        text, kind = notebook_markdown(text, source), "markdown"
     document = Document(id=doc_id, title=path.stem, source=source, format=kind, source_text=text)
     if kind == "latex":
         _latex_fields(document, path)
     elif kind == "wikitext":
         document.title = path.stem.replace("_", " ")
         document.metadata["categories"] = categories(text)
-    if problem_line is not None:
-        document.report(
-            "invalid-utf8",
-            "invalid UTF-8 bytes replaced",
-            f"line {problem_line}",
-        )
+    if invalid is not None:
+        document.report("invalid-utf8", *invalid)
     logger.debug("read %s (%d characters)", source, len(text))
     return document
 

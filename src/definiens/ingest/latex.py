@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from definiens.ingest.builder import TextBuilder, line_of
-from definiens.ingest.closing import Closings, pair_braces
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
+from definiens.ingest.closing import Closings, Lines, NextMatch, pair_braces
 from definiens.ingest.detex import detex
-from definiens.ingest.dollars import close_dollar
+from definiens.ingest.dollars import Dollars
 from definiens.model import Document
 
 __all__ = ["latex_metadata", "parse_latex"]
@@ -51,22 +51,17 @@ _TOKEN = re.compile(
 _PAREN_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\)")  # \) not escaped as \\)
 _BRACKET_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\]")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
+_NEWLINE = re.compile(r"\n")
+_OPTIONAL_CLOSE = re.compile(r"\]")
+#: Sections and links nested deeper than this are read flat (their commands dropped, their
+#: text kept), so that no input exhausts the stack.
+MAX_NESTING = 100
 _END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
 
 
 def _skip_space(src: str, pos: int, end: int) -> int:
     while pos < end and src[pos] in " \t":
         pos += 1
-    return pos
-
-
-def _skip_optional(src: str, pos: int, end: int) -> int:
-    """Skip an optional ``[…]`` argument at ``pos`` (on the same line)."""
-    if pos < end and src[pos] == "[":
-        close = src.find("]", pos, end)
-        newline = src.find("\n", pos, end)
-        if close >= 0 and (newline < 0 or close < newline):
-            return close + 1
     return pos
 
 
@@ -93,23 +88,33 @@ def latex_metadata(source: str) -> dict[str, object]:
     return metadata
 
 
-def parse_latex(document: Document) -> Document:
-    """Fill the text, offsets, formulas and links of a LaTeX document."""
+def parse_latex(document: Document, *, max_formulas: int | None = None) -> Document:
+    """Fill the text, offsets, formulas and links of a LaTeX document (reading stops before
+    formula number ``max_formulas + 1``, if given)."""
     src = document.source_text
     begin = _BEGIN_DOCUMENT.search(src)
     start = begin.end() if begin else 0
     finish = _END_DOCUMENT.search(src, start)
-    scanner = _Scanner(document)
-    scanner.scan(start, finish.start() if finish else len(src))
+    scanner = _Scanner(document, max_formulas)
+    try:
+        scanner.scan(start, finish.start() if finish else len(src))
+    except FormulaLimit as limit:
+        scanner.reports.stopped(limit, scanner.lines(limit.at))
+    scanner.reports.close()
     return scanner.out.fill(document)
 
 
 class _Scanner:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
         self.doc = document
         self.src = document.source_text
-        self.out = TextBuilder()
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
         self.closings = Closings(self.src)
+        self.dollars = Dollars(self.src)
+        self.lines = Lines(self.src)
+        self.newlines = NextMatch(self.src, _NEWLINE)
+        self.depth = 0
         self._braces: dict[int, int] | None = None
 
     def group_end(self, pos: int, end: int) -> int:
@@ -119,19 +124,38 @@ class _Scanner:
         close = self._braces.get(pos, -1)
         return close + 1 if 0 <= close < end else -1
 
+    def skip_optional(self, pos: int, end: int) -> int:
+        """Skip an optional ``[…]`` argument at ``pos`` (on the same line)."""
+        if pos < end and self.src[pos] == "[":
+            line_end = self.newlines.start(pos, end)
+            close = self.closings.find("]", _OPTIONAL_CLOSE, pos, line_end)
+            if close is not None:
+                return close.end()
+        return pos
+
     def scan(self, start: int, end: int) -> None:
         pos = start
+        self.depth += 1
         while pos < end:
             match = _TOKEN.search(self.src, pos, end)
             if match is None:
                 self.out.copy(self.src, pos, end)
-                return
+                break
             self.out.copy(self.src, pos, match.start())
             pos = self.handle(match, end)
+        self.depth -= 1
+
+    def too_deep(self, pos: int) -> bool:
+        """Whether a section or link at ``pos`` is nested too deep to be read (reported once)."""
+        if self.depth < MAX_NESTING:
+            return False
+        if not self.reports.seen("too-deep"):
+            message = f"sections and links nested deeper than {MAX_NESTING} levels read flat"
+            self.reports.report("too-deep", message, f"line {self.lines(pos)}")
+        return True
 
     def problem(self, what: str, pos: int) -> None:
-        line = line_of(self.src, pos)
-        self.doc.report("unbalanced-math", what, f"line {line}")
+        self.reports.report("unbalanced-math", what, f"line {self.lines(pos)}")
 
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup
@@ -159,7 +183,7 @@ class _Scanner:
     def dollar(self, match: re.Match[str], end: int) -> int:
         start = match.start()
         double = match.group(0) == "$$"
-        close = close_dollar(self.src, start, end, double)
+        close = self.dollars.close(start, end, double)
         if close < 0:
             self.problem(f"unbalanced {match.group(0)}", start)
             self.out.copy(self.src, start, match.end())
@@ -205,7 +229,7 @@ class _Scanner:
             close = self.closings.find(name, closer, match.end(), end)
             return end if close is None else close.end()
         self.out.insert("\n")
-        pos = _skip_optional(self.src, _skip_space(self.src, match.end(), end), end)
+        pos = self.skip_optional(_skip_space(self.src, match.end(), end), end)
         if base in _ARG_ENVS and pos < end and self.src[pos] == "{":
             group = self.group_end(pos, end)
             pos = group if group > 0 else pos
@@ -213,13 +237,15 @@ class _Scanner:
 
     def command(self, match: re.Match[str], end: int) -> int:
         name = match.group("cmdname")
-        pos = _skip_optional(self.src, _skip_space(self.src, match.end(), end), end)
+        pos = self.skip_optional(_skip_space(self.src, match.end(), end), end)
         if name in _DROP_ARGS or name.startswith("pm"):
             while pos < end and self.src[pos] == "{":
                 group = self.group_end(pos, end)
                 if group < 0:
                     break
-                pos = _skip_optional(self.src, group, end)
+                pos = self.skip_optional(group, end)
+            return pos
+        if (name in _LINKS or name in _SECTIONS) and self.too_deep(match.start()):
             return pos
         if name in _LINKS:
             return self.link(name, match.start(), pos, end)

@@ -1,6 +1,8 @@
 """Markdown and plain text → text with formula placeholders: ``$…$`` and ``$$…$$``.
 
-Code spans and fenced code blocks are kept as text (no math inside), ``\\$`` is a literal
+Code is neither prose nor mathematics: a fenced code block (```` ``` ```` or ``~~~``) is left
+out of the text (a blank line stands for it, so the sentences around it stay apart) and so is
+a code span (`` `…` ``); an unclosed fence or backtick run is plain text. ``\\$`` is a literal
 dollar. An unbalanced ``$`` is reported with its line and kept as text.
 """
 
@@ -8,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from definiens.ingest.builder import TextBuilder, line_of
-from definiens.ingest.dollars import NOT_MATH, close_dollar
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
+from definiens.ingest.closing import Closings, Lines
+from definiens.ingest.dollars import NOT_MATH, Dollars
 from definiens.model import Document
 
 __all__ = ["parse_markdown"]
@@ -19,57 +22,88 @@ _TOKEN = re.compile(
 )
 
 
-def parse_markdown(document: Document) -> Document:
-    """Fill the text, offsets and formulas of a Markdown or plain-text document."""
-    src = document.source_text
-    out = TextBuilder()
-    pos, end = 0, len(src)
-    while pos < end:
-        match = _TOKEN.search(src, pos)
-        if match is None:
-            out.copy(src, pos, end)
-            break
-        out.copy(src, pos, match.start())
-        kind = match.lastgroup
-        if kind == "fence":
-            pos = _skip_code(src, match, out, "\n" + match.group(0).strip())
-        elif kind == "code":
-            pos = _skip_code(src, match, out, match.group(0))
-        elif kind == "escape":
-            out.replace("$", match.start(), match.end())
-            pos = match.end()
-        else:
-            pos = _dollar(document, out, match)
-    return out.fill(document)
+def parse_markdown(document: Document, *, max_formulas: int | None = None) -> Document:
+    """Fill the text, offsets and formulas of a Markdown or plain-text document (reading
+    stops before formula number ``max_formulas + 1``, if given)."""
+    scanner = _Scanner(document, max_formulas)
+    try:
+        scanner.scan()
+    except FormulaLimit as limit:
+        scanner.reports.stopped(limit, scanner.lines(limit.at))
+    scanner.reports.close()
+    return scanner.out.fill(document)
 
 
-def _skip_code(src: str, match: re.Match[str], out: TextBuilder, closer: str) -> int:
-    """Copy a code span or fenced block verbatim; an unclosed one is plain text."""
-    close = src.find(closer, match.end())
-    stop = match.end() if close < 0 else close + len(closer)
-    out.copy(src, match.start(), stop)
-    return stop
+class _Scanner:
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
+        self.doc = document
+        self.src = document.source_text
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
+        self.closings = Closings(self.src)
+        self.dollars = Dollars(self.src)
+        self.lines = Lines(self.src)
+        self.patterns: dict[str, re.Pattern[str]] = {}  # closers of code, compiled once
+
+    def scan(self) -> None:
+        src, out = self.src, self.out
+        pos, end = 0, len(src)
+        while pos < end:
+            match = _TOKEN.search(src, pos)
+            if match is None:
+                out.copy(src, pos, end)
+                break
+            out.copy(src, pos, match.start())
+            kind = match.lastgroup
+            if kind == "fence":
+                pos = self.code(match, "\n" + match.group(0).strip(), "\n")
+            elif kind == "code":
+                pos = self.code(match, match.group(0), "")
+            elif kind == "escape":
+                out.replace("$", match.start(), match.end())
+                pos = match.end()
+            else:
+                pos = self.dollar(match)
+
+    def code(self, match: re.Match[str], closer: str, stands_for: str) -> int:
+        """Leave out a code span or fenced block (``stands_for`` takes its place); an unclosed
+        one is plain text."""
+        pattern = self.patterns.get(closer)
+        if pattern is None:
+            pattern = self.patterns[closer] = re.compile(re.escape(closer))
+        close = self.closings.find(closer, pattern, match.end(), len(self.src))
+        if close is None:
+            self.out.copy(self.src, match.start(), match.end())
+            return match.end()
+        stop = close.end()
+        if not stands_for and _between_words(self.src, match.start(), stop):
+            stands_for = " "  # a`b`c: the words around the code stay apart
+        self.out.insert(stands_for)
+        return stop
+
+    def dollar(self, match: re.Match[str]) -> int:
+        src, out = self.src, self.out
+        start = match.start()
+        double = match.group(0) == "$$"
+        if not double and src[match.end() : match.end() + 1].isspace():
+            out.copy(src, start, match.end())  # "costs $ 5": a dollar sign, not a formula
+            return match.end()
+        close = self.dollars.close(start, len(src), double, strict=True)
+        if close == NOT_MATH:
+            out.copy(src, start, match.end())
+            return match.end()
+        if close < 0:
+            what = "$$" if double else "$"
+            where = f"line {self.lines(start)}"
+            self.reports.report("unbalanced-dollar", f"unbalanced {what}", where)
+            out.copy(src, start, match.end())
+            return match.end()
+        width = 2 if double else 1
+        stop = close + width
+        tex = src[start + width : close].strip()
+        out.formula(tex, start, stop, display=double, kind="dollar")
+        return stop
 
 
-def _dollar(document: Document, out: TextBuilder, match: re.Match[str]) -> int:
-    src = document.source_text
-    start = match.start()
-    double = match.group(0) == "$$"
-    if not double and src[match.end() : match.end() + 1].isspace():
-        out.copy(src, start, match.end())  # "costs $ 5": a dollar sign, not a formula
-        return match.end()
-    close = close_dollar(src, start, len(src), double, strict=True)
-    if close == NOT_MATH:
-        out.copy(src, start, match.end())
-        return match.end()
-    if close < 0:
-        line = line_of(src, start)
-        what = "$$" if double else "$"
-        document.report("unbalanced-dollar", f"unbalanced {what}", f"line {line}")
-        out.copy(src, start, match.end())
-        return match.end()
-    width = 2 if double else 1
-    stop = close + width
-    tex = src[start + width : close].strip()
-    out.formula(tex, start, stop, display=double, kind="dollar")
-    return stop
+def _between_words(src: str, start: int, stop: int) -> bool:
+    return src[start - 1 : start].isalnum() and src[stop : stop + 1].isalnum()

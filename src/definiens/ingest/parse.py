@@ -18,7 +18,7 @@ __all__ = ["FORMATS", "parse"]
 logger = logging.getLogger(__name__)
 
 
-_PARSERS: dict[str, Callable[[Document], Document]] = {
+_PARSERS: dict[str, Callable[..., Document]] = {
     "wikitext": parse_wikitext,
     "latex": parse_latex,
     "markdown": parse_markdown,
@@ -26,19 +26,21 @@ _PARSERS: dict[str, Callable[[Document], Document]] = {
 FORMATS = tuple(_PARSERS)
 
 
-def parse(document: Document) -> Document:
+def parse(document: Document, *, max_formulas: int | None = None) -> Document:
     """Fill ``text``, ``offsets``, ``formulas`` and ``links`` of ``document`` from its source.
 
     Damaged pieces (an unclosed ``<math>``, an unbalanced ``$``) are reported on the document
-    and parsed best effort; :class:`~definiens.errors.ParseError` only when the document
-    cannot be parsed at all.
+    (at most :data:`~definiens.ingest.builder.MAX_REPORTED` of each kind listed) and parsed best
+    effort; :class:`~definiens.errors.ParseError` only when the document cannot be parsed at
+    all. With ``max_formulas``, reading stops before the formula after that many, with a
+    ``too-complex`` problem (the web server reads requests so).
     """
     parser = _PARSERS.get(document.format)
     location = f"{document.source}: {document.title}"
     if parser is None:
         raise ParseError(f"unknown document format {document.format!r}", location=location)
     try:
-        document = parser(document)
+        document = parser(document, max_formulas=max_formulas)
         document.scopes = find_scopes(document)
         return document
     except DefiniensError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["categories", "pair_brackets"]
+__all__ = ["categories", "on_own_line", "pair_brackets"]
 
 # The look-ahead on the first characters lets the regex engine skip plain prose quickly.
 LINE_MARK = r"[*#:;]+|=|-{4,}|[ \t]*(?:\{\||\|\}|\|\||!!|\|[-+]?|!)"  # tables may be indented
@@ -80,6 +80,9 @@ SKIP_CONTENT = frozenset(
     ]
 )
 DROPPED_NAMESPACES = frozenset({"file", "image", "media", "category"})
+#: What may follow a formula on its line for it to stand on a line of its own: at most two
+#: characters besides white space (``, `` or ``.``).
+_REST_OF_LINE = re.compile(r"[^\S\n]*(?:\S{1,2}[^\S\n]*)?(?:\n|\Z)")
 
 
 def categories(source: str) -> list[str]:
@@ -106,3 +109,19 @@ def pair_brackets(src: str) -> dict[int, int]:
         elif token == "]]" and open_links:
             pairs[open_links.pop()] = match.start()
     return pairs
+
+
+def on_own_line(src: str, start: int, stop: int, end: int) -> bool:
+    """Whether only white space or an indent of colons precedes ``src[start:stop]`` on its
+    line, and at most two characters follow it before the line ends (or ``end``); looked at
+    without reading the whole line, which may be long."""
+    i = start
+    while i > 0 and src[i - 1] != "\n" and src[i - 1].isspace():
+        i -= 1
+    while i > 0 and src[i - 1] == ":":
+        i -= 1
+    while i > 0 and src[i - 1] != "\n" and src[i - 1].isspace():
+        i -= 1
+    if i > 0 and src[i - 1] != "\n":
+        return False
+    return _REST_OF_LINE.match(src, stop, end) is not None

@@ -6,7 +6,8 @@ it is copied verbatim (so it maps to its own source offsets), and the markup is 
 * ``<math>`` (also the ``&lt;math&gt;`` escaped form), ``{{math|…}}``, ``{{mvar|…}}`` and
   ``''x''`` italic single letters become formulas (their placeholder goes in the text);
 * ``[[target|anchor]]`` keeps its anchor in the text and becomes a :class:`~definiens.model.Link`;
-  ``File:``/``Image:``/``Category:`` and interlanguage links are dropped;
+  ``File:``/``Image:``/``Category:`` and interlanguage links are dropped; as in MediaWiki, a
+  link whose anchor holds another link is not a link (its brackets stay text);
 * comments, ``<ref>``, ``<nowiki>`` and other non-prose tags, templates, magic words, list
   markers and table markup are dropped (math inside comments, refs and nowiki is not math of the
   page text); table cells are kept as text;
@@ -15,37 +16,57 @@ it is copied verbatim (so it maps to its own source offsets), and the markup is 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
 from definiens.ingest import wikisyntax as syn
-from definiens.ingest.builder import TextBuilder, line_of
-from definiens.ingest.closing import Closings
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
+from definiens.ingest.closing import Closings, Lines, NextMatch
 from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
 
-__all__ = ["parse_wikitext"]
+__all__ = ["MAX_NESTING", "parse_wikitext"]
+
+#: Links, templates and external links nested deeper than this are read as text (their
+#: brackets kept), so that no page exhausts the stack.
+MAX_NESTING = 100
+_NEWLINE = re.compile(r"\n")
+#: The namespace of a link target (``File`` of ``[[File:a.png|…]]``), looked for in its first
+#: characters only.
+_NAMESPACE = re.compile(r"([^|:]{0,40}):")
+_BRACKET_CLOSE = re.compile(r"\]")
 
 
-def parse_wikitext(document: Document) -> Document:
-    """Fill the text, offsets, formulas and links of a wikitext document."""
-    scanner = _Scanner(document)
+def parse_wikitext(document: Document, *, max_formulas: int | None = None) -> Document:
+    """Fill the text, offsets, formulas and links of a wikitext document (reading stops
+    before formula number ``max_formulas + 1``, if given)."""
+    scanner = _Scanner(document, max_formulas)
     source = document.source_text
-    first = syn.FIRST_LINE.match(source)
-    start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
-    scanner.scan(start, len(source))
-    scanner.footnotes()
+    try:
+        first = syn.FIRST_LINE.match(source)
+        start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
+        scanner.scan(start, len(source))
+        scanner.footnotes()
+    except FormulaLimit as limit:
+        scanner.reports.stopped(limit, scanner.lines(limit.at))
+    scanner.reports.close()
     return scanner.out.fill(document)
 
 
 class _Scanner:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
         self.doc = document
         self.src = document.source_text
-        self.out = TextBuilder()
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
         self.table_depth = 0
         self._pairs: dict[int, int] | None = None
+        self._link_opens: list[int] | None = None
         self.closings = Closings(self.src)
+        self.lines = Lines(self.src)
+        self.newlines = NextMatch(self.src, _NEWLINE)
+        self.depth = 0
         self.refs: list[tuple[int, int]] = []
         self.in_ref = False
 
@@ -53,16 +74,31 @@ class _Scanner:
         """Turn ``src[start:end]`` into text."""
         src = self.src
         pos = start
+        self.depth += 1
         while pos < end:
             match = syn.TOKEN.search(src, pos, end)
             if match is None:
                 self.out.copy(src, pos, end)
-                return
+                break
             self.out.copy(src, pos, match.start())
             pos = self.handle(match, end)
+        self.depth -= 1
+
+    def too_deep(self, match: re.Match[str]) -> bool:
+        """Whether the link or template of ``match`` is nested too deep to be read: then its
+        brackets are text (reported once)."""
+        if self.depth < MAX_NESTING:
+            return False
+        if not self.reports.seen("too-deep"):
+            message = f"links and templates nested deeper than {MAX_NESTING} levels read as text"
+            self.reports.report("too-deep", message, f"line {self.lines(match.start())}")
+        self.out.copy(self.src, match.start(), match.end())
+        return True
 
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup
+        if kind in ("template", "link", "ext") and self.too_deep(match):
+            return match.end()
         if kind == "line":
             self.out.copy(self.src, match.start(), match.start() + 1)
             return self.line_start(match.group("marker"), match.start() + 1, end)
@@ -120,8 +156,7 @@ class _Scanner:
     # -- line starts: headings, lists, tables ------------------------------------------------
 
     def line_end(self, pos: int, end: int) -> int:
-        newline = self.src.find("\n", pos, end)
-        return end if newline < 0 else newline
+        return self.newlines.start(pos, end)
 
     def line_start(self, token: str, pos: int, end: int) -> int:
         """Handle the markup ``token`` that starts a line at ``pos``; return where to go on."""
@@ -198,25 +233,28 @@ class _Scanner:
         if close is not None and syn.MATH_OPEN.search(self.src, match.end(), close.start()):
             close = None  # another <math> opens before this one is closed
         if close is None:
-            line = line_of(self.src, start)
-            self.doc.report("unclosed-math", "unclosed <math>", f"line {line}")
+            self.reports.report("unclosed-math", "unclosed <math>", f"line {self.lines(start)}")
             content_end = stop = self.line_end(match.end(), end)
         else:
             content_end, stop = close.start(), close.end()
         tex = self.src[match.end() : content_end]
         if escaped:
             tex = html.unescape(tex)
-        display = "block" in match.group("attrs").lower() or self.on_own_line(start, stop, end)
+        block = "block" in match.group("attrs").lower()
+        display = block or syn.on_own_line(self.src, start, stop, end)
         formula = self.out.formula(tex.strip(), start, stop, display=display, kind="math")
         if close is None:
             formula.flags.append("unclosed")
         return stop
 
-    def on_own_line(self, start: int, stop: int, end: int) -> bool:
-        line_start = self.src.rfind("\n", 0, start) + 1
-        before = self.src[line_start:start].strip()
-        after = self.src[stop : self.line_end(stop, end)].strip()
-        return (before == "" or set(before) == {":"}) and len(after) <= 2
+    def holds_link(self, start: int, close: int) -> bool:
+        """Whether another ``[[`` opens between the ``[[`` at ``start`` and its ``]]``."""
+        if self._link_opens is None:
+            self.closing(start, close)  # pairs the brackets
+            pairs = self._pairs or {}
+            self._link_opens = sorted(k for k in pairs if self.src.startswith("[[", k))
+        after = bisect.bisect_right(self._link_opens, start)
+        return after < len(self._link_opens) and self._link_opens[after] < close
 
     def closing(self, start: int, end: int) -> int:
         """Where the ``{{`` or ``[[`` at ``start`` is closed before ``end``, or -1."""
@@ -252,15 +290,18 @@ class _Scanner:
             self.out.copy(self.src, start, start + 2)
             return start + 2
         inner_start = start + 2
-        bar = self.src.find("|", inner_start, close)
-        target = self.src[inner_start : close if bar < 0 else bar].strip()
-        prefix, colon, _ = target.partition(":")
-        prefix = prefix.strip().lower()
-        if colon and prefix in ("file", "image"):
+        namespace = _NAMESPACE.match(self.src, inner_start, close)
+        prefix = namespace.group(1).strip().lower() if namespace else ""
+        if prefix in ("file", "image"):
             self.caption(inner_start, close)
             return close + 2
-        if colon and (prefix in syn.DROPPED_NAMESPACES or syn.INTERLANGUAGE.fullmatch(prefix)):
+        if prefix in syn.DROPPED_NAMESPACES or syn.INTERLANGUAGE.fullmatch(prefix):
             return close + 2
+        if self.holds_link(start, close):  # [[a|b [[c]] d]]: only the inner one is a link
+            self.out.copy(self.src, start, start + 2)
+            return start + 2
+        bar = self.src.find("|", inner_start, close)
+        target = self.src[inner_start : close if bar < 0 else bar].strip()
         target = target.lstrip(":").replace("_", " ").strip()
         trail = re.match(r"[a-z]+", self.src[close + 2 : min(end, close + 40)])
         stop = close + 2 + (trail.end() if trail else 0)
@@ -317,10 +358,11 @@ class _Scanner:
                 self.paragraph(named.end() if named else arg_start, arg_end, "template")
 
     def external_link(self, start: int, end: int) -> int:
-        close = self.src.find("]", start, self.line_end(start, end))
-        if close < 0:
+        found = self.closings.find("]", _BRACKET_CLOSE, start, self.line_end(start, end))
+        if found is None:
             self.out.copy(self.src, start, start + 1)
             return start + 1
+        close = found.start()
         space = self.src.find(" ", start, close)
         if space >= 0:
             self.scan(space + 1, close)

@@ -1,7 +1,9 @@
 """Stream the pages of a MediaWiki XML export or dump, in constant memory.
 
 Reads ``.xml`` and ``.xml.bz2`` (single-stream and multistream) files, whole exports with a
-``<mediawiki>`` root and fragments made of bare ``<page>`` elements. Each page becomes one
+``<mediawiki>`` root and fragments made of bare ``<page>`` elements, in UTF-8 or any encoding
+XML allows (UTF-16 and UTF-32 by their byte order mark, others as declared: re-encoded on the
+fly by :mod:`definiens.ingest.encoding`). Each page becomes one
 item: a raw :class:`~definiens.model.Document` (not yet parsed), or a
 :class:`~definiens.ingest.items.Skipped` page (redirect, other namespace, no math). A file that
 breaks off (malformed XML, truncated bz2) yields one :class:`~definiens.ingest.items.Failed`
@@ -29,6 +31,7 @@ from definiens.ingest.bytebuffer import ByteBuffer
 from definiens.ingest.decompress import ReadPosition, open_binary
 from definiens.ingest.dumpdamage import PAGE_START, broken_off, damaged_pages, resynced_feed
 from definiens.ingest.dumpstate import Broken, DumpState
+from definiens.ingest.encoding import utf8_stream
 from definiens.ingest.items import Item
 from definiens.ingest.pagebytes import plain_gap, quick_skip
 from definiens.ingest.xmlfeed import FRAGMENT_ROOT, XmlFeed, first_element, page_events
@@ -60,7 +63,8 @@ def read_dump(
     ``position`` follows how far the file is read (:class:`ReadPosition`).
     """
     state = DumpState(source=source)
-    with _open(path, position) as stream:
+    with _open(path, position) as raw:
+        stream = utf8_stream(raw, source)
         reader = _Reader(stream, state, set(namespaces), include_redirects, scan_bytes)
         yield from reader.items()
 

@@ -1,12 +1,17 @@
 """The writes of a results database: whole documents, runs, inputs and namespaces.
 
 Every document is written whole inside one transaction: a crash, even ``kill -9``, leaves each
-document either fully written or absent.
+document either fully written or absent. A document replaces the row of an earlier run with
+its key ``(source, id)``; two documents of one run with the same key (two different pages
+with one page id in a dump) are both kept: the later one is keyed by its id and title
+(``12|Title``) and carries a ``duplicate-id`` problem naming the clash, never a silent
+overwrite.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -18,6 +23,8 @@ from definiens.store.entries import NamespaceTable
 from definiens.store.records import DocumentRecord
 
 __all__ = ["Writing", "key_batches"]
+
+logger = logging.getLogger(__name__)
 
 _KEY_BATCH = 500
 # The tables whose rows belong to one document and are replaced with it.
@@ -58,9 +65,59 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+#: Keys ``(source, id)`` of documents of this run, with the title of each.
+_Taken = dict[tuple[str, str], str]
+
+
+def _taken(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]], run: int) -> _Taken:
+    """Of these keys, those written earlier in ``run``, with the title written under each."""
+    taken: _Taken = {}
+    for source, part, marks in key_batches(keys):
+        query = f"SELECT id, title FROM documents WHERE source = ? AND run = ? AND id IN ({marks})"
+        taken.update(((source, i), t) for i, t in conn.execute(query, (source, run, *part)))
+    return taken
+
+
+def _settle_clashes(
+    conn: sqlite3.Connection, records: list[DocumentRecord], run: int
+) -> list[DocumentRecord]:
+    """The records, each one whose key a document of this run already has (written before,
+    or earlier in ``records``) keyed by its id and title instead, with the clash reported."""
+    taken = _taken(conn, [r.key for r in records], run)
+    if not taken and len({r.key for r in records}) == len(records):
+        return records  # the usual case: no clash
+    settled = []
+    for rec in records:
+        if rec.key in taken:
+            rec = _renamed(conn, rec, taken, run)
+        taken[rec.key] = rec.title
+        settled.append(rec)
+    return settled
+
+
+def _renamed(
+    conn: sqlite3.Connection, rec: DocumentRecord, taken: _Taken, run: int
+) -> DocumentRecord:
+    """``rec`` keyed by its id and title (and a number, if that is taken too)."""
+    other = taken[rec.key]
+    new_id, number = f"{rec.id}|{rec.title}", 1
+    while (rec.source, new_id) in taken or _taken(conn, [(rec.source, new_id)], run):
+        number += 1
+        new_id = f"{rec.id}|{rec.title}|{number}"
+    message = (
+        f"page id {rec.id!r} is also the id of {other!r}, read before in this run; "
+        f"kept as id {new_id!r}"
+    )
+    logger.warning("%s: %s: %s", rec.source, rec.title, message)
+    problem = ("duplicate-id", message, f"{rec.source}: {rec.title}")
+    return rec._replace(id=new_id, problems=[*rec.problems, problem])
+
+
 def _write_documents(
     conn: sqlite3.Connection, records: list[DocumentRecord], run: int | None
 ) -> int:
+    if run is not None:
+        records = _settle_clashes(conn, records, run)
     bare = [r for r in records if _bare(r)]
     if bare:  # skipped and failed pages, most of a dump: in bulk
         # Only documents written before can have child rows (none in a first run).

@@ -13,7 +13,7 @@ import logging
 import mimetypes
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 
 from definiens import __version__
 from definiens.errors import DefiniensError, ModelError, StoreError
+from definiens.web.budget import Budget
 from definiens.web.limits import BodyLimit, SecurityHeaders, TimeLimit
 from definiens.web.results import Results
 from definiens.web.routes import STATIC, api, pages
@@ -48,7 +49,8 @@ class WebSettings:
     ``db``: a results database to read (opened read-only), or None; ``time_limit``: seconds a
     request may take before it answers 503; ``max_body``: bytes a request body may have before
     it answers 413; ``workers``: annotate worker processes; ``cache_size``: cached answers;
-    ``warm_up``: workers load the pipeline as soon as they start.
+    ``warm_up``: workers load the pipeline as soon as they start; ``budget``: what a worker
+    reads of one request (:class:`~definiens.web.budget.Budget`).
     """
 
     db: Path | None = None
@@ -57,6 +59,7 @@ class WebSettings:
     workers: int = 2
     cache_size: int = 64
     warm_up: bool = True
+    budget: Budget = field(default_factory=Budget)
 
 
 def _status_of(exc: DefiniensError) -> int:
@@ -107,6 +110,7 @@ def create_app(settings: WebSettings | None = None, **options: Any) -> FastAPI:
         time_limit=settings.time_limit,
         cache_size=settings.cache_size,
         warm_up=settings.warm_up,
+        budget=settings.budget,
     )
 
     @asynccontextmanager

@@ -17,7 +17,7 @@ from typing import Any
 from definiens.ingest.closing import pair_braces
 from definiens.ingest.detex import detex
 from definiens.model import Document
-from definiens.web.layout import Event
+from definiens.web.layout import MAX_EVENTS, Event
 from definiens.web.positions import TextPositions
 
 __all__ = ["THEOREMS", "latex_events"]
@@ -117,6 +117,8 @@ def latex_events(
     begin = re.search(r"\\begin\s*\{document\}", source.text)
     position = begin.end() if begin else 0
     while (match := _TOKEN.search(source.text, position)) is not None:
+        if len(events) + len(marks) >= MAX_EVENTS:
+            break
         position = match.end()
         if source.hidden(match.start()):
             continue

@@ -5,7 +5,11 @@ the structure of the document is not part of the model yet. This module recovers
 tree of blocks whose leaves are spans of ``Document.text``:
 
 * Markdown: the text *is* the Markdown source (formulas aside), so the page renders it with a
-  Markdown library; the layout only says so: ``{"kind": "markdown"}``.
+  Markdown library; the layout only says so: ``{"kind": "markdown"}``. The reader leaves code
+  out of the text (it is neither prose nor mathematics); when the source is at hand and holds
+  code, the layout gives the Markdown to render as ``"source"``: the source with each formula
+  written as its placeholder, so code is shown (as code, no formula in it) and the rest of it
+  lines up with the text.
 * LaTeX with its source at hand (a pasted text, ``definiens html FILE``): the sectioning
   commands, environments, ``\\item`` and emphasis of the source, mapped into the text
   (:mod:`definiens.web.latex_layout`): ``"from": "source"``.
@@ -33,10 +37,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from definiens.ingest.builder import NOT_READ
 from definiens.model import Document
 from definiens.web.positions import TextPositions
 
-__all__ = ["Event", "assemble", "layout_record", "text_headings"]
+__all__ = ["MAX_DEPTH", "MAX_EVENTS", "Event", "assemble", "layout_record", "text_headings"]
+
+#: Containers (environments, lists, items) nest at most this deep; deeper ones flow into the
+#: innermost kept (a page of unclosed environments stays a shallow tree).
+MAX_DEPTH = 32
+#: At most this many structure events (headings, environments, items) are looked for, the
+#: text after the last flowing as paragraphs, and the text is split into at most this many
+#: paragraphs, the last holding the rest (a page made of markup stays quick to lay out).
+MAX_EVENTS = 20_000
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
@@ -66,20 +79,26 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _flow(text: str, container: dict[str, Any], start: int, end: int) -> None:
-    """Paragraphs of ``text[start:end]``, split at blank lines."""
+def _flow(text: str, container: dict[str, Any], start: int, end: int, room: int) -> int:
+    """Paragraphs of ``text[start:end]``, split at blank lines (into at most ``room``, the
+    last holding the rest); how many."""
     if end <= start:
-        return
-    pieces = []
+        return 0
+    pieces: list[tuple[int, int]] = []
     position = start
     for gap in _BLANK_LINE.finditer(text, start, end):
+        if len(pieces) >= room - 1:
+            break
         pieces.append((position, gap.start()))
         position = gap.end()
     pieces.append((position, end))
+    count = 0
     for a, b in pieces:
         a, b = _trimmed(text, a, b)
         if b > a:
             container["children"].append({"type": "paragraph", "start": a, "end": b})
+            count += 1
+    return count
 
 
 def _close(stack: list[dict[str, Any]], name: str) -> None:
@@ -108,9 +127,11 @@ def assemble(text: str, events: list[Event]) -> list[dict[str, Any]]:
     root: dict[str, Any] = {"type": "root", "children": []}
     stack = [root]
     position = 0
+    left_out: dict[str, int] = {}  # containers opened past MAX_DEPTH, by name
+    paragraphs = 0
     for event in sorted(events, key=lambda e: e.at):
         at = max(event.at, position)
-        _flow(text, stack[-1], position, at)
+        paragraphs += _flow(text, stack[-1], position, at, MAX_EVENTS - paragraphs)
         position = at
         if event.kind == "heading":
             start, end = _trimmed(text, at, max(at, event.end))
@@ -121,14 +142,22 @@ def assemble(text: str, events: list[Event]) -> list[dict[str, Any]]:
         elif event.kind == "skip":
             position = max(position, event.end)
         elif event.kind == "open":
+            if len(stack) > MAX_DEPTH or left_out:
+                left_out[event.name] = left_out.get(event.name, 0) + 1
+                continue
             node = {**event.node, "children": []}
             stack[-1]["children"].append(node)
             stack.append(node)
         elif event.kind == "close":
-            _close(stack, event.name)
-        elif event.kind == "item":
+            if event.name not in left_out:
+                _close(stack, event.name)
+            elif left_out[event.name] > 1:
+                left_out[event.name] -= 1
+            else:
+                del left_out[event.name]
+        elif event.kind == "item" and not left_out:
             _item(stack, event.node)
-    _flow(text, stack[-1], position, len(text))
+    _flow(text, stack[-1], position, len(text), MAX_EVENTS - paragraphs)
     return _pruned(root["children"])
 
 
@@ -159,6 +188,8 @@ def text_headings(document: Document, positions: TextPositions) -> list[Event]:
         if not positions.mapped(first):
             continue
         events.append(Event(start, "heading", end, node={"level": _level(document, first)}))
+        if len(events) >= MAX_EVENTS:
+            break
     if events and text[events[0].at : events[0].end].strip() == document.title.strip():
         events[0].kind = "skip"  # the title, which the page shows already
     return events
@@ -176,11 +207,13 @@ def _level(document: Document, first: int) -> int:
     return max(1, min(4, equals - 1)) if equals else 1
 
 
-def layout_record(document: Document) -> dict[str, Any]:
-    """The layout of ``document``'s text for the page (see the module's documentation)."""
+def layout_record(document: Document, positions: TextPositions | None = None) -> dict[str, Any]:
+    """The layout of ``document``'s text for the page (see the module's documentation);
+    ``positions``: the document's :class:`TextPositions`, if made already."""
     if document.format == "markdown":
-        return {"kind": "markdown"}
-    positions = TextPositions(document.offsets, len(document.text))
+        source = _markdown_with_code(document)
+        return {"kind": "markdown"} if source is None else {"kind": "markdown", "source": source}
+    positions = positions or TextPositions(document.offsets, len(document.text))
     marks: list[dict[str, Any]] = []
     if document.format == "latex" and document.source_text and document.offsets.segments:
         from definiens.web.latex_layout import latex_events
@@ -196,3 +229,27 @@ def layout_record(document: Document) -> dict[str, Any]:
         "blocks": assemble(document.text, events),
         "marks": marks,
     }
+
+
+def _markdown_with_code(document: Document) -> str | None:
+    """The Markdown source up to where the reader stopped, each formula replaced by its
+    placeholder; None when there is no source or no code in it (the text is the Markdown)."""
+    src = document.source_text
+    segments = document.offsets.segments
+    if not src or not segments or ("`" not in src and "~~~" not in src):
+        return None
+    formulas = sorted(
+        (f for f in document.formulas if 0 <= f.source_start < f.source_end),
+        key=lambda f: f.source_start,
+    )
+    end = len(src)
+    if any(p.kind == "too-complex" and NOT_READ in p.message for p in document.problems):
+        end = max(source + length for _, source, length in segments)  # where reading stopped
+    parts, position = [], 0
+    for formula in formulas:
+        if formula.source_start < position:
+            continue
+        parts += [src[position : formula.source_start], formula.placeholder]
+        position = formula.source_end
+    parts.append(src[position : max(end, position)])
+    return "".join(parts)

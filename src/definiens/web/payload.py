@@ -65,12 +65,20 @@ def _sentence_pattern(sentence: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
+#: How far before a mention the start of its sentence is looked for.
+_SENTENCE_REACH = 4000
+
+
 def _nearest_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span between the sentence boundaries around ``[start, end)``."""
-    before = [m.end() for m in _BOUNDARY.finditer(text, 0, start)]
-    after = _BOUNDARY.search(text, end)
-    left = before[-1] if before else 0
-    right = after.end() if after else len(text)
+    """The span between the sentence boundaries around ``[start, end)`` (looked for at most
+    :data:`_SENTENCE_REACH` characters away, so that many meanings of a long text do not read
+    it again each)."""
+    low = max(0, start - _SENTENCE_REACH)
+    before = [m.end() for m in _BOUNDARY.finditer(text, low, start)]
+    high = min(len(text), end + _SENTENCE_REACH)
+    after = _BOUNDARY.search(text, end, high)
+    left = before[-1] if before else low
+    right = after.end() if after else high
     while left < start and text[left].isspace():
         left += 1
     return left, right
@@ -117,7 +125,7 @@ def document_payload(document: Document) -> dict[str, Any]:
         str(scope): _definitions(meanings, document, positions)
         for scope, meanings in document.scoped.items()
     }
-    record["layout"] = layout_record(document)
+    record["layout"] = layout_record(document, positions)
     return record
 
 

@@ -3,7 +3,9 @@
 spaCy work is CPU-heavy: run in the server's event loop it would stall every other request, and
 a thread cannot be stopped once it runs too long. So each worker is a process of its own (the
 ``spawn`` start method: no fork of a threaded server) that loads the pipeline once and then
-answers jobs from a pipe. A job that overruns the time limit has its worker killed and replaced,
+answers jobs from a pipe, each within the server's :class:`~definiens.web.budget.Budget` (so
+that no input holds a worker for long: what is beyond it is answered as a ``too-complex``
+problem). A job that overruns the time limit has its worker killed and replaced,
 and the request answers 503; a worker that dies (killed, crashed) is replaced and the job tried
 once more. Answers are cached by a hash of (format, title, text), and identical
 requests in flight share one computation.
@@ -12,6 +14,7 @@ requests in flight share one computation.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -25,6 +28,7 @@ from typing import Any
 
 from definiens import errors
 from definiens.errors import DefiniensError
+from definiens.web.budget import Budget
 
 __all__ = ["AnnotatePool", "annotate_job"]
 
@@ -34,13 +38,16 @@ CACHE_BYTES = 64 * 1024 * 1024
 WARM_UP_TEXT = "By Einstein, $E = mc^2$, where $E$ is the energy of the body."
 
 
-def annotate_job(text: str, fmt: str, title: str) -> tuple[str, Any, str]:
-    """Run one job; returns ``("ok", json_bytes, "")`` or ``(error class name, message, "")``."""
-    from definiens.api import annotate
+def annotate_job(
+    text: str, fmt: str, title: str, budget: Budget | None = None
+) -> tuple[str, Any, str]:
+    """Run one job within ``budget``; returns ``("ok", json_bytes, "")`` or ``(error class
+    name, message, "")``."""
+    from definiens.web.budget import annotate_within
     from definiens.web.payload import payload_json
 
     try:
-        return "ok", payload_json(annotate(text, fmt, title=title)), ""
+        return "ok", payload_json(annotate_within(text, fmt, title, budget)), ""
     except DefiniensError as exc:
         return type(exc).__name__, str(exc), ""
     except Exception as exc:  # a bug in a stage: reported, the worker goes on
@@ -48,10 +55,17 @@ def annotate_job(text: str, fmt: str, title: str) -> tuple[str, Any, str]:
         return "internal", f"{type(exc).__name__}: {exc}", ""
 
 
-def _worker_main(conn: Connection, warm_up: bool) -> None:
-    """A worker process: load the pipeline, then answer jobs until the pipe closes."""
+def _worker_main(conn: Connection, warm_up: bool, budget: Budget) -> None:
+    """A worker process: load the pipeline, then answer jobs until the pipe closes.
+
+    The cyclic garbage collector does not run during a job (its passes over a heap that
+    grows by a million small objects cost as much as the job itself): it runs once after
+    the answer is sent, over what the jobs left, the loaded pipeline being frozen out of it.
+    """
     if warm_up:
-        annotate_job(WARM_UP_TEXT, "markdown", "warm-up")
+        annotate_job(WARM_UP_TEXT, "markdown", "warm-up", budget)
+        gc.collect()
+        gc.freeze()
     while True:
         try:
             job = conn.recv()
@@ -59,7 +73,15 @@ def _worker_main(conn: Connection, warm_up: bool) -> None:
             return
         if job is None:
             return
-        conn.send(annotate_job(*job))
+        text, fmt, title = job
+        gc.disable()
+        try:
+            answer = annotate_job(text, fmt, title, budget)
+        finally:
+            gc.enable()
+        conn.send(answer)
+        del answer
+        gc.collect()
 
 
 @dataclass
@@ -86,11 +108,14 @@ class _Worker:
         self.conn.close()
 
 
-def _start_worker(warm_up: bool) -> _Worker:
+def _start_worker(warm_up: bool, budget: Budget | None = None) -> _Worker:
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
     process = context.Process(
-        target=_worker_main, args=(child, warm_up), name="definiens-annotate", daemon=True
+        target=_worker_main,
+        args=(child, warm_up, budget or Budget()),
+        name="definiens-annotate",
+        daemon=True,
     )
     process.start()
     child.close()
@@ -110,7 +135,8 @@ class AnnotatePool:
     """A pool of annotate worker processes; :meth:`annotate` is the one coroutine to call.
 
     ``time_limit`` (seconds) bounds each request, waiting for a free worker included;
-    at most ``cache_size`` answers (and CACHE_BYTES) are kept; 0 disables the cache.
+    ``budget`` bounds what a worker reads of one request; at most ``cache_size`` answers (and
+    CACHE_BYTES) are kept; 0 disables the cache.
     """
 
     def __init__(
@@ -120,8 +146,10 @@ class AnnotatePool:
         time_limit: float = 20.0,
         cache_size: int = 64,
         warm_up: bool = True,
+        budget: Budget | None = None,
     ) -> None:
         self.processes = max(1, processes)
+        self.budget = budget or Budget()
         self.time_limit = time_limit
         self.cache_size = cache_size
         self.warm_up = warm_up
@@ -140,7 +168,9 @@ class AnnotatePool:
         self._threads = ThreadPoolExecutor(self.processes + 2, thread_name_prefix="annotate")
         self._idle = asyncio.Queue()
         for _ in range(self.processes):
-            worker = await loop.run_in_executor(self._threads, _start_worker, self.warm_up)
+            worker = await loop.run_in_executor(
+                self._threads, _start_worker, self.warm_up, self.budget
+            )
             self._workers.append(worker)
             self._idle.put_nowait(worker)
 
@@ -239,7 +269,7 @@ class AnnotatePool:
         await loop.run_in_executor(self._threads, worker.kill)
         if self._stopped:  # the server is shutting down: no fresh worker
             return
-        fresh = await loop.run_in_executor(self._threads, _start_worker, self.warm_up)
+        fresh = await loop.run_in_executor(self._threads, _start_worker, self.warm_up, self.budget)
         if self._stopped:
             await loop.run_in_executor(None, fresh.kill)
             return

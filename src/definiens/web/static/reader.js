@@ -254,7 +254,7 @@ Definiens.reader = (() => {
       else if (token.type === "hardbreak") top().append(el("br"));
       else if (token.type === "code_inline") {
         const code = el("code");
-        alignedText(view, code, token.content);
+        codeText(view, code, token.content);
         top().append(code);
       } else if (token.type === "image") top().append(imageNode(view, token));
       else if (token.nesting === 1) {
@@ -269,9 +269,17 @@ Definiens.reader = (() => {
     }
   }
 
-  function renderMarkdown(view, parent) {
+  /* Code the reader left out of the text (the layout's "source" holds it) is written as it
+     is; code the text holds (an indented block) lines up with the text. */
+  function codeText(view, parent, content) {
+    if (view.codeLeftOut) parent.append(content);
+    else alignedText(view, parent, content);
+  }
+
+  function renderMarkdown(view, parent, source) {
     const md = window.markdownit({ html: false, linkify: false, typographer: false });
-    const tokens = md.parse(view.doc.text, {});
+    view.codeLeftOut = Boolean(source);
+    const tokens = md.parse(source || view.doc.text, {});
     const stack = [parent];
     const top = () => stack[stack.length - 1];
     for (const token of tokens) {
@@ -279,7 +287,9 @@ Definiens.reader = (() => {
         renderInline(view, top(), token.children || []);
       } else if (token.type === "fence" || token.type === "code_block") {
         const code = el("code");
-        alignedText(view, code, token.content.replace(/\n$/, ""));
+        const content = token.content.replace(/\n$/, "");
+        if (token.type === "fence") codeText(view, code, content);
+        else alignedText(view, code, content);
         top().append(el("pre", { class: "d-code" }, [code]));
       } else if (token.type === "hr") {
         top().append(el("hr"));
@@ -357,7 +367,7 @@ Definiens.reader = (() => {
       container.append(el("p", { class: "d-hint", text: "This document has no text; here are its formulas." }));
       for (const formula of doc.formulas) container.append(el("p", {}, [formulaNode(view, formula)]));
     } else if (layout.kind === "markdown" && window.markdownit) {
-      renderMarkdown(view, container);
+      renderMarkdown(view, container, layout.source);
     } else if (layout.kind === "blocks") {
       renderBlocks(view, container, layout.blocks);
     } else {

@@ -1,0 +1,78 @@
+"""Growth of CPU time with input size, for the tests that check a stage is linear.
+
+The families of pathological inputs are those of the scaling harness
+(``benchmarks/pathological.py``, loaded from its file: the benchmarks are not a package). A
+test times a family's input at a size ``n`` (raised until the work takes a few milliseconds)
+and at ``8n`` (CPU time, best of three) and checks the ratio: about 8 for linear work, 64 for
+quadratic. No wall-clock limit is asserted.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+__all__ = ["LIMIT", "cpu_time", "growth", "pathological"]
+
+#: The largest acceptable ratio over three doublings (x2.3 per doubling, as the harness).
+LIMIT = 2.3**3
+_MIN_SECONDS = 0.003
+_MAX_INPUT = 1_000_000
+_BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def pathological() -> ModuleType:
+    """``benchmarks/pathological.py`` as a module."""
+    name = "definiens_pathological"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, _BENCHMARKS / "pathological.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def cpu_time(work: Callable[[], object], repeat: int = 3) -> float:
+    """The best CPU time of ``repeat`` runs of ``work``, in seconds, the cyclic garbage
+    collector paused meanwhile: its passes cost with the whole heap of the test session, not
+    with the work measured."""
+    best = float("inf")
+    enabled = gc.isenabled()
+    for _ in range(repeat):
+        gc.disable()
+        try:
+            start = time.process_time()
+            work()
+            best = min(best, time.process_time() - start)
+        finally:
+            if enabled:
+                gc.enable()
+    return best
+
+
+def growth(make: Callable[[int], str], run: Callable[[str], object], n: int) -> float:
+    """The CPU time ratio of ``run(make(8n))`` to ``run(make(n))``, ``n`` first doubled until
+    the work takes a few milliseconds or the larger input would pass 1 MB (beyond, caches
+    rather than the code set the growth). Measured again (up to three times, with more runs)
+    when it looks superlinear, so that a moment of load on a shared machine does not decide;
+    the smallest ratio counts (quadratic work stays near 64 on every measure)."""
+    unit = len(make(64)) / 64  # characters per step of n
+    while n < 1 << 24 and unit * 16 * n <= _MAX_INPUT:
+        text = make(n)
+        if cpu_time(lambda text=text: run(text), 1) >= _MIN_SECONDS:
+            break
+        n *= 2
+    small, large = make(n), make(8 * n)
+    ratio = cpu_time(lambda: run(large)) / max(cpu_time(lambda: run(small)), 1e-9)
+    for _ in range(3):  # quadratic work stays near 64 however often it is measured
+        if ratio <= LIMIT:
+            break
+        again = cpu_time(lambda: run(large), 7) / max(cpu_time(lambda: run(small), 7), 1e-9)
+        ratio = min(ratio, again)
+    return ratio
