@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import screenshot
+from conftest import guarded_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -123,3 +123,30 @@ def test_a_lemma_and_its_proof_read_their_section(page: Any, server: str, tmp_pa
     in_proof = card_of(page, e_in(page, "E(K)", 1))
     assert "elliptic curve" in in_proof and "kinetic energy" not in in_proof
     screenshot(page, tmp_path, "scopeweb-proof")
+
+
+def test_a_stored_document_keeps_its_meanings_in_scope(
+    browser_context: Any, servers: Any, tmp_path: Path
+) -> None:
+    """Annotated, written to a real database, served from it at /doc/1: the same cards."""
+    from definiens.api import annotate as annotate_text
+    from definiens.store import Database, record_of
+
+    document = annotate_text(MARKDOWN, "markdown")
+    document.title = "Reused letters"
+    path = tmp_path / "results.sqlite"
+    with Database(path) as database:
+        database.write_documents([record_of(document)], None)
+    url, process = servers.start("--db", str(path), "--workers", "1")
+    tab = guarded_page(browser_context, url)
+    try:
+        tab.goto(f"{url}/doc/1")
+        tab.wait_for_selector("#reading:not([hidden]) .d-ident")
+        assert "kinetic energy" in card_of(tab, e_in(tab, r"E = \frac12 m v^2"))
+        shown = card_of(tab, e_in(tab, "E(K)"))
+        assert "elliptic curve" in shown and "kinetic energy" not in shown
+        screenshot(tab, tmp_path, "scopeweb-stored")
+        assert not tab.outside_requests
+    finally:
+        tab.close()
+        servers.stop(process)
