@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap
+from definiens.model import Definiens, Document, Formula, Identifier, OffsetMap, Scope
 from definiens.web.payload import document_payload, sentence_span, source_to_text
+from definiens.web.schemas import AnnotateResponse
 
 
 def offsets() -> OffsetMap:
@@ -46,9 +49,70 @@ def test_payload_gives_occurrences_and_text_spans() -> None:
         definitions={"x": [Definiens("x", "cd", 0.5, "pattern", "ab x cd", 7, 9)]},
     )
     payload = document_payload(document)
-    assert payload["formulas"][0]["occurrences"] == [{"identifier": "x", "start": 0, "end": 1}]
+    assert payload["formulas"][0]["occurrences"] == [
+        {"identifier": "x", "start": 0, "end": 1, "scope": -1}
+    ]
     meaning = payload["definitions"]["x"][0]
     assert payload["text"][meaning["text_start"] : meaning["text_end"]] == "cd"
+
+
+def test_each_occurrence_carries_the_scope_its_meanings_are_read_in() -> None:
+    """E is the energy in the first section and a curve in the second: each formula's
+    occurrences say which scope they read, and that scope's meanings come with their spans."""
+    source = "# A\n\n$E$ is the energy.\n\n# B\n\n$E$ is a curve.\n"
+    text = "A\n\nFORMULA0 is the energy.\n\nB\n\nFORMULA1 is a curve.\n"
+    mapping = OffsetMap()
+    for piece in ("A\n\n", " is the energy.\n\n", "B\n\n", " is a curve.\n"):
+        mapping.add(text.index(piece), source.index(piece), len(piece))
+    formulas = [
+        Formula(
+            k,
+            "E",
+            text_start=at,
+            text_end=at + 8,
+            identifiers=[Identifier("E", 0, 1, 1, [(0, 1)], k)],
+        )
+        for k, at in enumerate(m.start() for m in re.finditer("FORMULA", text))
+    ]
+    at_energy, at_curve = source.index("energy"), source.index("curve")
+    energy = Definiens(
+        "E", "energy", 0.9, "pattern", "$E$ is the energy.", at_energy, at_energy + 6, scope=0
+    )
+    curve = Definiens(
+        "E", "curve", 0.8, "pattern", "$E$ is a curve.", at_curve, at_curve + 5, scope=1
+    )
+    middle = (source.index("# B"), text.index("B\n"))
+    document = Document(
+        id="s",
+        title="s",
+        source="s.md",
+        format="markdown",
+        source_text=source,
+        text=text,
+        offsets=mapping,
+        formulas=formulas,
+        scopes=[
+            Scope("section", "A", 1, 0, middle[1], 0, middle[0]),
+            Scope("section", "B", 1, middle[1], len(text), middle[0], len(source)),
+        ],
+        definitions={"E": [energy, curve]},
+        scoped={0: {"E": [energy]}, 1: {"E": [curve]}},
+    )
+    payload = document_payload(document)
+    AnnotateResponse.model_validate({**payload, "id": "s"})
+    occurrences = [f["occurrences"] for f in payload["formulas"]]
+    assert occurrences == [
+        [{"identifier": "E", "start": 0, "end": 1, "scope": 0}],
+        [{"identifier": "E", "start": 0, "end": 1, "scope": 1}],
+    ]
+    for formula in payload["formulas"]:
+        (occurrence,) = formula["occurrences"]
+        (meaning,) = payload["scoped"][str(occurrence["scope"])]["E"]
+        assert meaning["scope"] == occurrence["scope"]
+        assert payload["text"][meaning["text_start"] : meaning["text_end"]] in {"energy", "curve"}
+        start, end = meaning["sentence_start"], meaning["sentence_end"]
+        assert formula["text_start"] >= start and formula["text_end"] <= end
+    assert [s["title"] for s in payload["scopes"]] == ["A", "B"]
 
 
 def test_the_sentence_is_found_in_the_text_with_its_placeholders() -> None:

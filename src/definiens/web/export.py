@@ -41,6 +41,7 @@ SCRIPTS = (
     "vendor/katex/katex.min.js",
     "vendor/markdown-it/markdown-it.umd.min.js",
     "common.js",
+    "scopes.js",
     "reader.js",
     "card.js",
     "notation.js",

@@ -45,10 +45,11 @@ def source_to_text(offsets: OffsetMap, position: int) -> int:
 
 
 def occurrence_records(formula: Formula) -> list[dict[str, Any]]:
-    """Every occurrence of the formula's identifiers, as ``{identifier, start, end}`` dicts in
-    order: the ``spans`` the identify stage stored on each identifier, serialised."""
+    """Every occurrence of the formula's identifiers, as ``{identifier, start, end, scope}``
+    dicts in order: the ``spans`` the identify stage stored on each identifier, serialised,
+    with the identifier's ``scope`` (where its meanings are read there; -1: the document's)."""
     records = [
-        {"identifier": identifier.tex, "start": start, "end": end}
+        {"identifier": identifier.tex, "start": start, "end": end, "scope": identifier.scope}
         for identifier in formula.identifiers
         for start, end in identifier.spans
     ]

@@ -53,6 +53,11 @@ class OccurrenceOut(BaseModel):
     identifier: str = Field(description="canonical TeX of the identifier")
     start: int = Field(description="span of this occurrence in the formula's TeX")
     end: int
+    scope: int = Field(
+        -1,
+        description="where its meanings are read: an index of `scopes` (its meanings are "
+        "`scoped[scope]` where that has them), -1 for the whole document (`definitions`)",
+    )
 
 
 class FormulaOut(BaseModel):

@@ -19,7 +19,8 @@
   function summary(doc) {
     const n = doc.formulas.length;
     const idents = Definiens.reader.collectIdentifiers(doc).length;
-    const found = Object.keys(doc.definitions).length;
+    const meant = [doc.definitions, ...Object.values(doc.scoped || {})].flatMap(Object.keys);
+    const found = new Set(meant).size;
     return `${n} formula${n === 1 ? "" : "s"}, ${idents} identifiers, ${found} with a meaning.`;
   }
 

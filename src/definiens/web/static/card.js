@@ -14,8 +14,14 @@ Definiens.card = (() => {
   const state = { view: null, target: null, indices: [], pinned: false, hideTimer: 0 };
   const card = () => document.getElementById("card");
 
-  function meaningsOf(tex) {
-    return (state.view && state.view.doc.definitions[tex]) || [];
+  /** The meanings of `tex` in scope `scope` (-1, the default: the whole document's). */
+  function meaningsOf(tex, scope = -1) {
+    return state.view ? Definiens.scopes.meanings(state.view.doc, tex, scope) : [];
+  }
+
+  /** Where identifier `n` reads its meanings at `node`: the scope of its formula there. */
+  function scopeAt(node, n) {
+    return Definiens.scopes.scopeOfNode(state.view.doc, node, state.view.idents[n].tex);
   }
 
   /* ---- contents ---- */
@@ -56,11 +62,16 @@ Definiens.card = (() => {
     return item;
   }
 
-  function identBlock(n) {
+  function identBlock(n, scope) {
     const ident = state.view.idents[n];
     const block = el("div", { class: "d-card-ident" });
-    block.append(el("div", { class: "d-card-head" }, [renderTex(el("span"), ident.tex)]));
-    const meanings = meaningsOf(ident.tex).slice(0, MAX_MEANINGS);
+    const head = el("div", { class: "d-card-head" }, [renderTex(el("span"), ident.tex)]);
+    if (scope >= 0) {
+      const where = Definiens.scopes.title(state.view.doc, scope);
+      head.append(el("span", { class: "d-scope", text: where ? `in ${where}` : "here" }));
+    }
+    block.append(head);
+    const meanings = meaningsOf(ident.tex, scope).slice(0, MAX_MEANINGS);
     if (meanings.length === 0) {
       block.append(el("p", { class: "d-none", text: "No meaning found in this text." }));
       return block;
@@ -150,17 +161,21 @@ Definiens.card = (() => {
     clearTimeout(state.hideTimer);
     if (state.target && state.target !== target) state.target.removeAttribute("aria-describedby");
     const node = card();
-    node.replaceChildren(...indices.filter((n) => state.view.idents[n]).map(identBlock));
+    const shown = indices.filter((n) => state.view.idents[n]).map((n) => [n, scopeAt(target, n)]);
+    node.replaceChildren(...shown.map(([n, scope]) => identBlock(n, scope)));
     node.hidden = false;
     node.classList.toggle("d-pinned", state.pinned);
     state.target = target;
     state.indices = indices;
     target.setAttribute("aria-describedby", "card");
     for (const active of document.querySelectorAll(".d-ident.d-active")) active.classList.remove("d-active");
-    for (const n of indices) {
-      for (const same of document.querySelectorAll(`[data-ident="${n}"]`)) same.classList.add("d-active");
+    // the other occurrences of the same symbol with the same meanings (the same scope)
+    for (const [n, scope] of shown) {
+      for (const same of document.querySelectorAll(`[data-ident="${n}"][data-scope="${scope}"]`)) {
+        same.classList.add("d-active");
+      }
     }
-    const meanings = indices.flatMap((n) => (state.view.idents[n] ? meaningsOf(state.view.idents[n].tex) : []));
+    const meanings = shown.flatMap(([n, scope]) => meaningsOf(state.view.idents[n].tex, scope));
     state.avoid = highlight(meanings.slice(0, MAX_MEANINGS)).length > 0;
     position();
   }
@@ -210,9 +225,14 @@ Definiens.card = (() => {
     if (known.length === 0) return;
     node.classList.add("d-ident");
     node.tabIndex = 0;
-    if (known.length === 1) node.setAttribute("data-ident", String(known[0]));
+    if (known.length === 1) {
+      node.setAttribute("data-ident", String(known[0]));
+      node.setAttribute("data-scope", String(scopeAt(node, known[0])));
+    }
     const names = known.map((n) => state.view.idents[n].tex).join(", ");
-    const top = known.map((n) => (meaningsOf(state.view.idents[n].tex)[0] || {}).text).filter(Boolean);
+    const top = known
+      .map((n) => (meaningsOf(state.view.idents[n].tex, scopeAt(node, n))[0] || {}).text)
+      .filter(Boolean);
     node.setAttribute("aria-label", top.length ? `${names}: ${top.join("; ")}` : names);
     node.addEventListener("pointerenter", (event) => {
       if (event.pointerType === "mouse" && !state.pinned) show(node, known);

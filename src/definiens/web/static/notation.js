@@ -1,5 +1,7 @@
 /* The notation table of a document: each identifier, its best meaning, how sure that is and
-   where the text states it; beside the text, and downloadable as CSV and as Markdown. */
+   where the text states it; an identifier that a section or an environment gives another
+   meaning has a row for that scope too. Beside the text, and downloadable as CSV and as
+   Markdown. */
 "use strict";
 
 Definiens.notation = (() => {
@@ -24,13 +26,46 @@ Definiens.notation = (() => {
     return { section, formula: formula ? formula.index : -1, text: section || "the text" };
   }
 
-  /** One row per identifier, in order of first use; those with a meaning first. */
+  /** The place of a meaning that holds in scope `scope`: the scope, at the first formula
+      that reads the identifier's meanings there. */
+  function whereIn(view, tex, scope) {
+    const { readingScope, title } = Definiens.scopes;
+    const formula = view.byText.find(
+      (f) => f.identifiers.some((i) => i.tex === tex) && readingScope(view.doc, f.index, tex) === scope
+    );
+    const section = title(view.doc, scope);
+    return { section, formula: formula ? formula.index : -1, text: section || "the text" };
+  }
+
+  /** The rows of scopes that give identifier `tex` a meaning other than the document's
+      (`shown`), in document order; a scope inside another that says the same is left out. */
+  function scopedRows(view, ident, shown) {
+    const { doc } = view;
+    const found = Object.keys(doc.scoped || {})
+      .map(Number)
+      .filter((scope) => doc.scopes[scope] && (doc.scoped[String(scope)][ident.tex] || []).length)
+      .map((scope) => ({ ident, scope, meaning: doc.scoped[String(scope)][ident.tex][0] }))
+      .filter((r) => r.meaning.text !== shown)
+      .sort((a, b) => doc.scopes[a.scope].start - doc.scopes[b.scope].start || a.scope - b.scope);
+    const kept = [];
+    for (const row of found) {
+      const within = (r) => r.meaning.text === row.meaning.text && Definiens.scopes.contains(doc, r.scope, row.scope);
+      if (!kept.some(within)) kept.push(row);
+    }
+    return kept.map((r) => ({ ...r, where: whereIn(view, ident.tex, r.scope) }));
+  }
+
+  /** One row per identifier for its meaning in the document, in order of first use, each
+      followed by its rows in scopes that give it another meaning; those without any meaning
+      last. */
   function rows(view) {
     const out = view.idents.map((ident) => {
       const meaning = (view.doc.definitions[ident.tex] || [])[0];
-      return { ident, meaning, where: meaning ? whereOf(view, meaning) : null };
+      const own = meaning ? [{ ident, scope: -1, meaning, where: whereOf(view, meaning) }] : [];
+      const scoped = scopedRows(view, ident, meaning ? meaning.text : null);
+      return own.length || scoped.length ? [...own, ...scoped] : [{ ident, scope: -1, meaning: undefined, where: null }];
     });
-    return [...out.filter((r) => r.meaning), ...out.filter((r) => !r.meaning)];
+    return [...out.flat().filter((r) => r.meaning), ...out.flat().filter((r) => !r.meaning)];
   }
 
   function csvCell(value) {
@@ -39,14 +74,16 @@ Definiens.notation = (() => {
   }
 
   function toCSV(table) {
-    const lines = [["identifier", "meaning", "score", "how sure", "evidence", "section", "formula", "sentence"]];
-    for (const { ident, meaning, where } of table) {
+    const lines = [
+      ["identifier", "meaning", "score", "how sure", "evidence", "section", "formula", "sentence", "holds in"],
+    ];
+    for (const { ident, scope, meaning, where } of table) {
       lines.push(
         meaning
           ? [ident.tex, meaning.text, formatScore(meaning.score), certainty(meaning.score).word,
             provenance(meaning.method), where.section, where.formula >= 0 ? where.formula + 1 : "",
-            meaning.sentence || ""]
-          : [ident.tex, "", "", "", "", "", "", ""]
+            meaning.sentence || "", scope >= 0 ? where.section : "the whole text"]
+          : [ident.tex, "", "", "", "", "", "", "", ""]
       );
     }
     return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
@@ -87,7 +124,7 @@ Definiens.notation = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 5000);
   }
 
-  function row(view, { ident, meaning, where }, lazyTex, reveal) {
+  function row(view, { ident, scope, meaning, where }, lazyTex, reveal) {
     const symbol = el("td", { class: "d-symbol" }, [lazyTex(ident.tex)]);
     if (!meaning) return el("tr", {}, [symbol, el("td", { class: "d-muted", text: "—" }), el("td")]);
     const sure = certainty(meaning.score);
@@ -107,7 +144,7 @@ Definiens.notation = (() => {
     } else {
       place.append(el("span", { class: "d-muted", text: where.text }));
     }
-    return el("tr", {}, [symbol, what, place]);
+    return el("tr", { "data-scope": String(scope) }, [symbol, what, place]);
   }
 
   /** Fill `section` (the aside beside the text) with the notation table of `view`. */

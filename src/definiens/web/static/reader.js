@@ -29,6 +29,7 @@ Definiens.reader = (() => {
       for (const ident of formula.identifiers) add(ident.tex).formulas.push(formula.index);
     }
     for (const tex of Object.keys(doc.definitions)) add(tex);
+    for (const meanings of Object.values(doc.scoped || {})) Object.keys(meanings).forEach(add);
     return [...seen.values()];
   }
 
