@@ -113,10 +113,13 @@ def canonical(node: Node, memo: Memo | None = None) -> str:
         body = node.tex
     if node.primes:
         body += "'" * node.primes
-    if node.sub is not None:
-        body += "_{" + canonical(node.sub, memo) + "}"
-    if node.sup is not None:
-        body += "^{" + canonical(node.sup, memo) + "}"
+    # an empty script (``x^{}``, ``x^\sqrt`` with its argument missing) is not written
+    sub = canonical(node.sub, memo) if node.sub is not None else ""
+    if sub:
+        body += "_{" + sub + "}"
+    sup = canonical(node.sup, memo) if node.sup is not None else ""
+    if sup:
+        body += "^{" + sup + "}"
     if memo is not None:
         memo[id(node)] = (node, body)
     return body
