@@ -89,6 +89,9 @@ def test_the_notation_table_has_a_row_per_meaning(page: Any, server: str, tmp_pa
     assert rows.count() == 2
     texts = rows.all_inner_texts()
     assert "kinetic energy" in texts[0] and "Mechanics" in texts[0]
+    # every E of Mechanics reads the section's meaning: the row is that one (its score), not
+    # the document's
+    assert "likely" in texts[0]
     assert "elliptic curve" in texts[1] and "Curves" in texts[1]
     # m and v mean the same in Mechanics as in the whole text: one row each
     assert table.locator("tbody .d-symbol", has_text="m").count() == 1

@@ -55,14 +55,28 @@ Definiens.notation = (() => {
     return kept.map((r) => ({ ...r, where: whereIn(view, ident.tex, r.scope) }));
   }
 
+  /** Does some occurrence of `tex` read the document's meanings (no scope of its own)? */
+  function readsDocument(view, tex) {
+    const { readingScope } = Definiens.scopes;
+    return view.byText.some(
+      (f) => f.identifiers.some((i) => i.tex === tex) && readingScope(view.doc, f.index, tex) === -1
+    );
+  }
+
   /** One row per identifier for its meaning in the document, in order of first use, each
       followed by its rows in scopes that give it another meaning; those without any meaning
       last. */
   function rows(view) {
     const out = view.idents.map((ident) => {
-      const meaning = (view.doc.definitions[ident.tex] || [])[0];
+      const documentWide = (view.doc.definitions[ident.tex] || [])[0];
+      // the document's meaning is a row when some occurrence reads it (not when every
+      // occurrence reads the meaning of its own section)
+      const meaning = readsDocument(view, ident.tex) ? documentWide : undefined;
       const own = meaning ? [{ ident, scope: -1, meaning, where: whereOf(view, meaning) }] : [];
       const scoped = scopedRows(view, ident, meaning ? meaning.text : null);
+      if (!own.length && !scoped.length && documentWide) {
+        own.push({ ident, scope: -1, meaning: documentWide, where: whereOf(view, documentWide) });
+      }
       return own.length || scoped.length ? [...own, ...scoped] : [{ ident, scope: -1, meaning: undefined, where: null }];
     });
     return [...out.flat().filter((r) => r.meaning), ...out.flat().filter((r) => !r.meaning)];
