@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
-from definiens.ingest.closing import Closings, Lines, NextMatch, pair_braces
+from definiens.ingest.closing import Closings, NextMatch, pair_braces
 from definiens.ingest.detex import detex
 from definiens.ingest.dollars import Dollars
+from definiens.ingest.scanning import Scanner
 from definiens.model import Document
 
 __all__ = ["latex_metadata", "parse_latex"]
@@ -96,23 +96,14 @@ def parse_latex(document: Document, *, max_formulas: int | None = None) -> Docum
     start = begin.end() if begin else 0
     finish = _END_DOCUMENT.search(src, start)
     scanner = _Scanner(document, max_formulas)
-    try:
-        scanner.scan(start, finish.start() if finish else len(src))
-    except FormulaLimit as limit:
-        scanner.reports.stopped(limit, scanner.lines(limit.at))
-    scanner.reports.close()
-    return scanner.out.fill(document)
+    return scanner.finish(lambda: scanner.scan(start, finish.start() if finish else len(src)))
 
 
-class _Scanner:
+class _Scanner(Scanner):
     def __init__(self, document: Document, max_formulas: int | None = None) -> None:
-        self.doc = document
-        self.src = document.source_text
-        self.out = TextBuilder(max_formulas)
-        self.reports = Reports(document)
+        super().__init__(document, max_formulas)
         self.closings = Closings(self.src)
         self.dollars = Dollars(self.src)
-        self.lines = Lines(self.src)
         self.newlines = NextMatch(self.src, _NEWLINE)
         self.depth = 0
         self._braces: dict[int, int] | None = None

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
-from definiens.ingest.closing import Closings, Lines
+from definiens.ingest.closing import Closings
 from definiens.ingest.dollars import NOT_MATH, Dollars
+from definiens.ingest.scanning import Scanner
 from definiens.model import Document
 
 __all__ = ["parse_markdown"]
@@ -26,23 +26,14 @@ def parse_markdown(document: Document, *, max_formulas: int | None = None) -> Do
     """Fill the text, offsets and formulas of a Markdown or plain-text document (reading
     stops before formula number ``max_formulas + 1``, if given)."""
     scanner = _Scanner(document, max_formulas)
-    try:
-        scanner.scan()
-    except FormulaLimit as limit:
-        scanner.reports.stopped(limit, scanner.lines(limit.at))
-    scanner.reports.close()
-    return scanner.out.fill(document)
+    return scanner.finish(scanner.scan)
 
 
-class _Scanner:
+class _Scanner(Scanner):
     def __init__(self, document: Document, max_formulas: int | None = None) -> None:
-        self.doc = document
-        self.src = document.source_text
-        self.out = TextBuilder(max_formulas)
-        self.reports = Reports(document)
+        super().__init__(document, max_formulas)
         self.closings = Closings(self.src)
         self.dollars = Dollars(self.src)
-        self.lines = Lines(self.src)
         self.patterns: dict[str, re.Pattern[str]] = {}  # closers of code, compiled once
 
     def scan(self) -> None:

@@ -21,8 +21,8 @@ import html
 import re
 
 from definiens.ingest import wikisyntax as syn
-from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
-from definiens.ingest.closing import Closings, Lines, NextMatch
+from definiens.ingest.closing import Closings, NextMatch
+from definiens.ingest.scanning import Scanner
 from definiens.ingest.wikimath import GREEK, template_tex, wiki_to_tex
 from definiens.model import Document
 
@@ -42,33 +42,27 @@ def parse_wikitext(document: Document, *, max_formulas: int | None = None) -> Do
     """Fill the text, offsets, formulas and links of a wikitext document (reading stops
     before formula number ``max_formulas + 1``, if given)."""
     scanner = _Scanner(document, max_formulas)
-    source = document.source_text
-    try:
-        first = syn.FIRST_LINE.match(source)
-        start = scanner.line_start(first.group(0), 0, len(source)) if first else 0
-        scanner.scan(start, len(source))
-        scanner.footnotes()
-    except FormulaLimit as limit:
-        scanner.reports.stopped(limit, scanner.lines(limit.at))
-    scanner.reports.close()
-    return scanner.out.fill(document)
+    return scanner.finish(scanner.read)
 
 
-class _Scanner:
+class _Scanner(Scanner):
     def __init__(self, document: Document, max_formulas: int | None = None) -> None:
-        self.doc = document
-        self.src = document.source_text
-        self.out = TextBuilder(max_formulas)
-        self.reports = Reports(document)
+        super().__init__(document, max_formulas)
         self.table_depth = 0
         self._pairs: dict[int, int] | None = None
         self._link_opens: list[int] | None = None
         self.closings = Closings(self.src)
-        self.lines = Lines(self.src)
         self.newlines = NextMatch(self.src, _NEWLINE)
         self.depth = 0
         self.refs: list[tuple[int, int]] = []
         self.in_ref = False
+
+    def read(self) -> None:
+        """The whole page, from its first line, then its footnotes."""
+        first = syn.FIRST_LINE.match(self.src)
+        start = self.line_start(first.group(0), 0, len(self.src)) if first else 0
+        self.scan(start, len(self.src))
+        self.footnotes()
 
     def scan(self, start: int, end: int) -> None:
         """Turn ``src[start:end]`` into text."""

@@ -1,0 +1,33 @@
+"""What the scanner of every reader (wikitext, LaTeX, Markdown) starts with and ends with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from definiens.ingest.builder import FormulaLimit, Reports, TextBuilder
+from definiens.ingest.closing import Lines
+from definiens.model import Document
+
+__all__ = ["Scanner"]
+
+
+class Scanner:
+    """The document being read, its source, the text built from it, the problems met and the
+    line of any offset (for messages)."""
+
+    def __init__(self, document: Document, max_formulas: int | None = None) -> None:
+        self.doc = document
+        self.src = document.source_text
+        self.out = TextBuilder(max_formulas)
+        self.reports = Reports(document)
+        self.lines = Lines(self.src)
+
+    def finish(self, read: Callable[[], None]) -> Document:
+        """Run ``read``; when it meets the formula limit, report where reading stopped. Then
+        close the problem list and fill the document with what was built."""
+        try:
+            read()
+        except FormulaLimit as limit:
+            self.reports.stopped(limit, self.lines(limit.at))
+        self.reports.close()
+        return self.out.fill(self.doc)
