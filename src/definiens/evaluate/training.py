@@ -21,6 +21,7 @@ import numpy as np
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.feature_names import FEATURES
 from definiens.define.patterns import PATTERNS
+from definiens.define.stage import whole_term_first
 from definiens.define.ranker import (
     RankerModel,
     Settings,
@@ -170,7 +171,7 @@ def rank(model: RankerModel, example: Example) -> Scored:
             continue
         probabilities = model.probabilities([c.vector(model.features) for c in items]).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        ranked[ident] = pairs
+        ranked[ident] = whole_term_first(pairs)  # as the define stage shows them
     return Scored(example, ranked)
 
 
@@ -245,7 +246,8 @@ def _apply(
             ranked[ident] = []
             continue
         probabilities = calibrated(raw[ident], *calibration).tolist()
-        ranked[ident] = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
+        pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
+        ranked[ident] = whole_term_first(pairs)
     return Scored(example, ranked)
 
 
