@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from hypothesis import given, settings
@@ -46,3 +47,12 @@ def test_records_written_before_the_markup_rename_are_read() -> None:
     assert document.formulas[0].markup == "template"
     assert document.formulas[0].identifiers[0].tex == "E"
     assert document.text == "" and document.offsets.segments == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(documents())
+def test_a_formula_record_has_every_field_of_the_formula(document: Document) -> None:
+    """The hand-written record is ``dataclasses.asdict``: a field added to the model and
+    forgotten here fails."""
+    for formula in document.formulas:
+        assert serial.formula_record(formula) == dataclasses.asdict(formula)
