@@ -21,7 +21,6 @@ import numpy as np
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.feature_names import FEATURES
 from definiens.define.patterns import PATTERNS
-from definiens.define.stage import whole_term_first
 from definiens.define.ranker import (
     RankerModel,
     Settings,
@@ -29,6 +28,7 @@ from definiens.define.ranker import (
     calibration_features,
     choose,
 )
+from definiens.define.stage import whole_term_first
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
 from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
