@@ -27,6 +27,7 @@ FIRST_MEANINGS = [
         "angular frequency",
     ),
     ("Let $G = (V, E)$ be a graph with vertex set $V$.", "G", "graph"),
+    ("Here $D$ is a region in the plane with a smooth boundary.", "D", "region"),
     ("The energy is $E = mc^2$, where $c$ is the speed of light.", "c", "speed of light"),
     (
         "By the ideal gas law $pV = nRT$, where $n$ is the amount of substance.",

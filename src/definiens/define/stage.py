@@ -185,18 +185,23 @@ def whole_term_first(scored: list[tuple[float, Candidate]]) -> list[tuple[float,
     return scored
 
 
-_OBJECT = re.compile(r"^(?P<head>.+?) of (?:the|a|an|this|that|its|their|our) \S")
+_OBJECT = re.compile(
+    r"^(?P<head>.+?) (?:of|in|on|at|for|over|under|between) "
+    r"(?:the|a|an|this|that|its|their|our) \S"
+)
 
 
 def _of_an_object(key: str) -> str | None:
-    """The head of "X of the Y" (a property of an object of the text), or None."""
+    """The head of "X of the Y", "X in the Y"… (a property of an object of the text, a thing
+    placed in it: "region in the plane"), or None."""
     match = _OBJECT.match(key)
     return match.group("head") if match else None
 
 
 def _whole_term(longer: Candidate, head: Candidate) -> bool:
     """``longer`` is a term made of ``head``: "speed of light" (stated alone, without an
-    article) or "number of particles" (the phrase the object "particles" ends, stated by the
+    article, by the sentence that states "speed"; not "scheme of finite type" from another
+    sentence over "scheme") or "number of particles" (the phrase the object "particles" ends, stated by the
     same sentence). A compound made of "a sample of size $n$" ("sample size") is only ranked:
     shown first it loses more than it gains on the labelled data ("a sequence of length $L$")."""
     if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
@@ -209,6 +214,7 @@ def _whole_term(longer: Candidate, head: Candidate) -> bool:
         and longer.values.get("alone_pattern")
         and longer.key.startswith(head.key + " ")
         and rest[0] in _PREPOSITIONS
+        and _stated_at(longer) & _stated_at(head)
     )
 
 
