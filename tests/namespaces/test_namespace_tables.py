@@ -10,7 +10,7 @@ from definiens.namespaces.features import (
     strong_tokens,
     weak_tokens,
 )
-from definiens.namespaces.tables import build_namespaces
+from definiens.namespaces.tables import build_namespaces, describe_clusters
 
 
 def test_weak_and_strong_association() -> None:
@@ -38,12 +38,18 @@ def test_table_sums_best_scores_per_document() -> None:
     ]
 
 
-def test_names_are_unique_and_fall_back_to_the_label() -> None:
+def test_names_are_unique_and_labels_readable() -> None:
     docs = [DocumentPairs(f"d{i}", ("11",), [Pair("p", "prime")]) for i in range(10)]
     assignments = {d.doc_id: i // 5 for i, d in enumerate(docs)}
-    names = [s.name for s in build_namespaces(docs, assignments, {"11": "Number theory"})]
-    assert names == ["Number theory", "Number theory (2)"]
-    assert [s.name for s in build_namespaces(docs, assignments, {})] == ["11", "11 (2)"]
+    clusters = describe_clusters(docs, assignments, {"11": "Number theory"})
+    assert [(s.name, s.label) for s in clusters] == [
+        ("prime", "Number theory"),
+        ("prime (2)", "Number theory"),
+    ]
+    assert [s.label for s in describe_clusters(docs, assignments, {})] == ["11", "11"]
+    # both halves give "p" the meaning the other half gives it: nothing of their own
+    assert [s.coherence for s in clusters] == [0.0, 0.0]
+    assert build_namespaces(docs, assignments, {}) == []
 
 
 def _document() -> Document:

@@ -20,7 +20,7 @@ from definiens.namespaces.documents import (
 )
 from definiens.store import Database, NamespaceEntry, NamespaceTable
 
-__all__ = ["define_in_namespace", "load_documents", "save_namespaces"]
+__all__ = ["define_in_namespace", "describe", "load_documents", "save_namespaces"]
 
 
 def _pairs(database: Database, ranks: int, uses: bool) -> dict[int, list[Pair]]:
@@ -80,19 +80,27 @@ def load_documents(
     return documents, namespace_names(metadatas)
 
 
+def describe(space: Namespace, labels: bool = True) -> str:
+    """One line on a namespace: size, coherence, and (``labels``) label and purity where its
+    documents carry labels."""
+    text = f"{len(space.documents)} documents, coherence {space.coherence:.2f}"
+    if labels and space.purity is not None:
+        text += f"; label {space.label}, purity {space.purity:.2f}"
+    return text
+
+
 def _table(space: Namespace, keys: dict[str, int | None]) -> NamespaceTable:
-    description = (
-        f"cluster {space.cluster}; label {space.label}; purity {space.purity:.2f}; "
-        f"{len(space.documents)} documents"
-    )
     return NamespaceTable(
         name=space.name,
-        description=description,
+        description=describe(space, labels=False),
         entries=[
             NamespaceEntry(row.identifier, row.definiens, row.score, row.support)
             for row in space.table
         ],
         documents=[(key, 1.0) for d in space.documents if (key := keys.get(d)) is not None],
+        label=space.label,
+        purity=space.purity,
+        coherence=space.coherence,
     )
 
 
