@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from definiens.model import Definiens, Document, Formula, Identifier
 from definiens.namespaces import DocumentPairs, Pair, TableRow, namespace_table, rerank
 from definiens.namespaces.features import (
@@ -80,3 +82,16 @@ def test_rerank_prefers_the_namespace_meaning_and_fills_gaps() -> None:
     assert [(d.text, d.method, d.score) for d in inherited] == [("prime", "namespace", 0.5)]
     assert [d.text for d in doc.definitions["p"]] == ["point", "prime"]  # input unchanged
     assert "q" not in doc.definitions
+
+
+def test_documents_inside_a_namespace_are_ranked_with_its_table() -> None:
+    from definiens.namespaces import Clustering, Namespace, Summary
+    from definiens.run.namespaces import rank_in_namespaces
+
+    space = Namespace(0, "prime · divisor", "", None, ["nt/a.tex"], TABLE, coherence=0.5)
+    summary = Summary("ours", 2, 2, 2, 1, 1, 0.5, 0.5, 0.0, 0.0)
+    clustering = Clustering("ours", [], {"nt/a.tex": 0, "other": 1}, [space], summary)
+    inside, outside = _document(), dataclasses.replace(_document(), id="other")
+    ranked = rank_in_namespaces([inside, outside], clustering, {"d": "nt/a.tex"})
+    assert [d.text for d in ranked[0].definitions["q"]] == ["prime"]  # inherited
+    assert ranked[1] is outside and "q" not in outside.definitions
