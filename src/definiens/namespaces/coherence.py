@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from definiens.namespaces.data import DocumentPairs
 from definiens.namespaces.features import definiens_head
+from definiens.namespaces.purity import MIN_SIZE
 from definiens.namespaces.text import singular
 
 __all__ = [
@@ -118,7 +119,7 @@ def is_coherent(
     *,
     min_coherence: float = MIN_COHERENCE,
     min_evidence: int = MIN_EVIDENCE,
-    min_size: int = 5,
+    min_size: int = MIN_SIZE,
 ) -> bool:
     """The namespace rule: large enough, coherent enough, on enough agreeing pairs."""
     return size >= min_size and value.score >= min_coherence and value.agreeing >= min_evidence

@@ -22,7 +22,12 @@ __all__ = ["NAME_WORDS", "WordCounts", "characteristic_words", "name_of"]
 
 NAME_WORDS = 3
 SEPARATOR = " · "
-_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+# Function words the clustering's stop list keeps (they weigh little there) but a name must not
+# show: a biography cluster is "born · mathematician", not "his · born".
+_NOT_IN_NAMES = """he his him she her hers they them was were been being who whom whose what
+how why would should could may might must shall will does did done very much many most"""
+_NAME_STOP = STOP | frozenset(_NOT_IN_NAMES.split())
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-)*[^\W\d_]")  # letters of any script ("kähler")
 
 
 def _words(texts: Iterable[str]) -> dict[str, str]:
@@ -30,7 +35,7 @@ def _words(texts: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in texts:
         for word in _WORD.findall(text.lower()):
-            if len(word) > 2 and word not in STOP and not word.startswith("-"):
+            if len(word) > 2 and word not in _NAME_STOP:
                 found.setdefault(singular(word), word)
     return found
 
