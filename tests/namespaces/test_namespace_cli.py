@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from definiens.cli.main import main
-from definiens.namespaces import Clustering, discover
+from definiens.namespaces import MIN_COHERENCE, Clustering, discover
 from definiens.run.namespaces import define_in_namespace, load_documents
 from definiens.store import Database
 
@@ -42,8 +42,12 @@ def test_both_methods_are_deterministic_and_find_the_fields(pm_db: Path) -> None
     # define stage's output and is noise (it changed twice on 2026-11-26); the PlanetMath
     # benchmark compares the methods. Ours must still find namespaces of most fields.
     assert ours.coverage >= 0.3
-    names = {space.name.split(" (")[0] for space in results["ours"].namespaces}
-    assert names <= FIELDS and len(names) >= 2
+    labels = {space.label for space in results["ours"].namespaces}
+    assert labels <= FIELDS and len(labels) >= 2
+    # names come from the namespaces' own words, never from their labels
+    for space in results["ours"].namespaces:
+        assert " · " in space.name and space.name not in FIELDS
+        assert space.coherence >= MIN_COHERENCE and space.purity is not None
 
 
 def test_documents_carry_their_text_but_not_their_folder(pm_db: Path) -> None:
@@ -68,7 +72,7 @@ def test_namespaces_command_stores_exports_and_plots(
     status = main(["namespaces", "--db", str(pm_db), *options])
     assert status == 0
     out = capsys.readouterr().out
-    assert out.startswith("method ours: 42 documents, 42 clustered")
+    assert out.startswith("ours: 42 documents, 42 clustered in ")
     with assignments.open(newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["document", "cluster"]
@@ -81,22 +85,24 @@ def test_namespaces_command_stores_exports_and_plots(
         table = conn.execute("SELECT COUNT(*) FROM namespace_definitions").fetchone()[0]
     finally:
         conn.close()
-    assert f"namespaces: {spaces} " in out
-    assert f"({members}), " in out and table > 0
+    assert f"clusters, {spaces} namespaces (coherence >= {MIN_COHERENCE}, >= 5 documents) " in out
+    assert f"holding {members} documents" in out and table > 0
+    assert "42 documents have labels: purity " in out.splitlines()[0]
 
 
 def test_define_answers_per_namespace(pm_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["namespaces", "--db", str(pm_db)]) == 0
     with Database(pm_db, readonly=True) as database:
-        names = database.namespace_names()
-        # the graph entries may form "Combinatorics" or "Combinatorics (2)" (names go by size)
-        tables = {name: define_in_namespace(database, "G", name) for name in names}
-        assert define_in_namespace(database, "G", "no such namespace") == []
-    name, meanings = next((n, m) for n, m in tables.items() if n.startswith("Combinatorics") and m)
-    assert meanings[0]["definiens"] == "graph" and meanings[0]["support"] >= 2
+        tables = database.namespace_tables()
+        assert tables and all(t.label in FIELDS for t in tables)
+        table = tables[0]
+        shared = max(table.entries, key=lambda e: (e.documents, e.score, e.identifier))
+        meanings = define_in_namespace(database, shared.identifier, table.name)
+        assert define_in_namespace(database, shared.identifier, "no such namespace") == []
+    assert meanings[0]["support"] >= 2
     capsys.readouterr()
-    assert main(["define", "G", "--db", str(pm_db), "--namespace", name]) == 0
-    assert "graph" in capsys.readouterr().out.splitlines()[1]
+    assert main(["define", shared.identifier, "--db", str(pm_db), "--namespace", table.name]) == 0
+    assert meanings[0]["definiens"] in capsys.readouterr().out.splitlines()[1]
 
 
 def test_a_database_without_pairs_is_a_usage_error(

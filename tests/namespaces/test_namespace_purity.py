@@ -67,11 +67,18 @@ def test_summary_counts_coverage_over_all_documents() -> None:
         == [("11",)] * 2 + [("60",)] * 3
     )
     spaces = build_namespaces(docs, assignments, {"05": "Combinatorics"})
-    assert [(s.name, s.cluster, s.purity) for s in spaces] == [("Combinatorics", 0, 1.0)]
+    # both clusters are coherent (each gives its identifier one meaning of its own); purity
+    # is only reported: the second one's majority label holds 3 of its 5 documents
+    assert [(s.name, s.cluster, s.label, s.purity, s.coherence) for s in spaces] == [
+        ("graph", 0, "Combinatorics", 1.0, 1.0),
+        ("prime", 1, "60", 0.6, 1.0),
+    ]
     summary = summarise("x", docs, assignments, spaces)
     assert (summary.documents, summary.clustered, summary.clusters) == (11, 10, 2)
-    assert (summary.namespaces, summary.covered) == (1, 5)
-    assert summary.coverage == pytest.approx(5 / 11)
-    assert summary.coverage_clustered == pytest.approx(0.5)
+    assert (summary.namespaces, summary.covered) == (2, 10)
+    assert summary.coverage == pytest.approx(10 / 11)
+    assert summary.coverage_clustered == pytest.approx(1.0)
     assert summary.purity == pytest.approx(0.8)
-    assert summary.namespace_purity == 1.0
+    assert summary.namespace_purity == pytest.approx(0.8)
+    assert (summary.coherence, summary.labelled) == (1.0, 11)
+    assert (summary.pure_clusters, summary.pure_covered) == (1, 5)  # the thesis's rule

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from definiens.model import Definiens, Document, Formula, Identifier
 from definiens.namespaces import DocumentPairs, Pair, TableRow, namespace_table, rerank
 from definiens.namespaces.features import (
@@ -10,7 +12,7 @@ from definiens.namespaces.features import (
     strong_tokens,
     weak_tokens,
 )
-from definiens.namespaces.tables import build_namespaces
+from definiens.namespaces.tables import build_namespaces, describe_clusters
 
 
 def test_weak_and_strong_association() -> None:
@@ -38,12 +40,18 @@ def test_table_sums_best_scores_per_document() -> None:
     ]
 
 
-def test_names_are_unique_and_fall_back_to_the_label() -> None:
+def test_names_are_unique_and_labels_readable() -> None:
     docs = [DocumentPairs(f"d{i}", ("11",), [Pair("p", "prime")]) for i in range(10)]
     assignments = {d.doc_id: i // 5 for i, d in enumerate(docs)}
-    names = [s.name for s in build_namespaces(docs, assignments, {"11": "Number theory"})]
-    assert names == ["Number theory", "Number theory (2)"]
-    assert [s.name for s in build_namespaces(docs, assignments, {})] == ["11", "11 (2)"]
+    clusters = describe_clusters(docs, assignments, {"11": "Number theory"})
+    assert [(s.name, s.label) for s in clusters] == [
+        ("prime", "Number theory"),
+        ("prime (2)", "Number theory"),
+    ]
+    assert [s.label for s in describe_clusters(docs, assignments, {})] == ["11", "11"]
+    # both halves give "p" the meaning the other half gives it: nothing of their own
+    assert [s.coherence for s in clusters] == [0.0, 0.0]
+    assert build_namespaces(docs, assignments, {}) == []
 
 
 def _document() -> Document:
@@ -74,3 +82,16 @@ def test_rerank_prefers_the_namespace_meaning_and_fills_gaps() -> None:
     assert [(d.text, d.method, d.score) for d in inherited] == [("prime", "namespace", 0.5)]
     assert [d.text for d in doc.definitions["p"]] == ["point", "prime"]  # input unchanged
     assert "q" not in doc.definitions
+
+
+def test_documents_inside_a_namespace_are_ranked_with_its_table() -> None:
+    from definiens.namespaces import Clustering, Namespace, Summary
+    from definiens.run.namespaces import rank_in_namespaces
+
+    space = Namespace(0, "prime · divisor", "", None, ["nt/a.tex"], TABLE, coherence=0.5)
+    summary = Summary("ours", 2, 2, 2, 1, 1, 0.5, 0.5, 0.0, 0.0)
+    clustering = Clustering("ours", [], {"nt/a.tex": 0, "other": 1}, [space], summary)
+    inside, outside = _document(), dataclasses.replace(_document(), id="other")
+    ranked = rank_in_namespaces([inside, outside], clustering, {"d": "nt/a.tex"})
+    assert [d.text for d in ranked[0].definitions["q"]] == ["prime"]  # inherited
+    assert ranked[1] is outside and "q" not in outside.definitions

@@ -156,3 +156,24 @@ def test_namespaces_page_of_a_database_without_namespaces(
         tab.close()
     finally:
         servers.stop(process)
+
+
+def test_namespaces_page_shows_label_and_purity_where_there_are_labels(
+    browser_context: Any, servers: Any, results_db: Path, tmp_path: Path
+) -> None:
+    """A namespace of labelled documents shows its majority label and purity under its name."""
+    import sqlite3
+
+    copy = tmp_path / "labelled.sqlite"
+    shutil.copyfile(results_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE namespaces SET label = 'Mechanics', purity = 0.9, coherence = 0.5")
+    url, process = servers.start("--db", str(copy), "--workers", "1")
+    try:
+        tab = browser_context.new_page()
+        tab.goto(f"{url}/namespaces")
+        tab.wait_for_selector(".d-namespace table")
+        assert tab.locator(".d-namespace .d-label").inner_text() == "Label: Mechanics (purity 0.90)"
+        tab.close()
+    finally:
+        servers.stop(process)

@@ -60,6 +60,8 @@ def test_a_database_document_has_its_text_in_the_one_record_form(db_client: Test
 def test_namespaces_with_their_tables(db_client: TestClient) -> None:
     (namespace,) = db_client.get("/api/namespaces").json()["namespaces"]
     assert namespace["name"] == "mechanics"
+    # written without a label (as for an unlabelled corpus): none, no purity, coherence 0
+    assert (namespace["label"], namespace["purity"], namespace["coherence"]) == ("", None, 0.0)
     assert {row["identifier"] for row in namespace["identifiers"]} == {"m", "v", "<b>x</b>"}
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from definiens.cli.paths import check_output
 from definiens.errors import UsageError
 
-__all__ = ["register", "run", "summary_lines"]
+__all__ = ["register", "run", "summary_line", "summary_lines"]
 
 
 def register(subparsers: Any) -> None:
@@ -18,10 +18,13 @@ def register(subparsers: Any) -> None:
         "namespaces",
         help="discover identifier namespaces (notations shared by a field) in a database",
         description="Cluster the documents of a results database by their identifier-definiens "
-        "pairs; clusters that are pure with respect to the documents' categories (PlanetMath: "
-        "top-level MSC class) - purity >= 0.8, >= 5 documents - become namespaces, each with a "
-        "table identifier -> definiens. The namespaces are stored in the database (see "
-        "'definiens define IDENTIFIER --namespace NAME') and a summary is printed.",
+        "pairs and words; clusters of >= 5 documents whose documents give their identifiers "
+        "the same meanings more consistently than the rest of the corpus (coherence) become "
+        "namespaces, each named by its most characteristic words and with a table identifier "
+        "-> definiens. No labels are needed; where documents carry categories (PlanetMath: "
+        "top-level MSC class), each namespace's majority label and purity are shown beside. "
+        "The namespaces are stored in the database (see 'definiens define IDENTIFIER "
+        "--namespace NAME') and a summary is printed.",
     )
     parser.add_argument("--db", required=True, metavar="RESULTS", help="the database file")
     parser.add_argument(
@@ -51,24 +54,34 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def summary_lines(clustering: Any, show: int = 10) -> list[str]:
-    """The printed summary of a clustering."""
-    from definiens.namespaces.plot import top_identifiers
+def summary_line(clustering: Any) -> str:
+    """What the clustering did, in one line: documents, clusters, namespaces, coherence, and
+    where documents carry labels, purity and the thesis's rule as figures."""
+    from definiens.namespaces import MIN_COHERENCE, MIN_SIZE
 
     s = clustering.summary
-    lines = [
-        f"method {s.method}: {s.documents} documents, {s.clustered} clustered "
-        f"in {s.clusters} clusters",
-        f"namespaces: {s.namespaces} (purity >= 0.8, >= 5 documents)",
-        f"coverage: {s.coverage:.3f} of the documents ({s.covered}), "
-        f"{s.coverage_clustered:.3f} of the clustered ones",
-        f"overall purity: {s.purity:.3f} (inside namespaces: {s.namespace_purity:.3f})",
-    ]
-    for space in clustering.namespaces[:show]:
-        lines.append(
-            f"  {space.name} [{len(space.documents)} documents, purity {space.purity:.2f}]: "
-            + "; ".join(top_identifiers(space))
+    line = (
+        f"{s.method}: {s.documents} documents, {s.clustered} clustered in {s.clusters} clusters, "
+        f"{s.namespaces} namespaces (coherence >= {MIN_COHERENCE}, >= {MIN_SIZE} documents) "
+        f"holding {s.covered} documents ({s.coverage:.3f}), mean coherence {s.coherence:.2f}"
+    )
+    if s.labelled:
+        line += (
+            f"; {s.labelled} documents have labels: purity {s.purity:.3f} "
+            f"(in namespaces {s.namespace_purity:.3f}), {s.pure_clusters} clusters of purity "
+            f">= 0.8 and >= {MIN_SIZE} documents hold {s.pure_covered}"
         )
+    return line
+
+
+def summary_lines(clustering: Any, show: int = 10) -> list[str]:
+    """The printed summary of a clustering: one line, then the ``show`` largest namespaces."""
+    from definiens.namespaces.plot import top_identifiers
+    from definiens.run.namespaces import describe
+
+    lines = [summary_line(clustering)]
+    for space in clustering.namespaces[:show]:
+        lines.append(f"  {space.name} [{describe(space)}]: " + "; ".join(top_identifiers(space)))
     return lines
 
 

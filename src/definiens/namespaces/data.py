@@ -65,14 +65,20 @@ class TableRow:
 
 @dataclass
 class Namespace:
-    """A cluster that passed the namespace rule (purity and size), with its name and table."""
+    """A coherent cluster (see :mod:`definiens.namespaces.coherence`): its name made of its own
+    words, its coherence and the pairs of its documents that agree on a meaning (``agreeing``),
+    and where its documents carry labels, its majority label (readable) and its purity (None
+    when none of them has a label), with its table. Clusters that are no namespace are
+    described the same way (:attr:`Clustering.clusters`)."""
 
     cluster: int
     name: str
     label: str
-    purity: float
+    purity: float | None
     documents: list[str]
     table: list[TableRow] = field(default_factory=list)
+    coherence: float = 0.0
+    agreeing: int = 0
 
     def meanings(self, identifier: str) -> list[TableRow]:
         """The rows of ``identifier``, best first."""
@@ -84,10 +90,13 @@ class Summary:
     """The figures of one clustering.
 
     ``documents`` counts every document given, ``clustered`` those the method could place (that
-    have tokens for it); ``coverage`` is the share of all the documents given that fall inside a
-    namespace (``coverage_clustered``: of the clustered ones). ``purity`` is the overall purity of
-    the whole clustering (every cluster, weighted by size), ``namespace_purity`` the same over the
-    namespaces only.
+    have tokens for it); ``namespaces`` counts the coherent clusters, ``coverage`` is the share
+    of all the documents given that fall inside one (``coverage_clustered``: of the clustered
+    ones) and ``coherence`` their mean coherence, weighted by size. Where documents carry labels
+    (``labelled`` of them), ``purity`` is the overall purity of the whole clustering (every
+    cluster, weighted by size), ``namespace_purity`` the same over the namespaces only, and
+    ``pure_clusters`` / ``pure_covered`` count the clusters that pass the thesis's rule (purity
+    >= 0.8, >= 5 documents) and their documents, as a figure.
     """
 
     method: str
@@ -100,11 +109,16 @@ class Summary:
     coverage_clustered: float
     purity: float
     namespace_purity: float
+    coherence: float = 0.0
+    labelled: int = 0
+    pure_clusters: int = 0
+    pure_covered: int = 0
 
 
 @dataclass
 class Clustering:
-    """The result of one method: a cluster number per clustered document, and the namespaces."""
+    """The result of one method: a cluster number per clustered document, the namespaces, and
+    every cluster described as a namespace would be (``clusters``, largest first)."""
 
     method: str
     documents: list[DocumentPairs]
@@ -112,6 +126,7 @@ class Clustering:
     namespaces: list[Namespace]
     summary: Summary
     coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)
+    clusters: list[Namespace] = field(default_factory=list)
 
     def namespace_of(self, doc_id: str) -> Namespace | None:
         """The namespace a document belongs to, if any."""

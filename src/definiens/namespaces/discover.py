@@ -9,14 +9,21 @@ from definiens.errors import UsageError
 from definiens.namespaces.cluster import METHODS, Method, cluster_vectors
 from definiens.namespaces.data import Clustering, DocumentPairs, Namespace, Summary
 from definiens.namespaces.embed import embed, has_tokens
-from definiens.namespaces.purity import group_clusters, overall_purity
-from definiens.namespaces.tables import build_namespaces
+from definiens.namespaces.purity import group_clusters, is_namespace, overall_purity
+from definiens.namespaces.tables import describe_clusters, namespaces_of
 
 __all__ = ["SEED", "discover", "summarise"]
 
 logger = logging.getLogger(__name__)
 
 SEED = 0
+
+
+def _weighted_coherence(namespaces: list[Namespace]) -> float:
+    size = sum(len(space.documents) for space in namespaces)
+    if not size:
+        return 0.0
+    return sum(space.coherence * len(space.documents) for space in namespaces) / size
 
 
 def summarise(
@@ -31,6 +38,7 @@ def summarise(
     inside = {space.cluster for space in namespaces}
     covered = sum(len(space.documents) for space in namespaces)
     clustered = len(assignments)
+    pure = [members for members in groups.values() if is_namespace(members)]
     return Summary(
         method=method,
         documents=len(documents),
@@ -42,6 +50,10 @@ def summarise(
         coverage_clustered=covered / clustered if clustered else 0.0,
         purity=overall_purity(groups),
         namespace_purity=overall_purity({c: m for c, m in groups.items() if c in inside}),
+        coherence=round(_weighted_coherence(namespaces), 6),
+        labelled=sum(bool(doc.labels) for doc in documents),
+        pure_clusters=len(pure),
+        pure_covered=sum(len(members) for members in pure),
     )
 
 
@@ -53,9 +65,9 @@ def discover(
     seed: int = SEED,
 ) -> Clustering:
     """Cluster the documents that have pairs with ``method`` (``thesis`` or ``ours``), keep the
-    clusters that pass the namespace rule, and name them (``label_names`` maps labels such as
-    MSC codes to readable names). ``method`` may also be a :class:`Method` with other
-    settings. Deterministic for a given ``seed``."""
+    coherent clusters as namespaces and name them by their words (``label_names`` maps labels
+    such as MSC codes to readable names, for the majority label shown beside). ``method``
+    may also be a :class:`Method` with other settings. Deterministic for a given ``seed``."""
     if isinstance(method, str):
         if method not in METHODS:
             known = ", ".join(METHODS)
@@ -71,7 +83,8 @@ def discover(
         for doc, number, point in zip(placed, numbers, plane, strict=True):
             assignments[doc.doc_id] = int(number)
             coordinates[doc.doc_id] = (float(point[0]), float(point[1]))
-    namespaces = build_namespaces(placed, assignments, label_names or {})
+    clusters = describe_clusters(placed, assignments, label_names or {})
+    namespaces = namespaces_of(clusters)
     summary = summarise(method.name, docs, assignments, namespaces)
     logger.info("%s: %d namespaces, coverage %.3f", method.name, len(namespaces), summary.coverage)
-    return Clustering(method.name, docs, assignments, namespaces, summary, coordinates)
+    return Clustering(method.name, docs, assignments, namespaces, summary, coordinates, clusters)

@@ -1,5 +1,7 @@
-"""Pictures of a clustering: the documents in 2-D coloured by namespace, and the largest
-namespaces with their most supported identifiers (matplotlib, Agg backend, PNG)."""
+"""Pictures of a clustering: the documents in 2-D coloured by namespace, and the coherence of
+the largest clusters with their names, namespaces in their colour and the others in grey, so
+that a corpus without labels (or without a namespace) still shows what was found
+(matplotlib, Agg backend, PNG)."""
 
 from __future__ import annotations
 
@@ -60,20 +62,41 @@ def _scatter(ax: Axes, clustering: Clustering, largest: list[Namespace]) -> None
     ax.set_yticks([])
 
 
-def _bars(ax: Axes, largest: list[Namespace]) -> None:
-    sizes = [len(s.documents) for s in largest]
-    positions = list(range(len(largest)))[::-1]
-    ax.barh(positions, sizes, color=[_colour(i) for i in range(len(largest))])
-    for pos, space in zip(positions, largest, strict=True):
-        text = f"{space.name}: " + "; ".join(top_identifiers(space))
-        ax.text(0.3, pos, text[:110], va="center", fontsize=6)
+def _bars(ax: Axes, clustering: Clustering, largest: list[Namespace], count: int) -> None:
+    from definiens.namespaces.coherence import MIN_COHERENCE
+
+    colours = {space.cluster: _colour(i) for i, space in enumerate(largest)}
+    inside = {space.cluster for space in clustering.namespaces}
+    shown = clustering.clusters[:count]
+    positions = list(range(len(shown)))[::-1]
+    values = [space.coherence for space in shown]
+    ax.barh(
+        positions,
+        values,
+        color=[
+            colours.get(s.cluster, "#444444" if s.cluster in inside else "#cccccc") for s in shown
+        ],
+    )
+    for pos, space in zip(positions, shown, strict=True):
+        text = f"{space.name} ({len(space.documents)} documents)"
+        if space.label:
+            text += f", {space.label} {space.purity:.2f}"
+        ax.text(0.005, pos, text[:90], va="center", fontsize=6)
+    ax.axvline(MIN_COHERENCE, color="#888888", linestyle="--", linewidth=0.8)
+    ax.set_xlim(min(0.0, *values) - 0.02 if values else 0.0, max(1.0, *values) if values else 1.0)
     ax.set_yticks([])
-    ax.set_xlabel("documents")
-    ax.set_title("largest namespaces and their top identifiers")
+    ax.set_xlabel(f"coherence (namespaces: >= {MIN_COHERENCE}, dashed)")
+    ax.set_title(
+        f"the {len(shown)} largest of {len(clustering.clusters)} clusters: "
+        f"{clustering.summary.namespaces} namespaces in all"
+    )
 
 
-def plot_clustering(clustering: Clustering, path: str | Path, *, largest: int = 15) -> Path:
-    """Draw the clustering into a PNG file and return its path."""
+def plot_clustering(
+    clustering: Clustering, path: str | Path, *, largest: int = 15, clusters: int = 25
+) -> Path:
+    """Draw the clustering into a PNG file and return its path: the ``largest`` namespaces in
+    colour on the left, the coherence of the ``clusters`` largest clusters on the right."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -84,7 +107,7 @@ def plot_clustering(clustering: Clustering, path: str | Path, *, largest: int = 
     figure, (left, right) = plt.subplots(1, 2, figsize=(16, 7), dpi=110)
     try:
         _scatter(left, clustering, top)
-        _bars(right, top)
+        _bars(right, clustering, top, clusters)
         figure.tight_layout()
         figure.savefig(path)
     except OSError as exc:

@@ -24,11 +24,13 @@ from definiens.namespaces.data import DocumentPairs
 from definiens.namespaces.features import STOP_WORDS
 
 __all__ = [
+    "STOP",
     "TEXT_BLOCKS",
     "body_tokens",
     "formula_tokens",
     "name_tokens",
     "sentence_tokens",
+    "singular",
     "text_words",
 ]
 
@@ -40,10 +42,11 @@ _FONT = re.compile(
 )
 _MORE_STOP = """let we if then there it not can also where has have denote denotes called define
 defined given one two so us our when more than into between both only other same"""
-_STOP = STOP_WORDS | frozenset(_MORE_STOP.split())
+STOP = STOP_WORDS | frozenset(_MORE_STOP.split())
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A word crudely made singular ("spaces" -> "space", "series" -> "sery")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -55,7 +58,7 @@ def text_words(text: str) -> list[str]:
     """The content words of a text: lower case, at least three letters, no stop words,
     singular."""
     words = _WORD.findall(text.lower())
-    return [_singular(w) for w in words if len(w) > 2 and w not in _STOP]
+    return [singular(w) for w in words if len(w) > 2 and w not in STOP]
 
 
 def _with_bigrams(words: list[str]) -> list[str]:

@@ -8,8 +8,10 @@ run kept of it, so no input is read again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from definiens.model import Document
 from definiens.namespaces.data import Clustering, DocumentPairs, Namespace, Pair
 from definiens.namespaces.documents import (
     document_id,
@@ -18,9 +20,16 @@ from definiens.namespaces.documents import (
     namespace_names,
     plain_text,
 )
+from definiens.namespaces.rerank import rerank
 from definiens.store import Database, NamespaceEntry, NamespaceTable
 
-__all__ = ["define_in_namespace", "load_documents", "save_namespaces"]
+__all__ = [
+    "define_in_namespace",
+    "describe",
+    "load_documents",
+    "rank_in_namespaces",
+    "save_namespaces",
+]
 
 
 def _pairs(database: Database, ranks: int, uses: bool) -> dict[int, list[Pair]]:
@@ -80,19 +89,27 @@ def load_documents(
     return documents, namespace_names(metadatas)
 
 
+def describe(space: Namespace, labels: bool = True) -> str:
+    """One line on a namespace: size, coherence, and (``labels``) label and purity where its
+    documents carry labels."""
+    text = f"{len(space.documents)} documents, coherence {space.coherence:.2f}"
+    if labels and space.purity is not None:
+        text += f"; label {space.label}, purity {space.purity:.2f}"
+    return text
+
+
 def _table(space: Namespace, keys: dict[str, int | None]) -> NamespaceTable:
-    description = (
-        f"cluster {space.cluster}; label {space.label}; purity {space.purity:.2f}; "
-        f"{len(space.documents)} documents"
-    )
     return NamespaceTable(
         name=space.name,
-        description=description,
+        description=describe(space, labels=False),
         entries=[
             NamespaceEntry(row.identifier, row.definiens, row.score, row.support)
             for row in space.table
         ],
         documents=[(key, 1.0) for d in space.documents if (key := keys.get(d)) is not None],
+        label=space.label,
+        purity=space.purity,
+        coherence=space.coherence,
     )
 
 
@@ -111,3 +128,19 @@ def define_in_namespace(
         {"definiens": e.definiens, "score": e.score, "support": e.documents}
         for e in database.namespace_definitions(identifier, namespace)
     ]
+
+
+def rank_in_namespaces(
+    documents: Iterable[Document], clustering: Clustering, ids: Mapping[str, str] | None = None
+) -> list[Document]:
+    """The documents, each inside a namespace of ``clustering`` re-ranked with its table
+    (:func:`definiens.namespaces.rerank`: an identifier its text gives no meaning inherits the
+    namespace's best one, a meaning the namespace also gives gains); the others as they are
+    (the same objects). A document is found in the clustering by its id, or by ``ids[its id]``
+    (e.g. its path relative to the folder the clustered corpus was read from)."""
+    ranked = []
+    for document in documents:
+        key = (ids or {}).get(document.id, document.id)
+        space = clustering.namespace_of(key)
+        ranked.append(rerank(document, space) if space is not None else document)
+    return ranked

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from definiens.errors import StoreError
-from definiens.store.schema import SCHEMA, SCHEMA_VERSION
+from definiens.store.schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION
 
 __all__ = ["Connection"]
 
@@ -52,6 +52,14 @@ def _version_problem(found: str | None) -> str | None:
         f"not a definiens results database of schema version {SCHEMA_VERSION}"
         f" (found {found or 'none'})"
     )
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    """Add the columns of :data:`ADDED_COLUMNS` a database of this version lacks."""
+    for table, column, declaration in ADDED_COLUMNS:
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
 
 class Connection:
@@ -167,6 +175,7 @@ class Connection:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            _add_columns(conn)
             conn.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )

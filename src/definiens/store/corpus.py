@@ -57,15 +57,22 @@ class CorpusReading(Connection):
         return [row["name"] for row in self.execute(sql.NAMESPACES)]
 
     def namespace_tables(self) -> list[NamespaceTable]:
-        """Every namespace with its table (not its documents), by name."""
-        return [
-            NamespaceTable(
-                row["name"],
-                row["description"],
-                _entries(self.execute(sql.NAMESPACE_TABLE, (row["namespace"],))),
+        """Every namespace with its table (not its documents), label, purity and coherence, by
+        name."""
+        tables = []
+        for row in self.execute(sql.NAMESPACES):
+            known = dict(row)
+            tables.append(
+                NamespaceTable(
+                    known["name"],
+                    known["description"],
+                    _entries(self.execute(sql.NAMESPACE_TABLE, (known["namespace"],))),
+                    label=known.get("label") or "",
+                    purity=known.get("purity"),
+                    coherence=float(known.get("coherence") or 0.0),
+                )
             )
-            for row in self.execute(sql.NAMESPACES)
-        ]
+        return tables
 
     def namespace_definitions(self, identifier: str, namespace: str) -> list[NamespaceEntry]:
         """The meanings of ``identifier`` in the namespace named ``namespace``, best first."""

@@ -38,9 +38,15 @@ class NamespaceEntry:
 
 @dataclass
 class NamespaceTable:
-    """A namespace: its name, description, table, and its documents as ``(doc, weight)``."""
+    """A namespace: its name, description, table, and its documents as ``(doc, weight)``;
+    ``label`` is the majority label of its documents ('' when they have none), ``purity`` the
+    share carrying it (None without labels), ``coherence`` how consistently its documents give
+    an identifier the same meaning (see :mod:`definiens.namespaces.coherence`)."""
 
     name: str
     description: str = ""
     entries: list[NamespaceEntry] = field(default_factory=list)
     documents: list[tuple[int, float]] = field(default_factory=list)
+    label: str = ""
+    purity: float | None = None
+    coherence: float = 0.0

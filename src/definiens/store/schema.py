@@ -15,9 +15,18 @@ make it again with ``definiens run`` (its documents' text cannot be rebuilt from
 
 from __future__ import annotations
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["ADDED_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "TABLES"]
 
 SCHEMA_VERSION = 3
+
+# Columns added to schema 3 after it shipped: a database that lacks them gets them when it is
+# opened for writing (nothing else changes, so the version stays 3); readers of an older file
+# see their defaults. (table, column, declaration)
+ADDED_COLUMNS = (
+    ("namespaces", "label", "TEXT NOT NULL DEFAULT ''"),
+    ("namespaces", "purity", "REAL"),
+    ("namespaces", "coherence", "REAL NOT NULL DEFAULT 0"),
+)
 
 # Tables in export order; each is exported whole with these columns.
 TABLES = (
@@ -167,7 +176,10 @@ CREATE TABLE IF NOT EXISTS problems (
 CREATE TABLE IF NOT EXISTS namespaces (
     namespace INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
-    description TEXT NOT NULL DEFAULT ''
+    description TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    purity REAL,
+    coherence REAL NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS namespace_definitions (

@@ -94,7 +94,7 @@ CORPUS_DOCUMENTS = (
     f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE status != 'failed' ORDER BY doc"
 )
 
-NAMESPACES = "SELECT namespace, name, description FROM namespaces ORDER BY name"
+NAMESPACES = "SELECT * FROM namespaces ORDER BY name"  # older files lack some columns
 NAMESPACE_TABLE = """
 SELECT identifier, definiens, score, documents FROM namespace_definitions
 WHERE namespace = ? ORDER BY identifier, score DESC, definiens

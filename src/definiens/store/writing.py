@@ -199,8 +199,9 @@ class Writing(Connection):
             conn.execute("DELETE FROM namespaces")
             for space in namespaces:
                 cursor = conn.execute(
-                    "INSERT INTO namespaces (name, description) VALUES (?, ?)",
-                    (space.name, space.description),
+                    "INSERT INTO namespaces (name, description, label, purity, coherence)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (space.name, space.description, space.label, space.purity, space.coherence),
                 )
                 number = cursor.lastrowid
                 conn.executemany(

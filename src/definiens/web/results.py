@@ -61,11 +61,14 @@ class Results:
         ]
 
     def namespaces(self) -> list[dict[str, Any]]:
-        """Every namespace with its identifier table."""
+        """Every namespace with its identifier table, label, purity and coherence."""
         return [
             {
                 "name": table.name,
                 "description": table.description,
+                "label": table.label,
+                "purity": table.purity,
+                "coherence": table.coherence,
                 "identifiers": [asdict(entry) for entry in table.entries],
             }
             for table in self.store.namespace_tables()

@@ -18,9 +18,9 @@
     "This database has no namespaces. If you have not looked for them yet, run",
     "definiens namespaces --db RESULTS",
     "If you have, it found no namespace: a cluster of documents becomes a namespace only when " +
-      "it has 5 documents or more and at least 80% of them share a category (for PlanetMath, " +
-      "the top-level MSC class). Documents without categories, or too few of them, give " +
-      "clusters but no namespace."
+      "it has 5 documents or more and they give their identifiers the same meanings more " +
+      "consistently than the rest of the corpus does (its coherence). Too few documents, or " +
+      "documents that share no notation, give clusters but no namespace."
   );
 
   function namespaceTable(namespace) {
@@ -43,6 +43,10 @@
 
   function namespaceSection(namespace) {
     const section = el("section", { class: "d-namespace" }, [el("h2", { text: namespace.name })]);
+    if (namespace.label) {
+      const purity = namespace.purity == null ? "" : ` (purity ${namespace.purity.toFixed(2)})`;
+      section.append(el("p", { class: "d-label", text: `Label: ${namespace.label}${purity}` }));
+    }
     if (namespace.description) section.append(el("p", { class: "d-hint", text: namespace.description }));
     section.append(
       namespace.identifiers.length
