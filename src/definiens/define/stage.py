@@ -201,9 +201,10 @@ def _of_an_object(key: str) -> str | None:
 def _whole_term(longer: Candidate, head: Candidate) -> bool:
     """``longer`` is a term made of ``head``: "speed of light" (stated alone, without an
     article, by the sentence that states "speed"; not "scheme of finite type" from another
-    sentence over "scheme") or "number of particles" (the phrase the object "particles" ends, stated by the
-    same sentence). A compound made of "a sample of size $n$" ("sample size") is only ranked:
-    shown first it loses more than it gains on the labelled data ("a sequence of length $L$")."""
+    sentence over "scheme") or "number of particles" (the phrase the object "particles" ends,
+    stated by the same sentence). A compound made of "a sample of size $n$" ("sample size") is
+    only ranked: shown first it loses more than it gains on the labelled data ("a sequence of
+    length $L$")."""
     if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
         # "the number of particles, written $N$": the statement is the whole phrase's (not
         # "a morphism of schemes" in one sentence and "a scheme" in another)
