@@ -19,9 +19,9 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
-from definiens.define.scoping import DOCUMENT, ScopeIndex, localise
+from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex
 from definiens.errors import ModelError, UsageError
-from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document
+from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Scope
 
 __all__ = ["Definer", "define", "warm_up"]
 
@@ -93,8 +93,9 @@ class Definer:
         sentences = parse_sentences(document, self.nlp)
         return sentences, build_candidates(document, sentences)
 
-    def rank(self, candidates: list[Candidate]) -> list[tuple[float, Candidate]]:
-        """The candidates worth emitting, best first, with their scores."""
+    def rank(self, candidates: list[Candidate], rows: Any = None) -> list[tuple[float, Candidate]]:
+        """The candidates worth emitting, best first, with their scores; ``rows`` are their
+        feature rows when already at hand (:class:`~.scoping.ScopedMatrix`)."""
         if self.method == "mlp":
             kept = [(c.values["mlp"], c) for c in candidates if c.variants & _MLP_VARIANTS]
             kept = [item for item in kept if item[0] >= THRESHOLD]
@@ -103,7 +104,7 @@ class Definer:
         model = self.model
         if not candidates:
             return []
-        matrix = [c.vector(model.features) for c in candidates]
+        matrix = [c.vector(model.features) for c in candidates] if rows is None else rows
         scores = model.probabilities(matrix).tolist()
         scored = sorted(zip(scores, candidates, strict=True), key=lambda pair: -pair[0])
         return choose(whole_term_first(scored), self.settings, stem_of)
@@ -123,16 +124,22 @@ class Definer:
         """Rank each identifier's meanings in the document as a whole, and in every scope an
         occurrence of it reads its meaning in (:mod:`.scoping`)."""
         definitions: dict[str, list[Definiens]] = {}
+        rows = {}
+        if self.method == "ranker":  # one feature matrix per identifier, for every scope
+            rows = {i: ScopedMatrix(items, self.model.features) for i, items in candidates.items()}
         for ident, items in candidates.items():
-            chosen = self.rank(localise(items, None))
+            chosen = self.rank(items, _rows_in(rows, ident, None))
             if chosen:
                 definitions[ident] = [_definiens(document, score, c) for score, c in chosen]
         document.definitions = definitions
-        document.scoped = self._scoped(document, candidates)
+        document.scoped = self._scoped(document, candidates, rows)
         return document
 
     def _scoped(
-        self, document: Document, candidates: dict[str, list[Candidate]]
+        self,
+        document: Document,
+        candidates: dict[str, list[Candidate]],
+        rows: dict[str, ScopedMatrix],
     ) -> dict[int, dict[str, list[Definiens]]]:
         """The meanings of every (scope, identifier) an occurrence reads its meaning in, and
         each formula identifier's ``scope``."""
@@ -148,9 +155,11 @@ class Definer:
                 scope = index.reading_scope(formula.text_start, found) if found else DOCUMENT
                 key = (scope, identifier.tex)
                 if scope != DOCUMENT and key not in ranked:
-                    items = localise(candidates[identifier.tex], document.scopes[scope])
+                    items = candidates[identifier.tex]
+                    matrix = _rows_in(rows, identifier.tex, document.scopes[scope])
                     ranked[key] = [
-                        _definiens(document, score, c, scope) for score, c in self.rank(items)
+                        _definiens(document, score, c, scope)
+                        for score, c in self.rank(items, matrix)
                     ]
                 # with no meaning of its own in its scope, the document's meanings hold there
                 identifier.scope = scope if ranked.get(key) else DOCUMENT
@@ -158,6 +167,12 @@ class Definer:
             if chosen:
                 scoped.setdefault(scope, {})[tex] = chosen
         return scoped
+
+
+def _rows_in(rows: dict[str, ScopedMatrix], ident: str, scope: Scope | None) -> Any:
+    """The feature rows of an identifier's candidates in ``scope``, or None (none built)."""
+    matrix = rows.get(ident)
+    return matrix.rows(scope) if matrix is not None else None
 
 
 _PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
