@@ -21,7 +21,7 @@ from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
 from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex
 from definiens.errors import ModelError, UsageError
-from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Scope
+from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Formula, Scope
 
 __all__ = ["Definer", "define", "warm_up"]
 
@@ -105,9 +105,14 @@ class Definer:
         if not candidates:
             return []
         matrix = [c.vector(model.features) for c in candidates] if rows is None else rows
-        scores = model.probabilities(matrix).tolist()
-        scored = sorted(zip(scores, candidates, strict=True), key=lambda pair: -pair[0])
-        return choose(whole_term_first(scored), self.settings, stem_of)
+        probabilities = model.probabilities(matrix)
+        scores = probabilities.tolist()
+        # best first; ties keep the candidates' order (a stable sort, as sorted() was)
+        scored = [(scores[i], candidates[i]) for i in (-probabilities).argsort(kind="stable")]
+        scored = whole_term_first(scored)
+        # only what reaches the threshold can be chosen: the rest need not be sorted again
+        threshold = self.settings.threshold
+        return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)
@@ -215,22 +220,27 @@ def _whole_term(longer: Candidate, head: Candidate) -> bool:
     phrase the object "particles" ends)."""
     if "of_compound" in longer.variants and longer.key.endswith(" " + head.key):
         return True
-    if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
+    if not longer.values.get("alone_pattern"):  # most candidates: decided before any string work
+        return False
+    if longer.stem.endswith(" of " + head.stem):
         return True  # "the number of particles, written $N$": the pattern is the whole phrase's
-    rest = longer.key[len(head.key) :].split()
-    return bool(
-        longer.values.get("term")
-        and longer.values.get("alone_pattern")
-        and longer.key.startswith(head.key + " ")
-        and rest[0] in _PREPOSITIONS
-    )
+    if not (longer.values.get("term") and longer.key.startswith(head.key + " ")):
+        return False
+    return longer.key[len(head.key) :].split()[0] in _PREPOSITIONS
+
+
+def _formula(document: Document, index: int) -> Formula | None:
+    """The formula numbered ``index``: at that position when the reader numbered them in order
+    (they do), else found by search (not a dict per call: long pages have thousands)."""
+    formulas = document.formulas
+    if 0 <= index < len(formulas) and formulas[index].index == index:
+        return formulas[index]
+    return next((f for f in formulas if f.index == index), None)
 
 
 def _show_formulas(document: Document, text: str) -> str:
-    formulas = {f.index: f for f in document.formulas}
-
     def tex(match: re.Match[str]) -> str:
-        formula = formulas.get(int(match.group(1)))
+        formula = _formula(document, int(match.group(1)))
         return f"${formula.tex}$" if formula is not None else match.group(0)
 
     return _PLACEHOLDER.sub(tex, text)
