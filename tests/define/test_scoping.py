@@ -101,3 +101,20 @@ def test_meanings_in_scope_survive_the_record_and_the_database(tmp_path: Path) -
         ((_, loaded),) = list(db.documents())
     assert loaded.scopes == document.scopes
     assert _meanings_of_e(loaded) == _meanings_of_e(document)
+
+
+@pytest.mark.parametrize(("text", "form"), CASES)
+def test_scoped_rows_are_the_localised_candidates_features(text: str, form: str) -> None:
+    """The define stage ranks from one feature matrix per identifier (no copy per scope): its
+    rows in every scope are exactly the features of :func:`localise`'s copies there."""
+    from definiens.define.feature_names import FEATURES
+    from definiens.define.scoping import ScopedMatrix, localise
+
+    document = identify(parse(from_text(text, form)))
+    _, candidates = Definer().candidates(document)
+    assert document.scopes and candidates["E"]
+    for items in candidates.values():
+        matrix = ScopedMatrix(items, FEATURES)
+        for scope in [None, *document.scopes]:
+            expected = [c.vector(FEATURES) for c in localise(items, scope)]
+            assert matrix.rows(scope).tolist() == expected

@@ -67,7 +67,11 @@ class Aggregator:
         prepared: Prepared,
         sentence: Sentence,
         n: int,
+        measured: dict[tuple[int, bool, int], Any] | None = None,
     ) -> None:
+        """Add the evidence of one (occurrence, mention) pair; ``measured`` keeps the pairs
+        measured in the sentence (the identifiers of one formula share its token: one
+        measurement serves them all)."""
         mention = prepared.mention
         if mention.first <= occurrence.token <= mention.last:
             return
@@ -75,7 +79,13 @@ class Aggregator:
             occurrence.alone and mention.first == occurrence.token + 1
         ):
             return  # "N particles" counts particles for N only, not for a longer formula
-        pair = measure_pair(tokens, occurrence, mention)
+        if measured is None:
+            pair = measure_pair(tokens, occurrence, mention)
+        else:
+            at = (occurrence.token, occurrence.secondary, id(prepared))
+            if at not in measured:
+                measured[at] = measure_pair(tokens, occurrence, mention)
+            pair = measured[at]
         if pair is None:
             return
         identifier = occurrence.identifier

@@ -14,6 +14,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from definiens.define.aggregate import Aggregator
 from definiens.define.candidate import Candidate, normalise
@@ -82,7 +83,8 @@ def _aggregate(
 ) -> Aggregator:
     """Every (occurrence, mention) pair of each parsed sentence, aggregated per candidate."""
     tokens = {s.index: Tokens.of(s.doc) for s in parsed}
-    names = {index: named(formula) for index, formula in formulas.items()}
+    marked = {number for t in tokens.values() for _, number in t.marks}
+    names = {index: named(formula) for index, formula in formulas.items() if index in marked}
     occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names) for s in parsed}
     first: dict[str, int] = {}
     for s in parsed:
@@ -96,9 +98,10 @@ def _aggregate(
         if not occurrences[s.index]:
             continue
         prepared = [aggregator.prepare(m) for m in found[s.index]]
+        measured: dict[tuple[int, bool, int], Any] = {}
         for o in occurrences[s.index]:
             for p in prepared:
-                aggregator.add(tokens[s.index], o, p, s, s.index - first[o.identifier])
+                aggregator.add(tokens[s.index], o, p, s, s.index - first[o.identifier], measured)
     return aggregator
 
 

@@ -59,7 +59,7 @@ class Candidate:
             return [self.values.get(name, 0.0) for name in names]
         return list(found) if len(names) != 1 else [found]
 
-    @property
+    @functools.cached_property
     def stem(self) -> str:
         """The meaning with its last word in the singular: "bits" and "bit" are one meaning."""
         words = self.key.split()

@@ -16,12 +16,13 @@ import bisect
 import dataclasses
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from definiens.define.candidate import Candidate
 from definiens.define.feature_names import SCOPE_FEATURES
 from definiens.model import Scope
 
-__all__ = ["DOCUMENT", "SCOPE_FEATURES", "ScopeIndex", "localise"]
+__all__ = ["DOCUMENT", "SCOPE_FEATURES", "ScopeIndex", "ScopedMatrix", "localise"]
 
 #: The scope index of the document as a whole.
 DOCUMENT = -1
@@ -90,3 +91,47 @@ def localise(candidates: Sequence[Candidate], scope: Scope | None) -> list[Candi
 
 def _with(candidate: Candidate, values: dict[str, float]) -> Candidate:
     return dataclasses.replace(candidate, values={**candidate.values, **values})
+
+
+class ScopedMatrix:
+    """One identifier's candidates as rows of features ``names``, in the document as a whole
+    or with the features of a scope: the rows of :func:`localise` without copying a candidate
+    (one array per identifier; a scope only changes the four scope columns)."""
+
+    def __init__(self, candidates: Sequence[Candidate], names: Sequence[str]) -> None:
+        import numpy as np
+
+        names = list(names)
+        self.base = np.asarray([c.vector(names) for c in candidates], dtype=float)
+        self.base = self.base.reshape(len(candidates), len(names))
+        self._columns = [names.index(f) if f in names else -1 for f in SCOPE_FEATURES]
+        for column in self._columns:
+            if column >= 0:
+                self.base[:, column] = 0.0
+        self._count = len(candidates)
+        self._owner = np.asarray([i for i, c in enumerate(candidates) for _ in c.places], int)
+        self._offset = np.asarray([p[0] for c in candidates for p in c.places], int)
+        self._pattern = np.asarray([p[1] for c in candidates for p in c.places], bool)
+
+    def rows(self, scope: Scope | None) -> Any:
+        """The feature rows in ``scope`` (None: the document as a whole)."""
+        import numpy as np
+
+        if scope is None or not self._count:
+            return self.base
+        inside = (self._offset >= scope.start) & (self._offset < scope.end)
+        counts = np.bincount(self._owner[inside], minlength=self._count)
+        stated = np.bincount(self._owner[inside & self._pattern], minlength=self._count) > 0
+        total = int(counts.sum()) or 1
+        log1p = [math.log1p(k) for k in range(int(counts.max()) + 1)]
+        values = (
+            np.ones(self._count),
+            np.asarray([log1p[k] for k in counts.tolist()], dtype=float),
+            counts / total,
+            stated.astype(float),
+        )
+        rows = self.base.copy()
+        for column, value in zip(self._columns, values, strict=True):
+            if column >= 0:
+                rows[:, column] = value
+        return rows

@@ -7,6 +7,7 @@ mention an identifier are parsed. ``method="mlp"`` ranks by the MLP baseline alo
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Sequence
@@ -19,9 +20,9 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
-from definiens.define.scoping import DOCUMENT, ScopeIndex, localise
+from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex
 from definiens.errors import ModelError, UsageError
-from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document
+from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Formula, Scope
 
 __all__ = ["Definer", "define", "warm_up"]
 
@@ -93,8 +94,9 @@ class Definer:
         sentences = parse_sentences(document, self.nlp)
         return sentences, build_candidates(document, sentences)
 
-    def rank(self, candidates: list[Candidate]) -> list[tuple[float, Candidate]]:
-        """The candidates worth emitting, best first, with their scores."""
+    def rank(self, candidates: list[Candidate], rows: Any = None) -> list[tuple[float, Candidate]]:
+        """The candidates worth emitting, best first, with their scores; ``rows`` are their
+        feature rows when already at hand (:class:`~.scoping.ScopedMatrix`)."""
         if self.method == "mlp":
             kept = [(c.values["mlp"], c) for c in candidates if c.variants & _MLP_VARIANTS]
             kept = [item for item in kept if item[0] >= THRESHOLD]
@@ -103,10 +105,15 @@ class Definer:
         model = self.model
         if not candidates:
             return []
-        matrix = [c.vector(model.features) for c in candidates]
-        scores = model.probabilities(matrix).tolist()
-        scored = sorted(zip(scores, candidates, strict=True), key=lambda pair: -pair[0])
-        return choose(whole_term_first(scored), self.settings, stem_of)
+        matrix = [c.vector(model.features) for c in candidates] if rows is None else rows
+        probabilities = model.probabilities(matrix)
+        scores = probabilities.tolist()
+        # best first; ties keep the candidates' order (a stable sort, as sorted() was)
+        scored = [(scores[i], candidates[i]) for i in (-probabilities).argsort(kind="stable")]
+        scored = whole_term_first(scored)
+        # only what reaches the threshold can be chosen: the rest need not be sorted again
+        threshold = self.settings.threshold
+        return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
         _, candidates = self.candidates(document)
@@ -123,16 +130,22 @@ class Definer:
         """Rank each identifier's meanings in the document as a whole, and in every scope an
         occurrence of it reads its meaning in (:mod:`.scoping`)."""
         definitions: dict[str, list[Definiens]] = {}
+        rows = {}
+        if self.method == "ranker":  # one feature matrix per identifier, for every scope
+            rows = {i: ScopedMatrix(items, self.model.features) for i, items in candidates.items()}
         for ident, items in candidates.items():
-            chosen = self.rank(localise(items, None))
+            chosen = self.rank(items, _rows_in(rows, ident, None))
             if chosen:
                 definitions[ident] = [_definiens(document, score, c) for score, c in chosen]
         document.definitions = definitions
-        document.scoped = self._scoped(document, candidates)
+        document.scoped = self._scoped(document, candidates, rows)
         return document
 
     def _scoped(
-        self, document: Document, candidates: dict[str, list[Candidate]]
+        self,
+        document: Document,
+        candidates: dict[str, list[Candidate]],
+        rows: dict[str, ScopedMatrix],
     ) -> dict[int, dict[str, list[Definiens]]]:
         """The meanings of every (scope, identifier) an occurrence reads its meaning in, and
         each formula identifier's ``scope``."""
@@ -148,9 +161,11 @@ class Definer:
                 scope = index.reading_scope(formula.text_start, found) if found else DOCUMENT
                 key = (scope, identifier.tex)
                 if scope != DOCUMENT and key not in ranked:
-                    items = localise(candidates[identifier.tex], document.scopes[scope])
+                    items = candidates[identifier.tex]
+                    matrix = _rows_in(rows, identifier.tex, document.scopes[scope])
                     ranked[key] = [
-                        _definiens(document, score, c, scope) for score, c in self.rank(items)
+                        _definiens(document, score, c, scope)
+                        for score, c in self.rank(items, matrix)
                     ]
                 # with no meaning of its own in its scope, the document's meanings hold there
                 identifier.scope = scope if ranked.get(key) else DOCUMENT
@@ -158,6 +173,12 @@ class Definer:
             if chosen:
                 scoped.setdefault(scope, {})[tex] = chosen
         return scoped
+
+
+def _rows_in(rows: dict[str, ScopedMatrix], ident: str, scope: Scope | None) -> Any:
+    """The feature rows of an identifier's candidates in ``scope``, or None (none built)."""
+    matrix = rows.get(ident)
+    return matrix.rows(scope) if matrix is not None else None
 
 
 _PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
@@ -205,18 +226,25 @@ def _whole_term(longer: Candidate, head: Candidate) -> bool:
     stated by the same sentence). A compound made of "a sample of size $n$" ("sample size") is
     only ranked: shown first it loses more than it gains on the labelled data ("a sequence of
     length $L$")."""
-    if longer.values.get("alone_pattern") and longer.stem.endswith(" of " + head.stem):
+    if not longer.values.get("alone_pattern"):  # most candidates: decided before any string work
+        return False
+    if longer.stem.endswith(" of " + head.stem):
         # "the number of particles, written $N$": the statement is the whole phrase's (not
         # "a morphism of schemes" in one sentence and "a scheme" in another)
         return bool(_stated_at(longer) & _stated_at(head))
+    if not (longer.values.get("term") and longer.key.startswith(head.key + " ")):
+        return False
     rest = longer.key[len(head.key) :].split()
-    return bool(
-        longer.values.get("term")
-        and longer.values.get("alone_pattern")
-        and longer.key.startswith(head.key + " ")
-        and rest[0] in _PREPOSITIONS
-        and _stated_at(longer) & _stated_at(head)
-    )
+    return rest[0] in _PREPOSITIONS and bool(_stated_at(longer) & _stated_at(head))
+
+
+def _formula(document: Document, index: int) -> Formula | None:
+    """The formula numbered ``index``: at that position when the reader numbered them in order
+    (they do), else found by search (not a dict per call: long pages have thousands)."""
+    formulas = document.formulas
+    if 0 <= index < len(formulas) and formulas[index].index == index:
+        return formulas[index]
+    return next((f for f in formulas if f.index == index), None)
 
 
 def _stated_at(candidate: Candidate) -> set[int]:
@@ -225,10 +253,8 @@ def _stated_at(candidate: Candidate) -> set[int]:
 
 
 def _show_formulas(document: Document, text: str) -> str:
-    formulas = {f.index: f for f in document.formulas}
-
     def tex(match: re.Match[str]) -> str:
-        formula = formulas.get(int(match.group(1)))
+        formula = _formula(document, int(match.group(1)))
         return f"${formula.tex}$" if formula is not None else match.group(0)
 
     return _PLACEHOLDER.sub(tex, text)
@@ -286,7 +312,8 @@ def warm_up() -> bool:
     For process pools: a forkserver that calls this before forking its workers loads the model
     once, and every worker starts with it (shared copy-on-write) instead of spending a second or
     more of CPU loading its own. A model that cannot be loaded is only logged here; the stage
-    reports it, as a :class:`~definiens.errors.ModelError`, when it runs.
+    reports it, as a :class:`~definiens.errors.ModelError`, when it runs. The objects of the
+    process at that point are frozen (:func:`gc.freeze`): never collected afterwards.
     """
     try:
         define.definer.nlp  # noqa: B018 - loading is the point
@@ -294,4 +321,9 @@ def warm_up() -> bool:
     except Exception as exc:  # a preload must never break the process that calls it
         logger.debug("the define stage could not be readied: %s", exc)
         return False
+    # the model's objects live as long as the process: frozen, the cyclic garbage collector
+    # no longer scans them at every full collection (about a tenth of the stage's CPU), and
+    # forked workers do not copy their pages by touching them
+    gc.collect()
+    gc.freeze()
     return True
