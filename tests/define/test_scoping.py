@@ -118,3 +118,17 @@ def test_scoped_rows_are_the_localised_candidates_features(text: str, form: str)
         for scope in [None, *document.scopes]:
             expected = [c.vector(FEATURES) for c in localise(items, scope)]
             assert matrix.rows(scope).tolist() == expected
+
+
+def test_one_heading_over_the_whole_text_is_the_document() -> None:
+    """A Markdown file's single ``# Title`` is a scope around every formula: its meanings are
+    the document's, as without the heading."""
+    text = "# Energy\n\nBy Einstein, $E = mc^2$, where $E$ is the energy and $m$ the mass.\n"
+    document = annotate(text, "markdown")
+    assert [s.title for s in document.scopes] == ["Energy"]
+    assert document.scoped == {}
+    for formula in document.formulas:
+        for identifier in formula.identifiers:
+            assert identifier.scope == -1
+            assert document.meanings(identifier) == document.definitions.get(identifier.tex, [])
+    assert document.definitions["E"][0].text == "energy"

@@ -32,8 +32,15 @@ class ScopeIndex:
     """The scopes of a document (sorted by start, outer first), as a tree, to find those
     around a text offset quickly."""
 
-    def __init__(self, scopes: Sequence[Scope]) -> None:
+    def __init__(self, scopes: Sequence[Scope], covering: tuple[int, int] | None = None) -> None:
+        """``covering``: the text span of every formula; a scope around all of it (a Markdown
+        file's one ``# Title``) is the document itself, not a part with notation of its own."""
         self.scopes = list(scopes)
+        self.everywhere = {
+            i
+            for i, s in enumerate(self.scopes)
+            if covering is not None and s.start <= covering[0] and covering[1] < s.end
+        }
         self._starts = [s.start for s in self.scopes]
         self._parents: list[int] = []
         stack: list[int] = []
@@ -65,7 +72,8 @@ class ScopeIndex:
     def reading_scope(self, offset: int, stated: set[int]) -> int:
         """Where an occurrence at ``offset`` reads its meaning: the innermost scope around it
         in which the identifier is stated, else :data:`DOCUMENT`."""
-        return next((i for i in self.around(offset) if i in stated), DOCUMENT)
+        around = (i for i in self.around(offset) if i in stated and i not in self.everywhere)
+        return next(around, DOCUMENT)
 
 
 def localise(candidates: Sequence[Candidate], scope: Scope | None) -> list[Candidate]:

@@ -152,7 +152,8 @@ class Definer:
         scoped: dict[int, dict[str, list[Definiens]]] = {}
         if not document.scopes:
             return scoped
-        index = ScopeIndex(document.scopes)
+        starts = [f.text_start for f in document.formulas]
+        index = ScopeIndex(document.scopes, (min(starts), max(starts)) if starts else None)
         stated = {ident: index.stated_in(items) for ident, items in candidates.items()}
         ranked: dict[tuple[int, str], list[Definiens]] = {}
         for formula in document.formulas:
