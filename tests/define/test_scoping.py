@@ -132,3 +132,24 @@ def test_one_heading_over_the_whole_text_is_the_document() -> None:
             assert identifier.scope == -1
             assert document.meanings(identifier) == document.definitions.get(identifier.tex, [])
     assert document.definitions["E"][0].text == "energy"
+
+
+def test_on_the_dev_pages_scopes_change_no_meaning_of_the_whole_page() -> None:
+    """On 12 NTCIR-11 dev pages: the meanings over the whole page are the same with and without
+    their sections; an occurrence reads other meanings only in a section that states them."""
+    from definiens.ingest import read_inputs
+
+    pages = Path(__file__).parent.parent / "data" / "ntcir11" / "pages-dev-12.xml"
+    definer = Definer()
+    raw = [d for d in read_inputs([pages]) if isinstance(d, Document)]
+    assert len(raw) == 12
+    for page in raw:
+        with_scopes = definer(identify(parse(page)))
+        flat = identify(parse(from_text(page.source_text, "wikitext", title=page.title)))
+        flat.scopes = []
+        flat = definer(flat)
+        assert with_scopes.definitions == flat.definitions, page.title
+        for formula in with_scopes.formulas:
+            for identifier in formula.identifiers:
+                if identifier.scope >= 0:
+                    assert with_scopes.scoped[identifier.scope][identifier.tex]
