@@ -134,16 +134,12 @@ def _is_symbol(tokens: Tokens, token: int) -> bool:
     return tokens.placeholders[token + 1] > tokens.placeholders[token]
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-
-
 def _not_its_own(
     tokens: Tokens, at: int, first: int, last: int, mention: Mention, after: bool
 ) -> bool:
     """The mention speaks of another symbol, not of this occurrence: it stands right before
     another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
-    subalgebra $C$": the subalgebra is C, not B), it is another symbol's apposition before this
-    one ("$V$ the volume, $N$ the number": not N's), or it follows the symbol after "of" as a
+    subalgebra $C$": the subalgebra is C, not B), or it follows the symbol after "of" as a
     property ("a morphism $f$ of finite type")."""
     after_mention = mention.last + 1
     if (
@@ -152,11 +148,6 @@ def _not_its_own(
         and not first <= after_mention <= last
     ):
         return True
-    before = mention.first - 1
-    while before >= 0 and tokens.lower[before] in _ARTICLES:
-        before -= 1
-    if not after and before >= 0 and _is_symbol(tokens, before) and not first <= before <= last:
-        return True  # "$V$ the volume, $N$ the number": the volume is V's
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
 
 
