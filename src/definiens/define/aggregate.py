@@ -36,9 +36,6 @@ class Prepared:
     variants: list[tuple[str, str, str, float]]
 
 
-_NO_PATTERN: dict[str, Any] = {"patterns": set()}
-
-
 class Aggregator:
     """Collects pair evidence per (identifier, normalised form)."""
 
@@ -89,78 +86,110 @@ class Aggregator:
         if pair is None:
             return
         identifier = occurrence.identifier
+        alone = occurrence.alone
+        evidence = _Evidence(pair, mention, sentence, n, len(self.document.text))
+        plain: _Evidence | None = None
         for variant, form, key, tf in prepared.variants:
-            score = mlp_score(pair["distance"], n, tf)
+            score = mlp_score(evidence.distance, n, tf)
             candidate = self.by_key.get((identifier, key))
             if candidate is None:
                 candidate = Candidate(identifier, form, key, values=dict(START))
                 self.by_key[(identifier, key)] = candidate
             candidate.variants.add(variant)
             if variant in DERIVED:
-                if pair["patterns"] and occurrence.alone:
+                if evidence.patterns and alone:
                     candidate.values["derived_pattern"] = 1.0
-                self._update(candidate, pair | _NO_PATTERN, mention, sentence, n, score, False)
+                if plain is None:
+                    plain = _Evidence(pair, mention, sentence, n, len(self.document.text), False)
+                _update(candidate, plain, score, False)
             else:
-                self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
+                _update(candidate, evidence, score, alone)
 
-    def _update(
+
+class _Evidence:
+    """What one measured (occurrence, mention) pair says, read once for all the variants of its
+    mention; without ``patterns`` for the variants made from part of the phrase."""
+
+    __slots__ = (
+        "after", "bare", "close", "det_def", "det_indef", "distance", "first_pos", "flags",
+        "is_link", "mention", "n", "noun_head", "patterns", "sentence",
+    )  # fmt: skip
+
+    def __init__(
         self,
-        c: Candidate,
         pair: dict[str, Any],
         mention: Mention,
         sentence: Sentence,
         n: int,
-        score: float,
-        alone: bool,
+        length: int,
+        patterns: bool = True,
     ) -> None:
-        v = c.values
-        distance = pair["distance"]
-        is_link = mention.method == "link"
-        c.places.append((sentence.start, alone and bool(pair["patterns"])))
-        if mention.bare:
-            v["term"] = 1.0
-        if c.best is None or score > c.best[0]:
-            c.best = (score, mention, sentence)
-            v["det_indef"] = float(mention.determiner in ("a", "an"))
-            v["det_def"] = float(mention.determiner == "the")
-            if v["first_pos"] < 0:
-                v["first_pos"] = mention.start / max(len(self.document.text), 1)
-        if score > v["mlp"]:
-            v["mlp"] = score
-        if distance < v["dist"]:
-            v["dist"] = distance
-        if n < v["sent"]:
-            v["sent"] = n
-        v["pairs"] += 1
-        close = distance <= 3
-        if not pair["after"]:
-            v["before"] += 1
-        if pair["patterns"]:
-            v["patterns"] += 1
-        if close:
-            v["close"] += 1
-        for name in pair["flags"]:
-            v[name] = 1.0
-        if is_link:
-            v["link"] = 1.0
-        v["noun_head"] = float(is_link or mention.head_pos in ("NOUN", "PROPN"))
+        self.distance = pair["distance"]
+        self.after = pair["after"]
+        self.patterns: set[str] = pair["patterns"] if patterns else set()
+        self.flags: list[str] = pair["flags"]
+        self.close = self.distance <= 3
+        self.is_link = mention.method == "link"
+        self.noun_head = float(self.is_link or mention.head_pos in ("NOUN", "PROPN"))
+        self.bare = mention.bare
+        self.det_indef = float(mention.determiner in ("a", "an"))
+        self.det_def = float(mention.determiner == "the")
+        self.first_pos = mention.start / max(length, 1)
+        self.mention = mention
+        self.sentence = sentence
+        self.n = n
+
+
+def _update(c: Candidate, e: _Evidence, score: float, alone: bool) -> None:
+    """Aggregate the evidence ``e`` of one pair into candidate ``c``."""
+    v = c.values
+    distance = e.distance
+    sentence = e.sentence
+    patterns = e.patterns
+    c.places.append((sentence.start, alone and bool(patterns)))
+    if e.bare:
+        v["term"] = 1.0
+    if c.best is None or score > c.best[0]:
+        c.best = (score, e.mention, sentence)
+        v["det_indef"] = e.det_indef
+        v["det_def"] = e.det_def
+        if v["first_pos"] < 0:
+            v["first_pos"] = e.first_pos
+    if score > v["mlp"]:
+        v["mlp"] = score
+    if distance < v["dist"]:
+        v["dist"] = distance
+    if e.n < v["sent"]:
+        v["sent"] = e.n
+    v["pairs"] += 1
+    if not e.after:
+        v["before"] += 1
+    if patterns:
+        v["patterns"] += 1
+    if e.close:
+        v["close"] += 1
+    for name in e.flags:
+        v[name] = 1.0
+    if e.is_link:
+        v["link"] = 1.0
+    v["noun_head"] = e.noun_head
+    if alone:
+        v["alone"] = 1.0
+        if score > v["mlp_alone"]:
+            v["mlp_alone"] = score
+        if distance < v["dist_alone"]:
+            v["dist_alone"] = distance
+        if e.close:
+            v["close_alone"] += 1
+        if e.is_link:
+            v["link_alone"] = 1.0
+    for name in patterns:
+        v["pattern_any"] = 1.0
         if alone:
-            v["alone"] = 1.0
-            if score > v["mlp_alone"]:
-                v["mlp_alone"] = score
-            if distance < v["dist_alone"]:
-                v["dist_alone"] = distance
-            if close:
-                v["close_alone"] += 1
-            if is_link:
-                v["link_alone"] = 1.0
-        for name in pair["patterns"]:
-            v["pattern_any"] = 1.0
-            if alone:
-                v[f"pat_{name}"] = 1.0
-                v["alone_pattern"] = 1.0
-            else:
-                v["pattern_inside"] = 1.0
-        if v["_last_sentence"] != sentence.index:
-            v["_sentences"] += 1
-            v["_last_sentence"] = sentence.index
+            v[f"pat_{name}"] = 1.0
+            v["alone_pattern"] = 1.0
+        else:
+            v["pattern_inside"] = 1.0
+    if v["_last_sentence"] != sentence.index:
+        v["_sentences"] += 1
+        v["_last_sentence"] = sentence.index
