@@ -7,6 +7,7 @@ shape, surface variants).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -85,9 +86,25 @@ def head_word(words: Sequence[str]) -> str:
     return words[-1] if words else ""
 
 
+@functools.lru_cache(maxsize=65536)
+def _phrase_features(key: str) -> tuple[float, float, float, float, float, float]:
+    """The features of a meaning's words (the same for every identifier and page): words,
+    of_phrase, pp_phrase, concept, form_concept, vague."""
+    words = key.split()
+    head = head_word(words)
+    concept = is_concept(head)
+    return (
+        float(len(words)),
+        float("of" in words[1:-1]),
+        float(any(w in _PREPOSITIONS for w in words[1:-1])),
+        float(concept),
+        float(len(words) <= 2 and concept),
+        float(is_vague(head)),
+    )
+
+
 def _static_features(c: Candidate, title: str, count: int) -> None:
     v = c.values
-    words = c.key.split()
     v["sentences"] = v.pop("_sentences", 0.0)
     v["first_pos"] = max(v["first_pos"], 0.0)
     v.pop("_last_sentence", None)
@@ -98,13 +115,14 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v["close_alone"] = math.log1p(v.get("close_alone", 0.0))
     v["dist_alone"] = math.log1p(v.get("dist_alone", 99.0))
     v["dist"] = math.log1p(v["dist"])
-    v["words"] = float(len(words))
-    v["of_phrase"] = float("of" in words[1:-1])
-    v["pp_phrase"] = float(any(w in _PREPOSITIONS for w in words[1:-1]))
-    head = head_word(words)
-    v["concept"] = float(is_concept(head))
-    v["form_concept"] = float(len(words) <= 2 and is_concept(head))
-    v["vague"] = float(is_vague(head))
+    (
+        v["words"],
+        v["of_phrase"],
+        v["pp_phrase"],
+        v["concept"],
+        v["form_concept"],
+        v["vague"],
+    ) = _phrase_features(c.key)
     v["in_title"] = float(c.key in title)
     v["capital"] = float(c.form[:1].isupper())
     v["candidates"] = math.log(count)
