@@ -81,20 +81,24 @@ class Tokens:
 
         heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
         lower: list[str] = []
+        tags: list[str] = []
         placeholders: list[int] = []
         marks: list[tuple[int, int]] = []
         symbols = symbol_tokens(doc)
         count = 0
-        for token in doc:
+        for i, token in enumerate(doc):  # one pass: each token object is built once
             lower.append(token.lower_)
+            tags.append(token.tag_)
             placeholders.append(count)
             text = token.text
-            numbers = _PLACEHOLDER.findall(text) if PLACEHOLDER_PREFIX in text else []
-            marks.extend((token.i, int(number)) for number in numbers)
-            count += bool(numbers) or token.i in symbols
+            if PLACEHOLDER_PREFIX in text:
+                numbers = _PLACEHOLDER.findall(text)
+                marks.extend((i, int(number)) for number in numbers)
+                count += bool(numbers) or i in symbols
+            else:
+                count += i in symbols
         placeholders.append(count)
-        found = cls(lower, heads, placeholders, marks, sorted(symbols.items()))
-        found.tags = [t.tag_ for t in doc]
+        found = cls(lower, heads, placeholders, marks, sorted(symbols.items()), tags)
         found.groups = _coordinated(lower, {t for t, _ in marks} | set(symbols))
         if "respectively" in lower:
             found.conj = [t.dep_ == "conj" for t in doc]
