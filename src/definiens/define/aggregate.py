@@ -44,6 +44,7 @@ class Aggregator:
         self.tf = tf
         self.max_tf = max(tf.values(), default=1) or 1
         self.by_key: dict[tuple[str, str], Candidate] = {}
+        self.length = len(document.text)
         self._keys: dict[str, str] = {}
 
     def prepare(self, mention: Mention) -> Prepared:
@@ -67,8 +68,8 @@ class Aggregator:
         measured: dict[tuple[int, bool, int], Any] | None = None,
     ) -> None:
         """Add the evidence of one (occurrence, mention) pair; ``measured`` keeps the pairs
-        measured in the sentence (the identifiers of one formula share its token: one
-        measurement serves them all)."""
+        measured in the sentence, as :class:`_Evidence` (the identifiers of one formula share
+        its token: one measurement serves them all)."""
         mention = prepared.mention
         if mention.first <= occurrence.token <= mention.last:
             return
@@ -77,18 +78,16 @@ class Aggregator:
         ):
             return  # "N particles" counts particles for N only, not for a longer formula
         if measured is None:
-            pair = measure_pair(tokens, occurrence, mention)
+            evidence = _Evidence.of(tokens, occurrence, mention, sentence, self.length)
         else:
             at = (occurrence.token, occurrence.secondary, id(prepared))
             if at not in measured:
-                measured[at] = measure_pair(tokens, occurrence, mention)
-            pair = measured[at]
-        if pair is None:
+                measured[at] = _Evidence.of(tokens, occurrence, mention, sentence, self.length)
+            evidence = measured[at]
+        if evidence is None:
             return
         identifier = occurrence.identifier
         alone = occurrence.alone
-        evidence = _Evidence(pair, mention, sentence, n, len(self.document.text))
-        plain: _Evidence | None = None
         for variant, form, key, tf in prepared.variants:
             score = mlp_score(evidence.distance, n, tf)
             candidate = self.by_key.get((identifier, key))
@@ -99,11 +98,9 @@ class Aggregator:
             if variant in DERIVED:
                 if evidence.patterns and alone:
                     candidate.values["derived_pattern"] = 1.0
-                if plain is None:
-                    plain = _Evidence(pair, mention, sentence, n, len(self.document.text), False)
-                _update(candidate, plain, score, False)
+                _update(candidate, evidence.without_patterns(), n, score, False)
             else:
-                _update(candidate, evidence, score, alone)
+                _update(candidate, evidence, n, score, alone)
 
 
 class _Evidence:
@@ -112,7 +109,7 @@ class _Evidence:
 
     __slots__ = (
         "after", "bare", "close", "det_def", "det_indef", "distance", "first_pos", "flags",
-        "is_link", "mention", "n", "noun_head", "patterns", "sentence",
+        "is_link", "length", "mention", "noun_head", "pair", "patterns", "plain", "sentence",
     )  # fmt: skip
 
     def __init__(
@@ -120,10 +117,10 @@ class _Evidence:
         pair: dict[str, Any],
         mention: Mention,
         sentence: Sentence,
-        n: int,
         length: int,
         patterns: bool = True,
     ) -> None:
+        self.pair = pair
         self.distance = pair["distance"]
         self.after = pair["after"]
         self.patterns: set[str] = pair["patterns"] if patterns else set()
@@ -137,10 +134,30 @@ class _Evidence:
         self.first_pos = mention.start / max(length, 1)
         self.mention = mention
         self.sentence = sentence
-        self.n = n
+        self.length = length
+        self.plain: _Evidence | None = None
+
+    @classmethod
+    def of(
+        cls,
+        tokens: Tokens,
+        occurrence: Occurrence,
+        mention: Mention,
+        sentence: Sentence,
+        length: int,
+    ) -> _Evidence | None:
+        """The evidence of a pair, or None when the mention speaks of something else."""
+        pair = measure_pair(tokens, occurrence, mention)
+        return None if pair is None else cls(pair, mention, sentence, length)
+
+    def without_patterns(self) -> _Evidence:
+        """The same evidence without its patterns (for the variants of :data:`DERIVED`)."""
+        if self.plain is None:
+            self.plain = _Evidence(self.pair, self.mention, self.sentence, self.length, False)
+        return self.plain
 
 
-def _update(c: Candidate, e: _Evidence, score: float, alone: bool) -> None:
+def _update(c: Candidate, e: _Evidence, n: int, score: float, alone: bool) -> None:
     """Aggregate the evidence ``e`` of one pair into candidate ``c``."""
     v = c.values
     distance = e.distance
@@ -159,8 +176,8 @@ def _update(c: Candidate, e: _Evidence, score: float, alone: bool) -> None:
         v["mlp"] = score
     if distance < v["dist"]:
         v["dist"] = distance
-    if e.n < v["sent"]:
-        v["sent"] = e.n
+    if n < v["sent"]:
+        v["sent"] = n
     v["pairs"] += 1
     if not e.after:
         v["before"] += 1
