@@ -45,17 +45,23 @@ def _shadow(candidates: Sequence[Candidate]) -> None:
     ("factor" beside "degeneracy factor"; not "integer" beside "positive integer")."""
     by_key = {c.key: c for c in candidates}
     for longer in candidates:
-        words = longer.key.split()
-        if (
-            len(words) < 2
-            or longer.values["inherited"]
-            or all(is_evaluative(w) for w in words[:-1])
-        ):
+        tails = _tails(longer.key)
+        if not tails or longer.values["inherited"]:
             continue
-        for cut in range(1, len(words)):
-            head = by_key.get(" ".join(words[cut:]))
+        for tail in tails:
+            head = by_key.get(tail)
             if head is not None and _as_close(longer, head):
                 head.values["shadowed"] = 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _tails(key: str) -> tuple[str, ...]:
+    """The shorter meanings a meaning of several words can shadow (its last words, longest
+    first), none when its other words only qualify ("positive integer")."""
+    words = key.split()
+    if len(words) < 2 or all(is_evaluative(w) for w in words[:-1]):
+        return ()
+    return tuple(" ".join(words[cut:]) for cut in range(1, len(words)))
 
 
 def _extensions(candidates: Sequence[Candidate]) -> None:
@@ -63,12 +69,19 @@ def _extensions(candidates: Sequence[Candidate]) -> None:
     "speed": ``extends``), and the one extended (``extended``)."""
     by_key = {c.key: c for c in candidates}
     for longer in candidates:
-        words = longer.key.split()
-        cut = next((i for i, w in enumerate(words[1:], 1) if w in _PREPOSITIONS or w == "of"), 0)
-        core = by_key.get(" ".join(words[:cut])) if cut else None
+        cut = _core(longer.key)
+        core = by_key.get(cut) if cut is not None else None
         if core is not None:
             longer.values["extends"] = 1.0
             core.values["extended"] = 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _core(key: str) -> str | None:
+    """The words of a meaning before its first preposition ("speed of light": "speed")."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words[1:], 1) if w in _PREPOSITIONS or w == "of"), 0)
+    return " ".join(words[:cut]) if cut else None
 
 
 def _as_close(a: Candidate, b: Candidate) -> bool:
