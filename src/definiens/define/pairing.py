@@ -80,17 +80,19 @@ class Tokens:
         import numpy as np
 
         heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
+        strings = doc.vocab.strings
         lower: list[str] = []
         tags: list[str] = []
         placeholders: list[int] = []
         marks: list[tuple[int, int]] = []
         symbols = symbol_tokens(doc)
         count = 0
-        for i, token in enumerate(doc):  # one pass: each token object is built once
-            lower.append(token.lower_)
-            tags.append(token.tag_)
+        # the strings from the token attribute arrays: no spaCy Token object is built
+        for i, (orth, low, tag) in enumerate(doc.to_array(["ORTH", "LOWER", "TAG"]).tolist()):
+            lower.append(strings[low])
+            tags.append(strings[tag])
             placeholders.append(count)
-            text = token.text
+            text = strings[orth]
             if PLACEHOLDER_PREFIX in text:
                 numbers = _PLACEHOLDER.findall(text)
                 marks.extend((i, int(number)) for number in numbers)
