@@ -36,9 +36,6 @@ class Prepared:
     variants: list[tuple[str, str, str, float]]
 
 
-_NO_PATTERN: dict[str, Any] = {"patterns": set()}
-
-
 class Aggregator:
     """Collects pair evidence per (identifier, normalised form)."""
 
@@ -47,6 +44,7 @@ class Aggregator:
         self.tf = tf
         self.max_tf = max(tf.values(), default=1) or 1
         self.by_key: dict[tuple[str, str], Candidate] = {}
+        self.length = len(document.text)
         self._keys: dict[str, str] = {}
 
     def prepare(self, mention: Mention) -> Prepared:
@@ -70,8 +68,8 @@ class Aggregator:
         measured: dict[tuple[int, bool, int], Any] | None = None,
     ) -> None:
         """Add the evidence of one (occurrence, mention) pair; ``measured`` keeps the pairs
-        measured in the sentence (the identifiers of one formula share its token: one
-        measurement serves them all)."""
+        measured in the sentence, as :class:`_Evidence` (the identifiers of one formula share
+        its token: one measurement serves them all)."""
         mention = prepared.mention
         if mention.first <= occurrence.token <= mention.last:
             return
@@ -80,87 +78,135 @@ class Aggregator:
         ):
             return  # "N particles" counts particles for N only, not for a longer formula
         if measured is None:
-            pair = measure_pair(tokens, occurrence, mention)
+            evidence = _Evidence.of(tokens, occurrence, mention, sentence, self.length)
         else:
             at = (occurrence.token, occurrence.secondary, id(prepared))
             if at not in measured:
-                measured[at] = measure_pair(tokens, occurrence, mention)
-            pair = measured[at]
-        if pair is None:
+                measured[at] = _Evidence.of(tokens, occurrence, mention, sentence, self.length)
+            evidence = measured[at]
+        if evidence is None:
             return
         identifier = occurrence.identifier
+        alone = occurrence.alone
         for variant, form, key, tf in prepared.variants:
-            score = mlp_score(pair["distance"], n, tf)
+            score = mlp_score(evidence.distance, n, tf)
             candidate = self.by_key.get((identifier, key))
             if candidate is None:
                 candidate = Candidate(identifier, form, key, values=dict(START))
                 self.by_key[(identifier, key)] = candidate
             candidate.variants.add(variant)
             if variant in DERIVED:
-                if pair["patterns"] and occurrence.alone:
+                if evidence.patterns and alone:
                     candidate.values["derived_pattern"] = 1.0
-                self._update(candidate, pair | _NO_PATTERN, mention, sentence, n, score, False)
+                _update(candidate, evidence.without_patterns(), n, score, False)
             else:
-                self._update(candidate, pair, mention, sentence, n, score, occurrence.alone)
+                _update(candidate, evidence, n, score, alone)
 
-    def _update(
+
+class _Evidence:
+    """What one measured (occurrence, mention) pair says, read once for all the variants of its
+    mention; without ``patterns`` for the variants made from part of the phrase."""
+
+    __slots__ = (
+        "after", "bare", "close", "det_def", "det_indef", "distance", "first_pos", "flags",
+        "is_link", "length", "mention", "noun_head", "pair", "patterns", "plain", "sentence",
+    )  # fmt: skip
+
+    def __init__(
         self,
-        c: Candidate,
         pair: dict[str, Any],
         mention: Mention,
         sentence: Sentence,
-        n: int,
-        score: float,
-        alone: bool,
+        length: int,
+        patterns: bool = True,
     ) -> None:
-        v = c.values
-        distance = pair["distance"]
-        is_link = mention.method == "link"
-        c.places.append((sentence.start, alone and bool(pair["patterns"])))
-        if mention.bare:
-            v["term"] = 1.0
-        if c.best is None or score > c.best[0]:
-            c.best = (score, mention, sentence)
-            v["det_indef"] = float(mention.determiner in ("a", "an"))
-            v["det_def"] = float(mention.determiner == "the")
-            if v["first_pos"] < 0:
-                v["first_pos"] = mention.start / max(len(self.document.text), 1)
-        if score > v["mlp"]:
-            v["mlp"] = score
-        if distance < v["dist"]:
-            v["dist"] = distance
-        if n < v["sent"]:
-            v["sent"] = n
-        v["pairs"] += 1
-        close = distance <= 3
-        if not pair["after"]:
-            v["before"] += 1
-        if pair["patterns"]:
-            v["patterns"] += 1
-        if close:
-            v["close"] += 1
-        for name in pair["flags"]:
-            v[name] = 1.0
-        if is_link:
-            v["link"] = 1.0
-        v["noun_head"] = float(is_link or mention.head_pos in ("NOUN", "PROPN"))
+        self.pair = pair
+        self.distance = pair["distance"]
+        self.after = pair["after"]
+        self.patterns: set[str] = pair["patterns"] if patterns else set()
+        self.flags: list[str] = pair["flags"]
+        self.close = self.distance <= 3
+        self.is_link = mention.method == "link"
+        self.noun_head = float(self.is_link or mention.head_pos in ("NOUN", "PROPN"))
+        self.bare = mention.bare
+        self.det_indef = float(mention.determiner in ("a", "an"))
+        self.det_def = float(mention.determiner == "the")
+        self.first_pos = mention.start / max(length, 1)
+        self.mention = mention
+        self.sentence = sentence
+        self.length = length
+        self.plain: _Evidence | None = None
+
+    @classmethod
+    def of(
+        cls,
+        tokens: Tokens,
+        occurrence: Occurrence,
+        mention: Mention,
+        sentence: Sentence,
+        length: int,
+    ) -> _Evidence | None:
+        """The evidence of a pair, or None when the mention speaks of something else."""
+        pair = measure_pair(tokens, occurrence, mention)
+        return None if pair is None else cls(pair, mention, sentence, length)
+
+    def without_patterns(self) -> _Evidence:
+        """The same evidence without its patterns (for the variants of :data:`DERIVED`)."""
+        if self.plain is None:
+            self.plain = _Evidence(self.pair, self.mention, self.sentence, self.length, False)
+        return self.plain
+
+
+def _update(c: Candidate, e: _Evidence, n: int, score: float, alone: bool) -> None:
+    """Aggregate the evidence ``e`` of one pair into candidate ``c``."""
+    v = c.values
+    distance = e.distance
+    sentence = e.sentence
+    patterns = e.patterns
+    c.places.append((sentence.start, alone and bool(patterns)))
+    if e.bare:
+        v["term"] = 1.0
+    if c.best is None or score > c.best[0]:
+        c.best = (score, e.mention, sentence)
+        v["det_indef"] = e.det_indef
+        v["det_def"] = e.det_def
+        if v["first_pos"] < 0:
+            v["first_pos"] = e.first_pos
+    if score > v["mlp"]:
+        v["mlp"] = score
+    if distance < v["dist"]:
+        v["dist"] = distance
+    if n < v["sent"]:
+        v["sent"] = n
+    v["pairs"] += 1
+    if not e.after:
+        v["before"] += 1
+    if patterns:
+        v["patterns"] += 1
+    if e.close:
+        v["close"] += 1
+    for name in e.flags:
+        v[name] = 1.0
+    if e.is_link:
+        v["link"] = 1.0
+    v["noun_head"] = e.noun_head
+    if alone:
+        v["alone"] = 1.0
+        if score > v["mlp_alone"]:
+            v["mlp_alone"] = score
+        if distance < v["dist_alone"]:
+            v["dist_alone"] = distance
+        if e.close:
+            v["close_alone"] += 1
+        if e.is_link:
+            v["link_alone"] = 1.0
+    for name in patterns:
+        v["pattern_any"] = 1.0
         if alone:
-            v["alone"] = 1.0
-            if score > v["mlp_alone"]:
-                v["mlp_alone"] = score
-            if distance < v["dist_alone"]:
-                v["dist_alone"] = distance
-            if close:
-                v["close_alone"] += 1
-            if is_link:
-                v["link_alone"] = 1.0
-        for name in pair["patterns"]:
-            v["pattern_any"] = 1.0
-            if alone:
-                v[f"pat_{name}"] = 1.0
-                v["alone_pattern"] = 1.0
-            else:
-                v["pattern_inside"] = 1.0
-        if v["_last_sentence"] != sentence.index:
-            v["_sentences"] += 1
-            v["_last_sentence"] = sentence.index
+            v[f"pat_{name}"] = 1.0
+            v["alone_pattern"] = 1.0
+        else:
+            v["pattern_inside"] = 1.0
+    if v["_last_sentence"] != sentence.index:
+        v["_sentences"] += 1
+        v["_last_sentence"] = sentence.index

@@ -127,13 +127,21 @@ def _page_features(document: Document, aggregator: Aggregator) -> dict[str, list
         if c.values.get("alone_pattern"):
             owners[key].add(ident)
     terms = _page_terms(document)
+    by_key: dict[str, tuple[float, float, float, float]] = {}  # the same for every identifier
+    for key, count in spread.items():
+        tf = aggregator.tf.get(key, 0)
+        by_key[key] = (
+            float(key in terms),
+            math.log(count),
+            math.log1p(tf),
+            tf / aggregator.max_tf,
+        )
     for (ident, key), c in aggregator.by_key.items():
-        c.values["page_term"] = float(key in terms)
-        c.values["owned_other"] = float(bool(owners[key] - {ident}))
-        c.values["spread"] = math.log(spread[key])
-        c.values["specific"] = c.values["pairs"] / total[key] if total[key] else 0.0
-        c.values["tf"] = math.log1p(aggregator.tf.get(c.key, 0))
-        c.values["tf_norm"] = aggregator.tf.get(c.key, 0) / aggregator.max_tf
+        v = c.values
+        v["page_term"], v["spread"], v["tf"], v["tf_norm"] = by_key[key]
+        owned = owners.get(key)
+        v["owned_other"] = float(bool(owned - {ident})) if owned else 0.0
+        v["specific"] = v["pairs"] / total[key] if total[key] else 0.0
         grouped[ident].append(c)
     return grouped
 

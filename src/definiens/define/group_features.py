@@ -7,6 +7,7 @@ shape, surface variants).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -44,17 +45,23 @@ def _shadow(candidates: Sequence[Candidate]) -> None:
     ("factor" beside "degeneracy factor"; not "integer" beside "positive integer")."""
     by_key = {c.key: c for c in candidates}
     for longer in candidates:
-        words = longer.key.split()
-        if (
-            len(words) < 2
-            or longer.values["inherited"]
-            or all(is_evaluative(w) for w in words[:-1])
-        ):
+        tails = _tails(longer.key)
+        if not tails or longer.values["inherited"]:
             continue
-        for cut in range(1, len(words)):
-            head = by_key.get(" ".join(words[cut:]))
+        for tail in tails:
+            head = by_key.get(tail)
             if head is not None and _as_close(longer, head):
                 head.values["shadowed"] = 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _tails(key: str) -> tuple[str, ...]:
+    """The shorter meanings a meaning of several words can shadow (its last words, longest
+    first), none when its other words only qualify ("positive integer")."""
+    words = key.split()
+    if len(words) < 2 or all(is_evaluative(w) for w in words[:-1]):
+        return ()
+    return tuple(" ".join(words[cut:]) for cut in range(1, len(words)))
 
 
 def _extensions(candidates: Sequence[Candidate]) -> None:
@@ -62,12 +69,19 @@ def _extensions(candidates: Sequence[Candidate]) -> None:
     "speed": ``extends``), and the one extended (``extended``)."""
     by_key = {c.key: c for c in candidates}
     for longer in candidates:
-        words = longer.key.split()
-        cut = next((i for i, w in enumerate(words[1:], 1) if w in _PREPOSITIONS or w == "of"), 0)
-        core = by_key.get(" ".join(words[:cut])) if cut else None
+        cut = _core(longer.key)
+        core = by_key.get(cut) if cut is not None else None
         if core is not None:
             longer.values["extends"] = 1.0
             core.values["extended"] = 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _core(key: str) -> str | None:
+    """The words of a meaning before its first preposition ("speed of light": "speed")."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words[1:], 1) if w in _PREPOSITIONS or w == "of"), 0)
+    return " ".join(words[:cut]) if cut else None
 
 
 def _as_close(a: Candidate, b: Candidate) -> bool:
@@ -85,9 +99,25 @@ def head_word(words: Sequence[str]) -> str:
     return words[-1] if words else ""
 
 
+@functools.lru_cache(maxsize=65536)
+def _phrase_features(key: str) -> tuple[float, float, float, float, float, float]:
+    """The features of a meaning's words (the same for every identifier and page): words,
+    of_phrase, pp_phrase, concept, form_concept, vague."""
+    words = key.split()
+    head = head_word(words)
+    concept = is_concept(head)
+    return (
+        float(len(words)),
+        float("of" in words[1:-1]),
+        float(any(w in _PREPOSITIONS for w in words[1:-1])),
+        float(concept),
+        float(len(words) <= 2 and concept),
+        float(is_vague(head)),
+    )
+
+
 def _static_features(c: Candidate, title: str, count: int) -> None:
     v = c.values
-    words = c.key.split()
     v["sentences"] = v.pop("_sentences", 0.0)
     v["first_pos"] = max(v["first_pos"], 0.0)
     v.pop("_last_sentence", None)
@@ -98,13 +128,14 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v["close_alone"] = math.log1p(v.get("close_alone", 0.0))
     v["dist_alone"] = math.log1p(v.get("dist_alone", 99.0))
     v["dist"] = math.log1p(v["dist"])
-    v["words"] = float(len(words))
-    v["of_phrase"] = float("of" in words[1:-1])
-    v["pp_phrase"] = float(any(w in _PREPOSITIONS for w in words[1:-1]))
-    head = head_word(words)
-    v["concept"] = float(is_concept(head))
-    v["form_concept"] = float(len(words) <= 2 and is_concept(head))
-    v["vague"] = float(is_vague(head))
+    (
+        v["words"],
+        v["of_phrase"],
+        v["pp_phrase"],
+        v["concept"],
+        v["form_concept"],
+        v["vague"],
+    ) = _phrase_features(c.key)
     v["in_title"] = float(c.key in title)
     v["capital"] = float(c.form[:1].isupper())
     v["candidates"] = math.log(count)

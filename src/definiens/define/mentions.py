@@ -21,7 +21,14 @@ from definiens.define.nlp import lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX, Link
 
-__all__ = ["Mention", "find_mentions", "is_junk", "is_placeholder", "phrase_variants"]
+__all__ = [
+    "Mention",
+    "find_mentions",
+    "is_junk",
+    "is_placeholder",
+    "phrase_variants",
+    "placeholder_tokens",
+]
 
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
@@ -54,6 +61,18 @@ class Mention:
 def is_placeholder(token: Any) -> bool:
     """A formula placeholder or a plain-text symbol ("the speed of light c")."""
     return _PLACEHOLDER.search(token.text) is not None or token.i in symbol_tokens(token.doc)
+
+
+def placeholder_tokens(doc: Any) -> list[int]:
+    """The tokens of a parsed sentence that :func:`is_placeholder` accepts, read from its token
+    arrays (no spaCy token object is built for the others)."""
+    strings = doc.vocab.strings
+    marked = symbol_tokens(doc)
+    return [
+        i
+        for i, orth in enumerate(doc.to_array("ORTH").tolist())
+        if _PLACEHOLDER.search(strings[orth]) is not None or i in marked
+    ]
 
 
 def _trim(tokens: Sequence[Any]) -> list[Any]:
@@ -329,7 +348,12 @@ def _counted(doc: Any, token: Any) -> Any | None:
 
 def _count_mentions(doc: Any, offset: int) -> Iterator[Mention]:
     """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
-    for token in doc[:-1]:
+    strings = doc.vocab.strings
+    tags = doc.to_array("TAG").tolist()
+    for i in range(len(doc) - 1):
+        if strings[tags[i + 1]] not in ("NNS", "NNPS"):
+            continue  # what :func:`_counted` checks first, without building the tokens
+        token = doc[i]
         following = _counted(doc, token)
         if following is not None:
             yield Mention(

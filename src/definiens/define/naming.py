@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from definiens.define.concepts import is_concept, is_evaluative
-from definiens.define.mentions import Mention, is_junk, is_placeholder, phrase_variants
+from definiens.define.mentions import (
+    Mention,
+    is_junk,
+    is_placeholder,
+    phrase_variants,
+    placeholder_tokens,
+)
 from definiens.define.nlp import lemma
 
 __all__ = ["naming_mentions"]
@@ -73,10 +79,8 @@ def naming_mentions(doc: Any, offset: int, known: set[tuple[int, int]]) -> Itera
     """The phrases right before each placeholder or symbol of a parsed sentence (starting at
     ``offset`` of ``Document.text``) that no mention of ``known`` token spans covers, and the
     compounds of the known ones ("sample of size": "sample size")."""
-    for token in doc:
-        if not is_placeholder(token):
-            continue
-        span = _span_before(doc, token.i)
+    for i in placeholder_tokens(doc):
+        span = _span_before(doc, i)
         if span is None:
             continue
         first, head = span

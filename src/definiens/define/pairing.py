@@ -80,21 +80,27 @@ class Tokens:
         import numpy as np
 
         heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
+        strings = doc.vocab.strings
         lower: list[str] = []
+        tags: list[str] = []
         placeholders: list[int] = []
         marks: list[tuple[int, int]] = []
         symbols = symbol_tokens(doc)
         count = 0
-        for token in doc:
-            lower.append(token.lower_)
+        # the strings from the token attribute arrays: no spaCy Token object is built
+        for i, (orth, low, tag) in enumerate(doc.to_array(["ORTH", "LOWER", "TAG"]).tolist()):
+            lower.append(strings[low])
+            tags.append(strings[tag])
             placeholders.append(count)
-            text = token.text
-            numbers = _PLACEHOLDER.findall(text) if PLACEHOLDER_PREFIX in text else []
-            marks.extend((token.i, int(number)) for number in numbers)
-            count += bool(numbers) or token.i in symbols
+            text = strings[orth]
+            if PLACEHOLDER_PREFIX in text:
+                numbers = _PLACEHOLDER.findall(text)
+                marks.extend((i, int(number)) for number in numbers)
+                count += bool(numbers) or i in symbols
+            else:
+                count += i in symbols
         placeholders.append(count)
-        found = cls(lower, heads, placeholders, marks, sorted(symbols.items()))
-        found.tags = [t.tag_ for t in doc]
+        found = cls(lower, heads, placeholders, marks, sorted(symbols.items()), tags)
         found.groups = _coordinated(lower, {t for t, _ in marks} | set(symbols))
         if "respectively" in lower:
             found.conj = [t.dep_ == "conj" for t in doc]
