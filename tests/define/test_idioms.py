@@ -28,6 +28,12 @@ FIRST_MEANINGS = [
     ),
     ("Let $G = (V, E)$ be a graph with vertex set $V$.", "G", "graph"),
     ("Here $D$ is a region in the plane with a smooth boundary.", "D", "region"),
+    ("A mass $m$ on a spring of stiffness $k$ oscillates with period $T$.", "k", "stiffness"),
+    (
+        "For an ideal gas, $pV = NkT$, where $p$ is the pressure and $k$ the Boltzmann constant.",
+        "k",
+        "Boltzmann constant",
+    ),
     ("The energy is $E = mc^2$, where $c$ is the speed of light.", "c", "speed of light"),
     (
         "By the ideal gas law $pV = nRT$, where $n$ is the amount of substance.",

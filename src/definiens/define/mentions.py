@@ -307,7 +307,7 @@ def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Men
 def find_mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]:
     """The candidate mentions of a parsed sentence starting at ``offset`` of ``Document.text``."""
     found: list[Mention] = []
-    chunks = list(doc.noun_chunks)
+    chunks = _with_roots(doc, list(doc.noun_chunks))
     by_start = {chunk.start: chunk for chunk in chunks}
     for chunk in chunks:
         mention = _mention(chunk, offset, _determiner(chunk))
@@ -320,6 +320,27 @@ def find_mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Men
     return found + linked + list(_count_mentions(doc, offset))
 
 
+_ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
+
+
+def _with_roots(doc: Any, chunks: list[Any]) -> list[Any]:
+    """``chunks`` and the noun phrase of a sentence whose root is a noun, which spaCy leaves out
+    of its noun chunks ("..., and $k$ the Boltzmann constant.")."""
+    for root in doc:
+        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or is_placeholder(root):
+            continue
+        if any(c.start <= root.i < c.end for c in chunks):
+            continue
+        start = root.i
+        while start > 0 and doc[start - 1].head.i == root.i:
+            if doc[start - 1].dep_ not in _ROOT_MODIFIERS or is_placeholder(doc[start - 1]):
+                break
+            start -= 1
+        chunks.append(doc[start : root.i + 1])
+    chunks.sort(key=lambda chunk: chunk.start)
+    return chunks
+
+
 #: Words before a symbol that make it an object or a modifier, not the subject of a clause.
 _COUNT_BEFORE = frozenset({"VERB", "AUX", "ADP", "DET", "ADJ", "NUM"})
 #: Verbs of mathematical prose that spaCy's tagger takes for plural nouns after a symbol
@@ -328,6 +349,7 @@ _VERB_WORDS = """
 holds satisfies converges diverges increases decreases approaches coincides spans forces
 accounts times tends equals denotes represents means contains exists belongs varies depends
 lies gives becomes remains vanishes commutes acts maps sends defines yields implies
+oscillates moves rotates travels falls grows decays changes runs
 """
 _VERBS = frozenset(_VERB_WORDS.split())
 

@@ -12,6 +12,7 @@ gives "sample size", "a signal of length $N$" "signal length").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +34,7 @@ _MISREAD = frozenset({"VB", "VBP"})  # a noun the tagger took for a verb ("mean"
 _VERBS = frozenset({"be", "have", "do", "let", "denote", "define", "give", "take", "use", "get"})
 _ARTICLES = frozenset({"DT", "PRP$", "IN", "CC", ",", "CD", "WDT"})
 _LONGEST = 5
+_NOUN_SUFFIX = re.compile(r"(?:ness|ity|tion|sion|ment|ence|ance|ship|ism)$")
 
 
 def _head_ok(doc: Any, i: int) -> bool:
@@ -48,7 +50,10 @@ def _head_ok(doc: Any, i: int) -> bool:
             and before is not None
             and before.tag_ in (_NOUNS | {"JJ", "DT"})
         )
-    return token.tag_ in ("JJ", "JJR") and is_concept(token.text)
+    if token.tag_ not in ("JJ", "JJR"):
+        return False
+    # a noun the tagger took for an adjective ("of stiffness $k$"): its suffix says it
+    return is_concept(token.text) or _NOUN_SUFFIX.search(token.lower_) is not None
 
 
 def _span_before(doc: Any, at: int) -> tuple[int, int] | None:
