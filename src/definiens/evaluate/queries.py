@@ -16,7 +16,7 @@ from definiens.evaluate.gold import GoldFormula, load_gold, normalise_identifier
 from definiens.evaluate.matching import find_formula
 from definiens.evaluate.scoring import IdentRow
 from definiens.formulas import extract_identifiers
-from definiens.model import Definiens, Document
+from definiens.model import Definiens, Document, Formula
 
 __all__ = [
     "Ranker",
@@ -43,12 +43,19 @@ def page_key(title: str) -> str:
     return " ".join(title.replace("_", " ").split()).casefold()
 
 
-def query_identifiers(query: GoldFormula, document: Document | None) -> list[str]:
-    """The identifiers of a query formula in canonical TeX, in order, without repeats."""
+def _query_formula(query: GoldFormula, document: Document) -> Formula | None:
+    """The formula of ``document`` the query names (by its TeX and number), or None."""
+    return find_formula(document, query.tex, int(query.fid) if query.fid.isdigit() else None)
+
+
+def query_identifiers(
+    query: GoldFormula, document: Document | None, formula: Formula | None = None
+) -> list[str]:
+    """The identifiers of a query formula in canonical TeX, in order, without repeats
+    (``formula``: the page's formula for the query, when the caller has looked it up)."""
     found = list(extract_identifiers(query.tex).tex)
     if not found and document is not None:
-        fid = int(query.fid) if query.fid.isdigit() else None
-        formula = find_formula(document, query.tex, fid)
+        formula = formula or _query_formula(query, document)
         if formula is not None:
             found = [i.tex for i in formula.identifiers]
     unique: dict[str, str] = {}
@@ -65,11 +72,11 @@ def _stored(document: Document, identifier: str) -> Sequence[Definiens]:
     return []
 
 
-def _at_formula(document: Document, query: GoldFormula, identifier: str) -> Sequence[Definiens]:
-    """The meanings of ``identifier`` where the query's formula stands (its scope's, when the
-    page reuses the letter), else over the whole page."""
-    fid = int(query.fid) if query.fid.isdigit() else None
-    formula = find_formula(document, query.tex, fid)
+def _at_formula(
+    document: Document, formula: Formula | None, identifier: str
+) -> Sequence[Definiens]:
+    """The meanings of ``identifier`` where the query's ``formula`` stands (its scope's, when
+    the page reuses the letter), else over the whole page."""
     wanted = normalise_identifier(identifier)
     for occurrence in formula.identifiers if formula is not None else ():
         if normalise_identifier(occurrence.tex) == wanted:
@@ -95,8 +102,11 @@ def query_rows(
         if document is None:
             logger.warning("query %s: page %r not among the inputs", query.qid, query.title)
             continue
-        for ident in query_identifiers(query, document):
-            found = ranker(document, ident) if ranker else _at_formula(document, query, ident)
+        # looked up once per query, not per identifier (a custom ranker needs it only when
+        # the query's TeX gives no identifiers, and query_identifiers looks it up then)
+        formula = _query_formula(query, document) if ranker is None else None
+        for ident in query_identifiers(query, document, formula):
+            found = ranker(document, ident) if ranker else _at_formula(document, formula, ident)
             for item in found:
                 key = (query.qid, normalise_identifier(ident), item.text.strip().lower())
                 if key not in seen:
