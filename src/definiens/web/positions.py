@@ -18,6 +18,7 @@ class TextPositions:
     """Source offsets → text offsets, and which text offsets come from the source at all."""
 
     def __init__(self, offsets: OffsetMap, text_length: int) -> None:
+        self.offsets = offsets
         self.by_source = sorted(offsets.segments, key=lambda seg: seg[1])
         self.source_starts = [seg[1] for seg in self.by_source]
         self.by_text = sorted(offsets.segments)
@@ -26,21 +27,13 @@ class TextPositions:
 
     def after(self, position: int) -> int:
         """The text offset of source ``position``; a source offset no text comes from (markup,
-        a formula) maps to the start of the next text segment. -1 for a negative position."""
+        a formula) maps to the start of the next text segment (:meth:`OffsetMap.to_text`, which
+        keeps its segments sorted by source once). -1 for a negative position."""
         if position < 0:
             return -1
-        segments = self.by_source
-        if not segments:
+        if not self.by_source:
             return min(position, self.length)
-        i = bisect.bisect_right(self.source_starts, position) - 1
-        if i >= 0:
-            text_start, source_start, length = segments[i]
-            if position < source_start + length:
-                return text_start + position - source_start
-        if i + 1 < len(segments):
-            return segments[i + 1][0]
-        text_start, _, length = segments[-1]
-        return text_start + length
+        return self.offsets.to_text(position)
 
     def before(self, position: int) -> int:
         """The text offset just past the last text character that comes from source before
