@@ -326,8 +326,11 @@ _ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
 def _with_roots(doc: Any, chunks: list[Any]) -> list[Any]:
     """``chunks`` and the noun phrase of a sentence whose root is a noun, which spaCy leaves out
     of its noun chunks ("..., and $k$ the Boltzmann constant.")."""
-    for root in doc:
-        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or is_placeholder(root):
+    root_dep = doc.vocab.strings["ROOT"]
+    # the roots found in the token array: no spaCy Token is made for the other tokens
+    roots = [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == root_dep]
+    for root in (doc[i] for i in roots):
+        if root.pos_ not in ("NOUN", "PROPN") or is_placeholder(root):
             continue
         if any(c.start <= root.i < c.end for c in chunks):
             continue
