@@ -39,10 +39,20 @@ class Reports:
         self.counts: dict[str, int] = {}
 
     def report(self, kind: str, message: str, where: str | None = None) -> None:
+        if self.count(kind):
+            self.document.report(kind, message, where)
+
+    def count(self, kind: str) -> bool:
+        """Count one more problem of ``kind``; whether it is among those listed (the caller
+        then reports it with :meth:`listed`: where it is need not be worked out for the
+        others)."""
         count = self.counts.get(kind, 0) + 1
         self.counts[kind] = count
-        if count <= MAX_REPORTED:
-            self.document.report(kind, message, where)
+        return count <= MAX_REPORTED
+
+    def listed(self, kind: str, message: str, where: str | None = None) -> None:
+        """List a problem already counted by :meth:`count`."""
+        self.document.report(kind, message, where)
 
     def seen(self, kind: str) -> bool:
         return kind in self.counts
@@ -84,7 +94,9 @@ class TextBuilder:
         if end <= start:
             return
         if start != self._end or source is not self._source or self._start == self._end:
-            self._flush()
+            if self._end > self._start:  # the run waiting is appended (as _flush does)
+                self.parts.append(self._source[self._start : self._end])
+                self.offsets.add(self._at, self._start, self._end - self._start)
             self._source, self._start, self._at = source, start, self.length
         self._end = end
         self.length += end - start

@@ -50,6 +50,11 @@ _TOKEN = re.compile(
 )
 _PAREN_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\)")  # \) not escaped as \\)
 _BRACKET_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\]")
+#: ``\(`` and ``\[``: the closer, its pattern, whether display, the problem when unclosed.
+_OPENERS = {
+    "\\(": ("\\)", _PAREN_CLOSE, False, "unclosed \\("),
+    "\\[": ("\\]", _BRACKET_CLOSE, True, "unclosed \\["),
+}
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _NEWLINE = re.compile(r"\n")
 _OPTIONAL_CLOSE = re.compile(r"\]")
@@ -125,15 +130,16 @@ class _Scanner(Scanner):
         return pos
 
     def scan(self, start: int, end: int) -> None:
+        src, copy, search, handle = self.src, self.out.copy, _TOKEN.search, self.handle
         pos = start
         self.depth += 1
         while pos < end:
-            match = _TOKEN.search(self.src, pos, end)
+            match = search(src, pos, end)
             if match is None:
-                self.out.copy(self.src, pos, end)
+                copy(src, pos, end)
                 break
-            self.out.copy(self.src, pos, match.start())
-            pos = self.handle(match, end)
+            copy(src, pos, match.start())
+            pos = handle(match, end)
         self.depth -= 1
 
     def too_deep(self, pos: int) -> bool:
@@ -146,7 +152,7 @@ class _Scanner(Scanner):
         return True
 
     def problem(self, what: str, pos: int) -> None:
-        self.reports.report("unbalanced-math", what, f"line {self.lines(pos)}")
+        self.problem_at("unbalanced-math", what, pos)
 
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup
@@ -157,8 +163,7 @@ class _Scanner(Scanner):
         if kind == "dollar":
             return self.dollar(match, end)
         if kind == "open":
-            closer = "\\)" if match.group(0) == "\\(" else "\\]"
-            return self.delimited(match, closer, end, display=closer == "\\]", kind="paren")
+            return self.delimited(match, end)
         if kind == "env":
             return self.environment(match, end)
         if kind == "command":
@@ -184,17 +189,16 @@ class _Scanner(Scanner):
         self.out.formula(tex, start, close + width, display=double, kind="dollar")
         return close + width
 
-    def delimited(
-        self, match: re.Match[str], closer: str, end: int, *, display: bool, kind: str
-    ) -> int:
-        pattern = _PAREN_CLOSE if closer == "\\)" else _BRACKET_CLOSE
+    def delimited(self, match: re.Match[str], end: int) -> int:
+        """A formula in ``\\(…\\)`` or ``\\[…\\]``."""
+        closer, pattern, display, unclosed = _OPENERS[match.group(0)]
         found = self.closings.find(closer, pattern, match.end(), end)
         if found is None:
-            self.problem(f"unclosed {match.group(0)}", match.start())
+            self.problem_at("unbalanced-math", unclosed, match.start())
             return match.end()
-        close = found.start() + len(found.group(0)) - 2
+        close = found.end() - 2
         tex = self.src[match.end() : close].strip()
-        self.out.formula(tex, match.start(), close + 2, display=display, kind=kind)
+        self.out.formula(tex, match.start(), close + 2, display=display, kind="paren")
         return close + 2
 
     def environment(self, match: re.Match[str], end: int) -> int:
