@@ -106,6 +106,19 @@ def test_markdown_code_is_neither_prose_nor_math() -> None:
     assert spans_ok(doc)
 
 
+def test_markdown_runs_of_dollar_signs_are_text() -> None:
+    """A dollar whose next one follows a space opens nothing ("$a $b …" is read as one run of
+    text); the run ends before a dollar that can open: "$b$" is a formula, "$d" unbalanced."""
+    doc = parse(from_text("$a $5 $b$ and $c\t$d\n\n$e $$f$$ $g"))
+    assert [f.tex for f in doc.formulas] == ["b", "f"]
+    assert doc.text == "$a $5 FORMULA0 and $c\t$d\n\n$e FORMULA1 $g"
+    assert [str(p) for p in doc.problems] == [
+        "<text>: text: line 1: unbalanced $",
+        "<text>: text: line 3: unbalanced $",
+    ]
+    assert spans_ok(doc)
+
+
 def test_markdown_unbalanced_dollar_is_reported_once() -> None:
     doc = parse(from_text("One $x$.\n\nTwo $y is open\n\nThree $z$."))
     assert [f.tex for f in doc.formulas] == ["x", "z"]

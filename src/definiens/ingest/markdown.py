@@ -17,8 +17,17 @@ from definiens.model import Document
 
 __all__ = ["parse_markdown"]
 
+#: Dollar signs that open no formula, one after another: each ``$`` followed by neither a space
+#: nor another ``$``, whose next ``$`` (on the same line, with no code, escape or ``$$`` before
+#: it) follows a space and so cannot close it (see :class:`~definiens.ingest.dollars.Dollars`).
+#: Such a run is text, matched at once: "$a $b $c …" is not a formula per dollar to look for.
+#: Possessive (``*+``, ``++``): each dollar is checked where it stands (the space before the next
+#: one by a look-behind), so the engine keeps no state to backtrack into, however long the run.
+_SIGNS = r"(?:\$[^\s$\\`][^$\\`\n]*+(?<=[^\S\n])(?=\$(?!\$)))++"
 _TOKEN = re.compile(
-    r"(?P<fence>^[ \t]*(?:```|~~~))|(?P<code>`+)|(?P<escape>\\\$)|(?P<dollar>\$\$?)", re.M
+    r"(?P<fence>^[ \t]*(?:```|~~~))|(?P<code>`+)|(?P<escape>\\\$)"
+    rf"|(?P<signs>{_SIGNS})|(?P<dollar>\$\$?)",
+    re.M,
 )
 
 
@@ -50,6 +59,9 @@ class _Scanner(Scanner):
                 pos = self.code(match, "\n" + match.group(0).strip(), "\n")
             elif kind == "code":
                 pos = self.code(match, match.group(0), "")
+            elif kind == "signs":
+                out.copy(src, match.start(), match.end())
+                pos = match.end()
             elif kind == "escape":
                 out.replace("$", match.start(), match.end())
                 pos = match.end()
@@ -85,8 +97,7 @@ class _Scanner(Scanner):
             return match.end()
         if close < 0:
             what = "$$" if double else "$"
-            where = f"line {self.lines(start)}"
-            self.reports.report("unbalanced-dollar", f"unbalanced {what}", where)
+            self.problem_at("unbalanced-dollar", f"unbalanced {what}", start)
             out.copy(src, start, match.end())
             return match.end()
         width = 2 if double else 1
