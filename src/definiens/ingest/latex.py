@@ -42,18 +42,40 @@ _DROP_ARGS = _words(
 _TEX_NOISE = re.compile(r"\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
 _LINKS = frozenset({"PMlinkname", "PMlinkid", "PMlinkexternal", "PMlinktofile", "href"})
 _ESCAPES = {"\\\\": "\n", "\\&": "&", "\\%": "%", "\\$": "$", "\\_": "_", "\\#": "#", "\\ ": " "}
-_TOKEN = re.compile(
-    r"(?P<comment>%)|(?P<dollar>\$\$?)|(?P<open>\\[(\[])"
-    r"|(?P<env>\\(?:begin|end)\s*\{(?P<envname>[a-zA-Z]+\*?)\})"
-    r"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\.)|(?P<brace>[{}])|(?P<tilde>[~&])",
-    re.S,
-)
+
+
+def _tokens(opener: str, escaped: str) -> re.Pattern[str]:
+    """The markup the scanner stops at, ``\\`` then ``opener`` opening a formula and
+    ``escaped`` an escape (``\\%``, ``\\\\``…)."""
+    return re.compile(
+        rf"(?P<comment>%)|(?P<dollar>\$\$?)|(?P<open>\\{opener})"
+        r"|(?P<env>\\(?:begin|end)\s*\{(?P<envname>[a-zA-Z]+\*?)\})"
+        rf"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\{escaped})"
+        r"|(?P<brace>[{}])|(?P<tilde>[~&])",
+        re.S,
+    )
+
+
+_TOKEN = _tokens(r"[(\[]", ".")
 _PAREN_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\)")  # \) not escaped as \\)
 _BRACKET_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\]")
-#: ``\(`` and ``\[``: the closer, its pattern, whether display, the problem when unclosed.
+#: ``\(`` and ``\[``: the closer, its pattern, whether display, the problem when unclosed,
+#: and text holding no markup but this opener (how far the ones after an unclosed one go).
 _OPENERS = {
-    "\\(": ("\\)", _PAREN_CLOSE, False, "unclosed \\("),
-    "\\[": ("\\]", _BRACKET_CLOSE, True, "unclosed \\["),
+    "\\(": (
+        "\\)",
+        _PAREN_CLOSE,
+        False,
+        "unclosed \\(",
+        re.compile(r"(?:[^%$\\{}~&]++|\\\(|\\\Z)*+"),
+    ),
+    "\\[": (
+        "\\]",
+        _BRACKET_CLOSE,
+        True,
+        "unclosed \\[",
+        re.compile(r"(?:[^%$\\{}~&]++|\\\[|\\\Z)*+"),
+    ),
 }
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _NEWLINE = re.compile(r"\n")
@@ -191,15 +213,30 @@ class _Scanner(Scanner):
 
     def delimited(self, match: re.Match[str], end: int) -> int:
         """A formula in ``\\(…\\)`` or ``\\[…\\]``."""
-        closer, pattern, display, unclosed = _OPENERS[match.group(0)]
+        closer, pattern, display, _, _ = _OPENERS[match.group(0)]
         found = self.closings.find(closer, pattern, match.end(), end)
         if found is None:
-            self.problem_at("unbalanced-math", unclosed, match.start())
-            return match.end()
+            return self.unclosed(match, end)
         close = found.end() - 2
         tex = self.src[match.end() : close].strip()
         self.out.formula(tex, match.start(), close + 2, display=display, kind="paren")
         return close + 2
+
+    def unclosed(self, match: re.Match[str], end: int) -> int:
+        """An unclosed ``\\(`` (or ``\\[``) is reported and left out, its text kept. So is
+        every one like it up to the next other markup (none of them can close before ``end``
+        either), all at once: a page of them is not read one token at a time."""
+        src, opener = self.src, match.group(0)
+        _, _, _, message, plain = _OPENERS[opener]
+        found = plain.match(src, match.end(), end)
+        stop = found.end() if found else match.end()
+        texts = src[match.end() : stop].split(opener)  # one per opener, the text after it
+        at = match.start()
+        for text in texts[: self.reports.count("unbalanced-math", len(texts))]:
+            self.reports.listed("unbalanced-math", message, f"line {self.lines(at)}")
+            at += len(opener) + len(text)
+        self.out.copy_apart(src, match.end(), texts, len(opener))
+        return stop
 
     def environment(self, match: re.Match[str], end: int) -> int:
         name = match.group("envname")
