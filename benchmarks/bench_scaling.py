@@ -12,7 +12,8 @@ pages, repeated, give the reference growth of ordinary input.
 
 The define stage loads spaCy and its model once (``--no-define`` leaves it out). ``--server``
 also posts a 2 MB body of every family to a real server (``definiens serve``, one worker) and
-prints the time to the answer and its status.
+prints the time to the answer, the CPU time of the server and its worker, and the status (best
+of ``--repeat`` requests); ``--server-only`` does that part only.
 
 Data: ``ntcir11-wiki/pages-dev.xml`` (the reference family) from the shared data folder
 (``--data``, default ``../shared/data`` beside the repository; see benchmarks/shared_data.py).
