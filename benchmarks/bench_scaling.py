@@ -12,7 +12,8 @@ pages, repeated, give the reference growth of ordinary input.
 
 The define stage loads spaCy and its model once (``--no-define`` leaves it out). ``--server``
 also posts a 2 MB body of every family to a real server (``definiens serve``, one worker) and
-prints the time to the answer and its status.
+prints the time to the answer, the CPU time of the server and its worker, and the status (best
+of ``--repeat`` requests); ``--server-only`` does that part only.
 
 Data: ``ntcir11-wiki/pages-dev.xml`` (the reference family) from the shared data folder
 (``--data``, default ``../shared/data`` beside the repository; see benchmarks/shared_data.py).
@@ -141,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every N by this")
     parser.add_argument("--no-define", action="store_true", help="leave the define stage out")
     parser.add_argument("--server", action="store_true", help="also time 2 MB server requests")
+    parser.add_argument(
+        "--server-only", action="store_true", help="time the server requests only (no growth)"
+    )
     args = parser.parse_args(argv)
     require(parser, args.data / DEV_PAGES)
     targets = set(args.only or TARGETS) - ({"define"} if args.no_define else set())
@@ -149,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         for f in (*FAMILIES, *reference_families(args.data))
         if f.target in targets and (args.family is None or args.family in f.name)
     ]
+    if args.server_only:
+        from server_timing import time_server
+
+        time_server([f for f in families if "reference" not in f.name], args.repeat)
+        return 0
     worst = 0.0
     with tempfile.TemporaryDirectory() as folder:
         timer = Timer(Path(folder), args.repeat)
@@ -168,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.server:
         from server_timing import time_server
 
-        time_server([f for f in FAMILIES if f.target in targets])
+        time_server([f for f in families if "reference" not in f.name], args.repeat)
     return 0
 
 

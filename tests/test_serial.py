@@ -8,6 +8,7 @@ import json
 from hypothesis import given, settings
 
 from definiens import serial
+from definiens.ingest import from_text, parse
 from definiens.model import Document, Link
 from strategies import documents
 
@@ -56,3 +57,12 @@ def test_a_formula_record_has_every_field_of_the_formula(document: Document) -> 
     forgotten here fails."""
     for formula in document.formulas:
         assert serial.formula_record(formula) == dataclasses.asdict(formula)
+
+
+def test_a_scope_record_has_every_field_of_the_scope() -> None:
+    """The hand-written record is ``dataclasses.asdict``, keys in the same order."""
+    document = parse(from_text("== A ==\nx\n=== B ===\ny\n== C ==\n", "wikitext"))
+    assert len(document.scopes) == 3
+    for scope in document.scopes:
+        record = serial.scope_record(scope)
+        assert list(record.items()) == list(dataclasses.asdict(scope).items())

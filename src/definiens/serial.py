@@ -51,6 +51,7 @@ __all__ = [
     "formula_record",
     "from_record",
     "loads",
+    "scope_record",
     "to_record",
 ]
 
@@ -84,6 +85,20 @@ def formula_record(formula: Formula) -> dict[str, Any]:
     }
 
 
+def scope_record(scope: Scope) -> dict[str, Any]:
+    """``dataclasses.asdict(scope)``, written out: a page of many headings has as many scopes
+    (asdict took 1.5 s for the 222,000 of a 2 MB request of headings)."""
+    return {
+        "kind": scope.kind,
+        "title": scope.title,
+        "level": scope.level,
+        "start": scope.start,
+        "end": scope.end,
+        "source_start": scope.source_start,
+        "source_end": scope.source_end,
+    }
+
+
 def definiens_record(definiens: Definiens) -> dict[str, Any]:
     """The record of one candidate meaning."""
     return asdict(definiens)
@@ -112,7 +127,7 @@ def to_record(document: Document) -> dict[str, Any]:
         "links": [asdict(link) for link in document.links],
         "definitions": _definitions_record(document.definitions),
         "problems": [asdict(p) for p in document.problems],
-        "scopes": [asdict(scope) for scope in document.scopes],
+        "scopes": [scope_record(scope) for scope in document.scopes],
         "scoped": {
             str(index): _definitions_record(meanings) for index, meanings in document.scoped.items()
         },

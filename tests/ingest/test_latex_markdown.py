@@ -106,7 +106,35 @@ def test_markdown_code_is_neither_prose_nor_math() -> None:
     assert spans_ok(doc)
 
 
+def test_markdown_runs_of_dollar_signs_are_text() -> None:
+    """A dollar whose next one follows a space opens nothing ("$a $b …" is read as one run of
+    text); the run ends before a dollar that can open: "$b$" is a formula, "$d" unbalanced."""
+    doc = parse(from_text("$a $5 $b$ and $c\t$d\n\n$e $$f$$ $g"))
+    assert [f.tex for f in doc.formulas] == ["b", "f"]
+    assert doc.text == "$a $5 FORMULA0 and $c\t$d\n\n$e FORMULA1 $g"
+    assert [str(p) for p in doc.problems] == [
+        "<text>: text: line 1: unbalanced $",
+        "<text>: text: line 3: unbalanced $",
+    ]
+    assert spans_ok(doc)
+
+
 def test_markdown_unbalanced_dollar_is_reported_once() -> None:
     doc = parse(from_text("One $x$.\n\nTwo $y is open\n\nThree $z$."))
     assert [f.tex for f in doc.formulas] == ["x", "z"]
     assert [str(p) for p in doc.problems] == ["<text>: text: line 3: unbalanced $"]
+
+
+def test_latex_unclosed_openers_are_each_counted_and_their_text_kept() -> None:
+    """151 unclosed ``\\(`` and ``\\[`` (one in a section): every one is counted,
+    the first 100 listed with their line, and the text between them maps back to the source."""
+    source = "\\( a\n" * 120 + "\\[ b\n\\section{c \\( d} " + "\\( e\n" * 29
+    doc = parse(from_text(source, "latex"))
+    problems = [(p.message, p.location) for p in doc.problems]
+    assert problems[:100] == [("unclosed \\(", f"<text>: text: line {k}") for k in range(1, 101)]
+    assert problems[100:] == [("51 more problems of this kind, not listed", "<text>: text")]
+    assert doc.problems[-1].kind == "unbalanced-math"
+    assert doc.text == " a\n" * 120 + " b\n\nc  d\n\n " + " e\n" * 29
+    for position, char in enumerate(doc.text):
+        if char in "abcde":
+            assert source[doc.offsets.to_source(position)] == char

@@ -30,6 +30,16 @@ def test_reading_stops_after_max_formulas() -> None:
     assert problem.kind == "too-complex" and problem.location.endswith("line 2")
 
 
+def test_only_the_first_max_scopes_sections_are_scopes() -> None:
+    source = "\\section{A}\n\\begin{lemma}x\\end{lemma}\n\\section{B}\ny\n\\section{C}\nz\n"
+    whole = parse(from_text(source, "latex"))
+    doc = _stages(Budget(max_scopes=2))["parse"](from_text(source, "latex"))  # type: ignore[operator]
+    assert [s.title for s in whole.scopes] == ["A", "Lemma", "B", "C"]
+    assert doc.scopes == whole.scopes[:2]  # the first two in the source, not both sections
+    (problem,) = doc.problems
+    assert problem.kind == "too-complex" and "the first 2 are kept" in problem.message
+
+
 def test_a_formula_longer_than_the_budget_is_flagged_not_analysed() -> None:
     identify_stage = _stages(Budget(max_formula_chars=10))["identify"]
     doc = parse(from_text("Let $x_1 + x_2 + x_3$ and $y$ be."))

@@ -10,6 +10,9 @@ damage makes a short list.
 
 from __future__ import annotations
 
+from itertools import accumulate, compress, repeat
+from operator import add
+
 from definiens.model import Document, Formula, Link, OffsetMap, placeholder
 
 __all__ = ["MAX_REPORTED", "NOT_READ", "FormulaLimit", "Reports", "TextBuilder", "line_of"]
@@ -39,10 +42,20 @@ class Reports:
         self.counts: dict[str, int] = {}
 
     def report(self, kind: str, message: str, where: str | None = None) -> None:
-        count = self.counts.get(kind, 0) + 1
-        self.counts[kind] = count
-        if count <= MAX_REPORTED:
+        if self.count(kind):
             self.document.report(kind, message, where)
+
+    def count(self, kind: str, more: int = 1) -> int:
+        """Count ``more`` problems of ``kind``; how many of them (the first ones) are listed:
+        the caller reports those with :meth:`listed` (where the others are need not be worked
+        out)."""
+        before = self.counts.get(kind, 0)
+        self.counts[kind] = before + more
+        return max(0, min(more, MAX_REPORTED - before))
+
+    def listed(self, kind: str, message: str, where: str | None = None) -> None:
+        """List a problem already counted by :meth:`count`."""
+        self.document.report(kind, message, where)
 
     def seen(self, kind: str) -> bool:
         return kind in self.counts
@@ -84,10 +97,34 @@ class TextBuilder:
         if end <= start:
             return
         if start != self._end or source is not self._source or self._start == self._end:
-            self._flush()
+            if self._end > self._start:  # the run waiting is appended (as _flush does)
+                self.parts.append(self._source[self._start : self._end])
+                self.offsets.add(self._at, self._start, self._end - self._start)
             self._source, self._start, self._at = source, start, self.length
         self._end = end
         self.length += end - start
+
+    def copy_apart(self, source: str, start: int, pieces: list[str], gap: int) -> None:
+        """:meth:`copy` of each of ``pieces`` in turn: they stand in ``source`` one after the
+        other from ``start``, ``gap`` (at least 1) characters apart, which are left out. In bulk:
+        a page can hold hundreds of thousands of them."""
+        first, middle = pieces[0], pieces[1:-1]
+        self.copy(source, start, start + len(first))
+        if len(pieces) == 1:
+            return
+        self._flush()
+        lengths = list(map(len, middle))
+        begin = start + len(first) + gap
+        source_starts = accumulate(map(add, lengths, repeat(gap)), initial=begin)
+        text_starts = accumulate(lengths, initial=self.length)
+        # what OffsetMap.add of each would do: no two join (they are apart in the source), the
+        # empty ones are left out (the starts run one further: the end of the last)
+        segments = zip(text_starts, source_starts, lengths, strict=False)
+        self.offsets.segments.extend(compress(segments, lengths))
+        self.parts.extend(filter(None, middle))
+        self.length += sum(lengths)
+        last = begin + sum(lengths) + len(middle) * gap
+        self.copy(source, last, last + len(pieces[-1]))
 
     def _flush(self) -> None:
         """Append the verbatim run waiting, if any."""

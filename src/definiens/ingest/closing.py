@@ -40,6 +40,19 @@ class Closings:
             self._misses[key] = (known_from if known else start, limit)
         return found
 
+    def find_text(self, text: str, start: int, limit: int) -> int:
+        """Where the first ``text`` in ``source[start:limit]`` starts, or -1 (:meth:`find` of
+        a plain string, without a regex)."""
+        known_from, known_to = self._misses.get(text, (-1, -1))
+        known = known_from <= start < known_to
+        search_from = known_to if known else start
+        if search_from >= limit:
+            return -1
+        found = self.source.find(text, search_from, limit)
+        if found < 0:
+            self._misses[text] = (known_from if known else start, limit)
+        return found
+
 
 def pair_braces(source: str) -> dict[int, int]:
     """The offset of the ``}`` closing each ``{`` of TeX ``source`` (escapes and comments

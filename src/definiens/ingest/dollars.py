@@ -21,11 +21,6 @@ def _escaped(src: str, pos: int) -> bool:
     return count % 2 == 1
 
 
-def _can_close(src: str, pos: int) -> bool:
-    """Pandoc's rule for a closing ``$``: no space before it, no digit after it."""
-    return not src[pos - 1].isspace() and not src[pos + 1 : pos + 2].isdigit()
-
-
 class Dollars:
     """Finds the closing ``$`` of the formulas of one source; the end of the paragraph each
     formula stops at is searched once per paragraph, however many formulas it holds."""
@@ -48,10 +43,13 @@ class Dollars:
         limit = self.paragraphs.start(content, end)
         pos = src.find(delimiter, content, limit)
         while pos >= 0:
-            if not _escaped(src, pos) and (double or src[pos + 1 : pos + 2] != "$"):
+            after = src[pos + 1 : pos + 2]
+            if (src[pos - 1] != "\\" or not _escaped(src, pos)) and (double or after != "$"):
                 if double or not strict:
                     return pos
+                if src[pos - 1].isspace() or after.isdigit():  # cannot close (Pandoc)
+                    return NOT_MATH
                 code = src.find("`", content, pos) >= 0  # a code span starts inside: code wins
-                return pos if _can_close(src, pos) and not code else NOT_MATH
-            pos = src.find(delimiter, pos + (2 if src[pos + 1 : pos + 2] == "$" else 1), limit)
+                return NOT_MATH if code else pos
+            pos = src.find(delimiter, pos + (2 if after == "$" else 1), limit)
         return -1

@@ -42,14 +42,41 @@ _DROP_ARGS = _words(
 _TEX_NOISE = re.compile(r"\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
 _LINKS = frozenset({"PMlinkname", "PMlinkid", "PMlinkexternal", "PMlinktofile", "href"})
 _ESCAPES = {"\\\\": "\n", "\\&": "&", "\\%": "%", "\\$": "$", "\\_": "_", "\\#": "#", "\\ ": " "}
-_TOKEN = re.compile(
-    r"(?P<comment>%)|(?P<dollar>\$\$?)|(?P<open>\\[(\[])"
-    r"|(?P<env>\\(?:begin|end)\s*\{(?P<envname>[a-zA-Z]+\*?)\})"
-    r"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\.)|(?P<brace>[{}])|(?P<tilde>[~&])",
-    re.S,
-)
+
+
+def _tokens(opener: str, escaped: str) -> re.Pattern[str]:
+    """The markup the scanner stops at, ``\\`` then ``opener`` opening a formula and
+    ``escaped`` an escape (``\\%``, ``\\\\``…)."""
+    return re.compile(
+        rf"(?P<comment>%)|(?P<dollar>\$\$?)|(?P<open>\\{opener})"
+        r"|(?P<env>\\(?:begin|end)\s*\{(?P<envname>[a-zA-Z]+\*?)\})"
+        rf"|(?P<command>\\(?P<cmdname>[a-zA-Z]+)\*?)|(?P<escape>\\{escaped})"
+        r"|(?P<brace>[{}])|(?P<tilde>[~&])",
+        re.S,
+    )
+
+
+_TOKEN = _tokens(r"[(\[]", ".")
 _PAREN_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\)")  # \) not escaped as \\)
 _BRACKET_CLOSE = re.compile(r"(?<!\\)(?:\\\\)*\\\]")
+#: ``\(`` and ``\[``: the closer, its pattern, whether display, the problem when unclosed,
+#: and text holding no markup but this opener (how far the ones after an unclosed one go).
+_OPENERS = {
+    "\\(": (
+        "\\)",
+        _PAREN_CLOSE,
+        False,
+        "unclosed \\(",
+        re.compile(r"(?:[^%$\\{}~&]++|\\\(|\\\Z)*+"),
+    ),
+    "\\[": (
+        "\\]",
+        _BRACKET_CLOSE,
+        True,
+        "unclosed \\[",
+        re.compile(r"(?:[^%$\\{}~&]++|\\\[|\\\Z)*+"),
+    ),
+}
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _NEWLINE = re.compile(r"\n")
 _OPTIONAL_CLOSE = re.compile(r"\]")
@@ -125,15 +152,16 @@ class _Scanner(Scanner):
         return pos
 
     def scan(self, start: int, end: int) -> None:
+        src, copy, search, handle = self.src, self.out.copy, _TOKEN.search, self.handle
         pos = start
         self.depth += 1
         while pos < end:
-            match = _TOKEN.search(self.src, pos, end)
+            match = search(src, pos, end)
             if match is None:
-                self.out.copy(self.src, pos, end)
+                copy(src, pos, end)
                 break
-            self.out.copy(self.src, pos, match.start())
-            pos = self.handle(match, end)
+            copy(src, pos, match.start())
+            pos = handle(match, end)
         self.depth -= 1
 
     def too_deep(self, pos: int) -> bool:
@@ -146,7 +174,7 @@ class _Scanner(Scanner):
         return True
 
     def problem(self, what: str, pos: int) -> None:
-        self.reports.report("unbalanced-math", what, f"line {self.lines(pos)}")
+        self.problem_at("unbalanced-math", what, pos)
 
     def handle(self, match: re.Match[str], end: int) -> int:
         kind = match.lastgroup
@@ -157,8 +185,7 @@ class _Scanner(Scanner):
         if kind == "dollar":
             return self.dollar(match, end)
         if kind == "open":
-            closer = "\\)" if match.group(0) == "\\(" else "\\]"
-            return self.delimited(match, closer, end, display=closer == "\\]", kind="paren")
+            return self.delimited(match, end)
         if kind == "env":
             return self.environment(match, end)
         if kind == "command":
@@ -184,18 +211,32 @@ class _Scanner(Scanner):
         self.out.formula(tex, start, close + width, display=double, kind="dollar")
         return close + width
 
-    def delimited(
-        self, match: re.Match[str], closer: str, end: int, *, display: bool, kind: str
-    ) -> int:
-        pattern = _PAREN_CLOSE if closer == "\\)" else _BRACKET_CLOSE
+    def delimited(self, match: re.Match[str], end: int) -> int:
+        """A formula in ``\\(…\\)`` or ``\\[…\\]``."""
+        closer, pattern, display, _, _ = _OPENERS[match.group(0)]
         found = self.closings.find(closer, pattern, match.end(), end)
         if found is None:
-            self.problem(f"unclosed {match.group(0)}", match.start())
-            return match.end()
-        close = found.start() + len(found.group(0)) - 2
+            return self.unclosed(match, end)
+        close = found.end() - 2
         tex = self.src[match.end() : close].strip()
-        self.out.formula(tex, match.start(), close + 2, display=display, kind=kind)
+        self.out.formula(tex, match.start(), close + 2, display=display, kind="paren")
         return close + 2
+
+    def unclosed(self, match: re.Match[str], end: int) -> int:
+        """An unclosed ``\\(`` (or ``\\[``) is reported and left out, its text kept. So is
+        every one like it up to the next other markup (none of them can close before ``end``
+        either), all at once: a page of them is not read one token at a time."""
+        src, opener = self.src, match.group(0)
+        _, _, _, message, plain = _OPENERS[opener]
+        found = plain.match(src, match.end(), end)
+        stop = found.end() if found else match.end()
+        texts = src[match.end() : stop].split(opener)  # one per opener, the text after it
+        at = match.start()
+        for text in texts[: self.reports.count("unbalanced-math", len(texts))]:
+            self.reports.listed("unbalanced-math", message, f"line {self.lines(at)}")
+            at += len(opener) + len(text)
+        self.out.copy_apart(src, match.end(), texts, len(opener))
+        return stop
 
     def environment(self, match: re.Match[str], end: int) -> int:
         name = match.group("envname")

@@ -17,8 +17,17 @@ from definiens.model import Document
 
 __all__ = ["parse_markdown"]
 
+#: Dollar signs that open no formula, one after another: each ``$`` followed by neither a space
+#: nor another ``$``, whose next ``$`` (on the same line, with no code, escape or ``$$`` before
+#: it) follows a space and so cannot close it (see :class:`~definiens.ingest.dollars.Dollars`).
+#: Such a run is text, matched at once: "$a $b $c …" is not a formula per dollar to look for.
+#: Possessive (``*+``, ``++``): each dollar is checked where it stands (the space before the next
+#: one by a look-behind), so the engine keeps no state to backtrack into, however long the run.
+_SIGNS = r"(?:\$[^\s$\\`][^$\\`\n]*+(?<=[^\S\n])(?=\$(?!\$)))++"
 _TOKEN = re.compile(
-    r"(?P<fence>^[ \t]*(?:```|~~~))|(?P<code>`+)|(?P<escape>\\\$)|(?P<dollar>\$\$?)", re.M
+    r"(?P<fence>^[ \t]*(?:```|~~~))|(?P<code>`+)|(?P<escape>\\\$)"
+    rf"|(?P<signs>{_SIGNS})|(?P<dollar>\$\$?)",
+    re.M,
 )
 
 
@@ -34,39 +43,38 @@ class _Scanner(Scanner):
         super().__init__(document, max_formulas)
         self.closings = Closings(self.src)
         self.dollars = Dollars(self.src)
-        self.patterns: dict[str, re.Pattern[str]] = {}  # closers of code, compiled once
 
     def scan(self) -> None:
-        src, out = self.src, self.out
+        src, out, copy, search = self.src, self.out, self.out.copy, _TOKEN.search
         pos, end = 0, len(src)
         while pos < end:
-            match = _TOKEN.search(src, pos)
+            match = search(src, pos)
             if match is None:
-                out.copy(src, pos, end)
+                copy(src, pos, end)
                 break
-            out.copy(src, pos, match.start())
+            copy(src, pos, match.start())
             kind = match.lastgroup
-            if kind == "fence":
-                pos = self.code(match, "\n" + match.group(0).strip(), "\n")
-            elif kind == "code":
+            if kind == "code":
                 pos = self.code(match, match.group(0), "")
+            elif kind == "dollar":
+                pos = self.dollar(match)
+            elif kind == "signs":
+                copy(src, match.start(), match.end())
+                pos = match.end()
             elif kind == "escape":
                 out.replace("$", match.start(), match.end())
                 pos = match.end()
             else:
-                pos = self.dollar(match)
+                pos = self.code(match, "\n" + match.group(0).strip(), "\n")
 
     def code(self, match: re.Match[str], closer: str, stands_for: str) -> int:
         """Leave out a code span or fenced block (``stands_for`` takes its place); an unclosed
         one is plain text."""
-        pattern = self.patterns.get(closer)
-        if pattern is None:
-            pattern = self.patterns[closer] = re.compile(re.escape(closer))
-        close = self.closings.find(closer, pattern, match.end(), len(self.src))
-        if close is None:
+        close = self.closings.find_text(closer, match.end(), len(self.src))
+        if close < 0:
             self.out.copy(self.src, match.start(), match.end())
             return match.end()
-        stop = close.end()
+        stop = close + len(closer)
         if not stands_for and _between_words(self.src, match.start(), stop):
             stands_for = " "  # a`b`c: the words around the code stay apart
         self.out.insert(stands_for)
@@ -85,8 +93,7 @@ class _Scanner(Scanner):
             return match.end()
         if close < 0:
             what = "$$" if double else "$"
-            where = f"line {self.lines(start)}"
-            self.reports.report("unbalanced-dollar", f"unbalanced {what}", where)
+            self.problem_at("unbalanced-dollar", f"unbalanced {what}", start)
             out.copy(src, start, match.end())
             return match.end()
         width = 2 if double else 1

@@ -26,14 +26,17 @@ _PARSERS: dict[str, Callable[..., Document]] = {
 FORMATS = tuple(_PARSERS)
 
 
-def parse(document: Document, *, max_formulas: int | None = None) -> Document:
+def parse(
+    document: Document, *, max_formulas: int | None = None, max_scopes: int | None = None
+) -> Document:
     """Fill ``text``, ``offsets``, ``formulas`` and ``links`` of ``document`` from its source.
 
     Damaged pieces (an unclosed ``<math>``, an unbalanced ``$``) are reported on the document
     (at most :data:`~definiens.ingest.builder.MAX_REPORTED` of each kind listed) and parsed best
     effort; :class:`~definiens.errors.ParseError` only when the document cannot be parsed at
     all. With ``max_formulas``, reading stops before the formula after that many, with a
-    ``too-complex`` problem (the web server reads requests so).
+    ``too-complex`` problem (the web server reads requests so); with ``max_scopes``, only the
+    first so many sections and environments are scopes (the others reported so).
     """
     parser = _PARSERS.get(document.format)
     location = f"{document.source}: {document.title}"
@@ -41,7 +44,7 @@ def parse(document: Document, *, max_formulas: int | None = None) -> Document:
         raise ParseError(f"unknown document format {document.format!r}", location=location)
     try:
         document = parser(document, max_formulas=max_formulas)
-        document.scopes = find_scopes(document)
+        document.scopes = find_scopes(document, max_scopes)
         return document
     except DefiniensError:
         raise

@@ -22,6 +22,12 @@ class Scanner:
         self.reports = Reports(document)
         self.lines = Lines(self.src)
 
+    def problem_at(self, kind: str, message: str, offset: int) -> None:
+        """Report a problem of ``kind`` at source ``offset``; its line is worked out only if
+        the problem is listed (a damaged page can hold hundreds of thousands)."""
+        if self.reports.count(kind):
+            self.reports.listed(kind, message, f"line {self.lines(offset)}")
+
     def finish(self, read: Callable[[], None]) -> Document:
         """Run ``read``; when it meets the formula limit, report where reading stopped. Then
         close the problem list and fill the document with what was built."""

@@ -58,15 +58,24 @@ _WIKI_MARKUP = re.compile(r"'{2,}|\[\[(?:[^|\]]*\|)?|\]\]|<[^>]{0,100}>")
 _Found = tuple[str, str, int, int, int]
 
 
-def find_scopes(document: Document) -> list[Scope]:
-    """The scopes of a parsed document (its ``text`` and ``offsets`` are set)."""
+def find_scopes(document: Document, limit: int | None = None) -> list[Scope]:
+    """The scopes of a parsed document (its ``text`` and ``offsets`` are set); with ``limit``,
+    the first ``limit`` of them only, the others left out with a ``too-complex`` problem."""
     finders = {"latex": _latex, "wikitext": _wikitext, "markdown": _markdown}
     finder = finders.get(document.format)
     if finder is None or not document.source_text:
         return []
     scopes = []
     size = len(document.text)
-    for kind, title, level, source_start, source_end in finder(document.source_text):
+    found = finder(document.source_text)
+    if limit is not None and len(found) > limit:
+        found = sorted(found, key=lambda scope: scope[3])[:limit]  # the first in the source
+        message = (
+            f"more than {limit:,} sections and environments: the first {limit:,} are kept as "
+            "scopes, the text after them is read as part of the whole document only"
+        )
+        document.report("too-complex", message)
+    for kind, title, level, source_start, source_end in found:
         start = min(document.offsets.to_text(source_start), size)
         end = min(max(start, document.offsets.to_text(source_end)), size)
         scopes.append(Scope(kind, title, level, start, end, source_start, source_end))

@@ -7,6 +7,8 @@ hundred megabytes. The annotate workers therefore run the stages within :class:`
 
 * reading stops before formula number ``max_formulas + 1`` (the parse stage's
   ``max_formulas``); the text after it is left out;
+* the first ``max_scopes`` sections and environments only are scopes (a page of a hundred
+  thousand headings took a second to map and send them);
 * a formula longer than ``max_formula_chars`` is not analysed: it keeps no identifiers and is
   flagged ``too_complex``;
 * meanings are looked for in the first ``max_define_chars`` characters of the text only.
@@ -35,20 +37,22 @@ class Budget:
     """The most one request makes the server read (see the module)."""
 
     max_formulas: int = 1_000
+    max_scopes: int = 10_000
     max_formula_chars: int = 20_000
     max_define_chars: int = 200_000
 
 
 class _Parse:
-    """The parse stage, reading at most ``limit`` formulas."""
+    """The parse stage, reading at most ``limit`` formulas and ``scopes`` scopes."""
 
     __name__ = "parse"
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, scopes: int) -> None:
         self.limit = limit
+        self.scopes = scopes
 
     def __call__(self, document: Document) -> Document:
-        return parse(document, max_formulas=self.limit)
+        return parse(document, max_formulas=self.limit, max_scopes=self.scopes)
 
 
 class _Identify:
@@ -128,7 +132,7 @@ def _sentence_end(text: str, limit: int) -> int:
 def within(budget: Budget) -> list[Stage]:
     """The default stages (parse, identify, define), each within ``budget``."""
     return [
-        _Parse(budget.max_formulas),
+        _Parse(budget.max_formulas, budget.max_scopes),
         _Identify(budget.max_formula_chars),
         _Define(budget.max_define_chars),
     ]
