@@ -183,7 +183,8 @@ class Scope:
 
     ``kind`` is ``section`` for a heading of any level, else the environment's name;
     ``level`` is the heading level (1 = chapter or top heading) and, for an environment, one
-    more than the section around it; ``title`` is the heading, or the environment's display
+    more than the section or environment around it (a proof right after its statement lies
+    inside the statement's scope); ``title`` is the heading, or the environment's display
     name with its optional title ("Lemma", "Theorem (Bézout)"). ``start``/``end`` span its part
     of ``Document.text`` (a section runs to the next heading of its level or higher);
     ``source_start``/``source_end`` the same part of the source.

@@ -74,6 +74,40 @@ def test_the_proof_reads_the_meaning_stated_in_its_section() -> None:
     assert document.meanings(e)[0].text == "elliptic curve"
 
 
+STATEMENTS = r"""\documentclass{article}\begin{document}
+\section{Curves and spaces}
+\begin{lemma}
+Let $X$ be a proper curve over a field $k$. Then $X$ is projective over $k$.
+\end{lemma}
+\begin{proof}
+The curve $X$ has an ample invertible sheaf, hence $X \to \mathrm{Spec}(k)$ is projective.
+\end{proof}
+\begin{lemma}
+Let $X$ be a topological space. Then $X$ is the union of its points.
+\end{lemma}
+\begin{proof}
+Every point $x$ of $X$ lies in $X$.
+\end{proof}
+\end{document}"""
+
+
+def test_a_proof_reads_the_meanings_its_statement_gives() -> None:
+    """A letter reused by two lemmas of one section: each lemma's statement holds in its proof."""
+    document = annotate(STATEMENTS, "latex")
+    lemmas = [s for s in document.scopes if s.kind == "lemma"]
+    expected = ["curve", "space"]  # "proper curve" or "curve"; "topological space" or "space"
+    seen = []
+    for formula in document.formulas:
+        for identifier in formula.identifiers:
+            if identifier.tex != "X":
+                continue
+            (lemma,) = [i for i, s in enumerate(lemmas) if s.start <= formula.text_start < s.end]
+            meanings = document.meanings(identifier)
+            assert meanings and meanings[0].text.endswith(expected[lemma]), formula.tex
+            seen.append(lemma)
+    assert sorted(set(seen)) == [0, 1] and len(seen) >= 6
+
+
 def test_a_document_without_scopes_ranks_as_before() -> None:
     """Removing the sections changes nothing in the meanings over the whole document, and an
     occurrence then reads the document's meanings."""

@@ -41,13 +41,31 @@ def test_latex_sections_and_theorem_like_environments() -> None:
         ("section", "Mechanics", 2),
         ("section", "Units", 3),
         ("thm", "Theorem (Bézout)", 4),
-        ("proof", "Proof", 4),
+        ("proof", "Proof", 5),
         ("section", "Curves", 2),
     ]
     mechanics, units, theorem, proof, curves = document.scopes
-    assert mechanics.start <= units.start < theorem.start < theorem.end <= proof.start
-    assert proof.end <= units.end == mechanics.end <= curves.start
-    assert document.text[theorem.start : theorem.end].strip().startswith("Let")
+    assert mechanics.start <= units.start < theorem.start < proof.start < proof.end
+    assert proof.end == theorem.end <= units.end == mechanics.end <= curves.start
+    # the proof right after the theorem is read within it: it uses the theorem's notation
+    assert document.text[theorem.start : theorem.end].split() == [
+        "Let", "FORMULA1", "be", "a", "curve.", "Clear", "for", "FORMULA2."
+    ]  # fmt: skip
+
+
+def test_a_proof_nests_in_the_statement_right_before_it_only() -> None:
+    source = (
+        "\\begin{document}\n\\begin{lemma}\\label{a} Let $X$ be a curve. \\end{lemma}\n"
+        "% the proof\n\\begin{proof} Clear for $X$. \\end{proof}\n"
+        "\\begin{lemma} Let $Y$ be a group. \\end{lemma}\nA remark.\n"
+        "\\begin{proof} So $Y$ is. \\end{proof}\n\\end{document}\n"
+    )
+    document = _parsed(source, "latex")
+    first, first_proof, second, second_proof = document.scopes
+    assert (first.kind, first_proof.kind, first_proof.level) == ("lemma", "proof", first.level + 1)
+    assert first.start < first_proof.start and first_proof.end == first.end
+    # text between the statement and the proof: the proof stands on its own
+    assert second.end <= second_proof.start and second_proof.level == second.level
 
 
 def test_wiki_and_markdown_headings() -> None:

@@ -22,7 +22,14 @@ from definiens.define.candidate import Candidate
 from definiens.define.feature_names import SCOPE_FEATURES
 from definiens.model import Scope
 
-__all__ = ["DOCUMENT", "SCOPE_FEATURES", "ScopeIndex", "ScopedMatrix", "localise"]
+__all__ = [
+    "DOCUMENT",
+    "SCOPE_FEATURES",
+    "ScopeIndex",
+    "ScopedMatrix",
+    "localise",
+    "statement_first",
+]
 
 #: The scope index of the document as a whole.
 DOCUMENT = -1
@@ -95,6 +102,27 @@ def localise(candidates: Sequence[Candidate], scope: Scope | None) -> list[Candi
         )
         for c, places in zip(candidates, inside, strict=True)
     ]
+
+
+def statement_first(
+    scored: list[tuple[float, Candidate]], scope: Scope | None
+) -> list[tuple[float, Candidate]]:
+    """In a theorem-like environment (a lemma with its proof), the meanings stated there come
+    first: "Let $X$ be a proper curve over $k$" holds for every $X$ of the lemma and its proof,
+    whatever $X$ means elsewhere in the chapter. The first of them takes the best score (the
+    statement in scope outweighs the evidence across the document); a section (where the text
+    around may still use the document's notation) is ranked by the scores alone."""
+    if scope is None or scope.kind == "section" or not scored:
+        return scored
+    inside = [pair for pair in scored if _stated_within(pair[1], scope)]
+    if not inside or inside[0] is scored[0]:
+        return scored
+    rest = [pair for pair in scored if not _stated_within(pair[1], scope)]
+    return [(scored[0][0], inside[0][1]), *inside[1:], *rest]
+
+
+def _stated_within(candidate: Candidate, scope: Scope) -> bool:
+    return any(stated and scope.start <= start < scope.end for start, stated in candidate.places)
 
 
 def _with(candidate: Candidate, values: dict[str, float]) -> Candidate:

@@ -20,7 +20,7 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
-from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex
+from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex, statement_first
 from definiens.errors import ModelError, UsageError
 from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Formula, Scope
 
@@ -94,9 +94,12 @@ class Definer:
         sentences = parse_sentences(document, self.nlp)
         return sentences, build_candidates(document, sentences)
 
-    def rank(self, candidates: list[Candidate], rows: Any = None) -> list[tuple[float, Candidate]]:
+    def rank(
+        self, candidates: list[Candidate], rows: Any = None, scope: Scope | None = None
+    ) -> list[tuple[float, Candidate]]:
         """The candidates worth emitting, best first, with their scores; ``rows`` are their
-        feature rows when already at hand (:class:`~.scoping.ScopedMatrix`)."""
+        feature rows when already at hand (:class:`~.scoping.ScopedMatrix`), ``scope`` the
+        scope they are ranked in (None: the document as a whole)."""
         if self.method == "mlp":
             kept = [(c.values["mlp"], c) for c in candidates if c.variants & _MLP_VARIANTS]
             kept = [item for item in kept if item[0] >= THRESHOLD]
@@ -110,7 +113,7 @@ class Definer:
         scores = probabilities.tolist()
         # best first; ties keep the candidates' order (a stable sort, as sorted() was)
         scored = [(scores[i], candidates[i]) for i in (-probabilities).argsort(kind="stable")]
-        scored = whole_term_first(scored)
+        scored = whole_term_first(statement_first(scored, scope))
         # only what reaches the threshold can be chosen: the rest need not be sorted again
         threshold = self.settings.threshold
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
@@ -163,10 +166,11 @@ class Definer:
                 key = (scope, identifier.tex)
                 if scope != DOCUMENT and key not in ranked:
                     items = candidates[identifier.tex]
-                    matrix = _rows_in(rows, identifier.tex, document.scopes[scope])
+                    where = document.scopes[scope]
+                    matrix = _rows_in(rows, identifier.tex, where)
                     ranked[key] = [
                         _definiens(document, score, c, scope)
-                        for score, c in self.rank(items, matrix)
+                        for score, c in self.rank(items, matrix, where)
                     ]
                 # with no meaning of its own in its scope, the document's meanings hold there
                 identifier.scope = scope if ranked.get(key) else DOCUMENT

@@ -27,7 +27,7 @@ from definiens.evaluate.gold import (
 from definiens.evaluate.matching import find_formula
 from definiens.evaluate.queries import page_key, query_identifiers
 from definiens.ingest import read_inputs
-from definiens.model import Document
+from definiens.model import Document, Scope
 from definiens.pipeline import default_stages, run_stages
 
 __all__ = [
@@ -64,6 +64,8 @@ class Example:
     group: str
     set: str = ""
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    #: The scope each identifier reads its meaning in at this formula (absent: the document).
+    scopes: dict[str, Scope] = field(default_factory=dict)
 
     def labels(self, identifier: str) -> list[int]:
         """1 for each candidate of ``identifier`` that the gold accepts, else 0."""
@@ -144,12 +146,11 @@ def _place(query: GoldFormula, document: Document) -> int:
     return formula.text_start if formula is not None else -1
 
 
-def _in_scope(items: list[Candidate], document: Document, place: int) -> list[Candidate]:
-    """The candidates with their features in the scope an occurrence at ``place`` reads its
-    meaning in, as the define stage ranks them there."""
+def _reading_scope(items: list[Candidate], document: Document, place: int) -> Scope | None:
+    """The scope an occurrence at ``place`` reads its meaning in (None: the document)."""
     index = ScopeIndex(document.scopes)
     scope = index.reading_scope(place, index.stated_in(items)) if place >= 0 else DOCUMENT
-    return localise(items, document.scopes[scope] if scope != DOCUMENT else None)
+    return document.scopes[scope] if scope != DOCUMENT else None
 
 
 def build_examples(sets: Sequence[GoldSet], definer: Definer) -> list[Example]:
@@ -173,7 +174,11 @@ def build_examples(sets: Sequence[GoldSet], definer: Definer) -> list[Example]:
             place = _place(query, document)
             for ident in query_identifiers(query, document):
                 items = found.get(normalise_identifier(ident), [])
-                example.candidates[ident] = _in_scope(items, document, place)
+                scope = _reading_scope(items, document, place)
+                # the candidates with their features in that scope, as the stage ranks them
+                example.candidates[ident] = localise(items, scope)
+                if scope is not None:
+                    example.scopes[ident] = scope
             examples.append(example)
         if missing:
             logger.warning("%s: %d gold formulas whose page was not found", gold_set.name, missing)

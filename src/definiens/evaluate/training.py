@@ -28,6 +28,7 @@ from definiens.define.ranker import (
     calibration_features,
     choose,
 )
+from definiens.define.scoping import statement_first
 from definiens.define.stage import whole_term_first
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
@@ -171,7 +172,8 @@ def rank(model: RankerModel, example: Example) -> Scored:
             continue
         probabilities = model.probabilities([c.vector(model.features) for c in items]).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        ranked[ident] = whole_term_first(pairs)  # as the define stage shows them
+        # as the define stage shows them
+        ranked[ident] = whole_term_first(statement_first(pairs, example.scopes.get(ident)))
     return Scored(example, ranked)
 
 
@@ -247,7 +249,7 @@ def _apply(
             continue
         probabilities = calibrated(raw[ident], *calibration).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        ranked[ident] = whole_term_first(pairs)
+        ranked[ident] = whole_term_first(statement_first(pairs, example.scopes.get(ident)))
     return Scored(example, ranked)
 
 

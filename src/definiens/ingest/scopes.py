@@ -12,6 +12,7 @@ section). Scopes come out sorted by start, outer before inner.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -201,7 +202,32 @@ def _latex(source: str) -> list[_Found]:
                     environments[j] = (*environments[j][:3], end)
                     break
     sections = _sections(headings, len(source))
+    environments = _proofs_inside_statements(source, environments)
     return sections + _environment_scopes(environments, sections, len(source))
+
+
+#: What may stand between a statement and its proof: blank space, labels, comments.
+_BETWEEN = re.compile(r"(?:\s|\\label\s*\{[^{}\n]*\}|(?<!\\)%[^\n]*)*")
+
+
+def _proofs_inside_statements(
+    source: str, environments: list[tuple[str, str, int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """The environments with each statement (a theorem, a lemma...) that a proof follows right
+    after running to that proof's end: the proof uses the statement's notation ("Let $X$ be a
+    proper curve" holds for the $X$ of the proof), so it nests inside the statement's scope."""
+    ordered = sorted(range(len(environments)), key=lambda i: environments[i][2])
+    result = list(environments)
+    for before, after in itertools.pairwise(ordered):
+        name, title, start, end = result[before]
+        proof = result[after]
+        if proof[0].rstrip("*") != "proof" or name.rstrip("*") == "proof" or end < 0:
+            continue
+        if proof[3] < 0 or end > proof[2]:
+            continue
+        if _BETWEEN.fullmatch(source, end, proof[2]) is not None:
+            result[before] = (name, title, start, proof[3])
+    return result
 
 
 def _latex_marks(
@@ -237,13 +263,21 @@ def _environment_scopes(
     environments: list[tuple[str, str, int, int]], sections: list[_Found], size: int
 ) -> list[_Found]:
     """Environments as scopes, one level below the innermost section around each (the last
-    heading before it); an unclosed one runs to the end of that section."""
+    heading before it) or below the environment around it; an unclosed one runs to the end of
+    that section."""
     starts = [s[3] for s in sections]
-    found = []
-    for name, title, start, end in environments:
+    found: list[_Found] = []
+    around: list[_Found] = []  # the environments open at this one's start
+    for name, title, start, end in sorted(environments, key=lambda e: e[2]):
         i = bisect.bisect_right(starts, start) - 1
         level = sections[i][2] + 1 if i >= 0 else 1
         if end < 0:
             end = sections[i][4] if i >= 0 else size
-        found.append((name.rstrip("*"), title, level, start, end))
+        while around and around[-1][4] <= start:
+            around.pop()
+        if around and around[-1][3] >= (sections[i][3] if i >= 0 else 0):
+            level = max(level, around[-1][2] + 1)  # nested in an environment of its section
+        scope = (name.rstrip("*"), title, level, start, end)
+        found.append(scope)
+        around.append(scope)
     return found
