@@ -26,17 +26,8 @@ A body of mass $m$ moving at speed $v$ has $E = \\frac12 m v^2$, where $E$ is th
 
 Let $E$ be an elliptic curve over $\\mathbb{Q}$. The group $E(\\mathbb{Q})$ is finitely generated.
 """
-LATEX = r"""\documentclass{article}\begin{document}
-\section{Mechanics}
-A body of mass $m$ moving at speed $v$ has $E = \frac12 m v^2$, where $E$ is the kinetic energy.
-\section{Curves}
-\begin{lemma}
-Let $E$ be an elliptic curve over a field $K$. Then $E(K)$ is a group.
-\end{lemma}
-\begin{proof}
-The points of $E(K)$ form a group.
-\end{proof}
-\end{document}"""
+#: A letter reused across sections, in a lemma and its proof (shared with the page tests).
+LATEX = (Path(__file__).parents[1] / "data" / "scopes" / "reused-letter.tex").read_text()
 WIKITEXT = """== Mechanics ==
 A body of mass <math>m</math> at speed <math>v</math> has <math>E = \\tfrac12 m v^2</math>, \
 where <math>E</math> is the kinetic energy.
