@@ -4,13 +4,17 @@ as before; the meanings per scope survive the record form and the database."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from definiens import serial
 from definiens.api import annotate
 from definiens.define import Definer
+from definiens.define.feature_names import FEATURES, SCOPE_FEATURES
+from definiens.define.scoping import ScopedMatrix
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
 from definiens.model import Document
@@ -26,17 +30,8 @@ A body of mass $m$ moving at speed $v$ has $E = \\frac12 m v^2$, where $E$ is th
 
 Let $E$ be an elliptic curve over $\\mathbb{Q}$. The group $E(\\mathbb{Q})$ is finitely generated.
 """
-LATEX = r"""\documentclass{article}\begin{document}
-\section{Mechanics}
-A body of mass $m$ moving at speed $v$ has $E = \frac12 m v^2$, where $E$ is the kinetic energy.
-\section{Curves}
-\begin{lemma}
-Let $E$ be an elliptic curve over a field $K$. Then $E(K)$ is a group.
-\end{lemma}
-\begin{proof}
-The points of $E(K)$ form a group.
-\end{proof}
-\end{document}"""
+#: A letter reused across sections, in a lemma and its proof (shared with the page tests).
+LATEX = (Path(__file__).parents[1] / "data" / "scopes" / "reused-letter.tex").read_text()
 WIKITEXT = """== Mechanics ==
 A body of mass <math>m</math> at speed <math>v</math> has <math>E = \\tfrac12 m v^2</math>, \
 where <math>E</math> is the kinetic energy.
@@ -137,20 +132,36 @@ def test_meanings_in_scope_survive_the_record_and_the_database(tmp_path: Path) -
     assert _meanings_of_e(loaded) == _meanings_of_e(document)
 
 
-@pytest.mark.parametrize(("text", "form"), CASES)
-def test_scoped_rows_are_the_localised_candidates_features(text: str, form: str) -> None:
-    """The define stage ranks from one feature matrix per identifier (no copy per scope): its
-    rows in every scope are exactly the features of :func:`localise`'s copies there."""
-    from definiens.define.feature_names import FEATURES
-    from definiens.define.scoping import ScopedMatrix, localise
+def _expected_row(candidate: Any, inside: list[tuple[int, bool]], total: int) -> list[float]:
+    """A candidate's features in a scope, worked out plainly from where its pairs are."""
+    scope_values = {
+        "scoped": 1.0,
+        "scope_pairs": math.log1p(len(inside)),
+        "scope_share": len(inside) / (total or 1),
+        "scope_pattern": float(any(stated for _, stated in inside)),
+    }
+    return [scope_values.get(name, candidate.values.get(name, 0.0)) for name in FEATURES]
 
+
+@pytest.mark.parametrize(("text", "form"), CASES)
+def test_scoped_rows_are_the_candidates_features_in_each_scope(text: str, form: str) -> None:
+    """The define stage ranks, and training learns, from one feature matrix per identifier (no
+    copy per scope): in the whole document its scope columns are 0, in a scope they count the
+    candidate's pairs inside it."""
     document = identify(parse(from_text(text, form)))
     _, candidates = Definer().candidates(document)
     assert document.scopes and candidates["E"]
     for items in candidates.values():
         matrix = ScopedMatrix(items, FEATURES)
-        for scope in [None, *document.scopes]:
-            expected = [c.vector(FEATURES) for c in localise(items, scope)]
+        whole = [
+            [0.0 if name in SCOPE_FEATURES else c.values.get(name, 0.0) for name in FEATURES]
+            for c in items
+        ]
+        assert matrix.rows(None).tolist() == whole
+        for scope in document.scopes:
+            inside = [[p for p in c.places if scope.start <= p[0] < scope.end] for c in items]
+            total = sum(len(places) for places in inside)
+            expected = [_expected_row(c, p, total) for c, p in zip(items, inside, strict=True)]
             assert matrix.rows(scope).tolist() == expected
 
 

@@ -17,7 +17,7 @@ from definiens.cli.main import main
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
 from definiens.model import Definiens, Document
-from definiens.web.export import SCRIPTS, Page, page_html
+from definiens.web.export import SCRIPTS, STATIC, Page, page_html
 
 TRICKY = "Let $x$ be </script><script>alert(1)</script> & <!-- here -->, where $x$ is a real."
 
@@ -39,6 +39,20 @@ def test_the_page_holds_everything_and_loads_nothing() -> None:
     assert page.count("font/woff2;base64,") >= 15
     assert len(scripts_of(page)) == len(SCRIPTS)
     assert "Tricky &lt;/title&gt; text — annotated by definiens" in page
+
+
+def test_the_page_reads_like_the_served_reading_view() -> None:
+    """The reading view's markup is the served page's, with the title as the one <h1>."""
+    page = page_html(processed())
+    served = (Path(STATIC) / "index.html").read_text(encoding="utf-8")
+    reading = re.search(r'<div id="reading".*?</aside>\s*</div>', served, re.S)[0]
+    assert (
+        reading.replace('<h2 id="doc-title"', '<h1 id="doc-title"').replace(
+            'class="d-title"></h2>', 'class="d-title"></h1>'
+        )
+        in page
+    )
+    assert re.findall(r"<h1[^>]*>", page) == ['<h1 id="doc-title" class="d-title">']
 
 
 def test_only_the_pages_own_scripts_may_run() -> None:

@@ -23,17 +23,8 @@ A body of mass $m$ moving at speed $v$ has $E = \frac12 m v^2$, where $E$ is the
 
 Let $E$ be an elliptic curve over a field $K$. The points $E(K)$ form a group.
 """
-LATEX = r"""\documentclass{article}\begin{document}
-\section{Mechanics}
-A body of mass $m$ moving at speed $v$ has $E = \frac12 m v^2$, where $E$ is the kinetic energy.
-\section{Curves}
-\begin{lemma}
-Let $E$ be an elliptic curve over a field $K$. Then $E(K)$ is a group.
-\end{lemma}
-\begin{proof}
-The points of $E(K)$ form a group.
-\end{proof}
-\end{document}"""
+#: The reading tests of the define stage use the same text.
+LATEX = (Path(__file__).parents[1] / "data" / "scopes" / "reused-letter.tex").read_text()
 
 
 def annotate(page: Any, server: str, text: str, fmt: str) -> None:

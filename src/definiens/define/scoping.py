@@ -13,7 +13,6 @@ ranked as before.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -27,7 +26,6 @@ __all__ = [
     "SCOPE_FEATURES",
     "ScopeIndex",
     "ScopedMatrix",
-    "localise",
     "statement_first",
 ]
 
@@ -83,27 +81,6 @@ class ScopeIndex:
         return next(around, DOCUMENT)
 
 
-def localise(candidates: Sequence[Candidate], scope: Scope | None) -> list[Candidate]:
-    """Copies of one identifier's ``candidates`` with their features in ``scope`` (None: the
-    document as a whole, where the scope features are zero)."""
-    if scope is None:
-        return [_with(c, dict.fromkeys(SCOPE_FEATURES, 0.0)) for c in candidates]
-    inside = [[p for p in c.places if scope.start <= p[0] < scope.end] for c in candidates]
-    total = sum(len(places) for places in inside) or 1
-    return [
-        _with(
-            c,
-            {
-                "scoped": 1.0,
-                "scope_pairs": math.log1p(len(places)),
-                "scope_share": len(places) / total,
-                "scope_pattern": float(any(pattern for _, pattern in places)),
-            },
-        )
-        for c, places in zip(candidates, inside, strict=True)
-    ]
-
-
 def statement_first(
     scored: list[tuple[float, Candidate]], scope: Scope | None
 ) -> list[tuple[float, Candidate]]:
@@ -125,14 +102,12 @@ def _stated_within(candidate: Candidate, scope: Scope) -> bool:
     return any(stated and scope.start <= start < scope.end for start, stated in candidate.places)
 
 
-def _with(candidate: Candidate, values: dict[str, float]) -> Candidate:
-    return dataclasses.replace(candidate, values={**candidate.values, **values})
-
-
 class ScopedMatrix:
     """One identifier's candidates as rows of features ``names``, in the document as a whole
-    or with the features of a scope: the rows of :func:`localise` without copying a candidate
-    (one array per identifier; a scope only changes the four scope columns)."""
+    or with the features of a scope (:data:`SCOPE_FEATURES`: there is one, the candidate's
+    pairs inside it, their share of all pairs inside it, stated inside it), without copying a
+    candidate: one array per identifier, a scope only changes the scope columns. The define
+    stage ranks from it, and training learns from the same rows."""
 
     def __init__(self, candidates: Sequence[Candidate], names: Sequence[str]) -> None:
         import numpy as np

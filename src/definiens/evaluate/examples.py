@@ -13,9 +13,10 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from definiens.define.candidate import Candidate
-from definiens.define.scoping import DOCUMENT, ScopeIndex, localise
+from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex
 from definiens.define.stage import Definer
 from definiens.evaluate.first_meaning import base_symbol
 from definiens.evaluate.gold import (
@@ -66,6 +67,12 @@ class Example:
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
     #: The scope each identifier reads its meaning in at this formula (absent: the document).
     scopes: dict[str, Scope] = field(default_factory=dict)
+
+    def rows(self, identifier: str, names: Sequence[str]) -> Any:
+        """The feature rows (``names``) of ``identifier``'s candidates in the scope it reads its
+        meaning in at this formula, as the define stage ranks them there."""
+        matrix = ScopedMatrix(self.candidates[identifier], names)
+        return matrix.rows(self.scopes.get(identifier))
 
     def labels(self, identifier: str) -> list[int]:
         """1 for each candidate of ``identifier`` that the gold accepts, else 0."""
@@ -175,8 +182,7 @@ def build_examples(sets: Sequence[GoldSet], definer: Definer) -> list[Example]:
             for ident in query_identifiers(query, document):
                 items = found.get(normalise_identifier(ident), [])
                 scope = _reading_scope(items, document, place)
-                # the candidates with their features in that scope, as the stage ranks them
-                example.candidates[ident] = localise(items, scope)
+                example.candidates[ident] = items
                 if scope is not None:
                     example.scopes[ident] = scope
             examples.append(example)

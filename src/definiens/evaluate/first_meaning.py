@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.evaluate.gold import GoldFormula, normalise_definiens, normalise_identifier
-from definiens.evaluate.scoring import IdentRow
+from definiens.evaluate.scoring import IdentRow, harmonic_mean, ratio
 
 __all__ = ["Answer", "FirstMeaningScore", "Part", "base_symbol", "score_first_meaning"]
 
@@ -53,16 +53,15 @@ class Part:
 
     @property
     def precision(self) -> float:
-        return self.right / self.answered if self.answered else 0.0
+        return ratio(self.right, self.answered)
 
     @property
     def recall(self) -> float:
-        return self.right / self.gold if self.gold else 0.0
+        return ratio(self.right, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -20,7 +20,15 @@ from typing import Any, TextIO
 from definiens.errors import InputError
 from definiens.evaluate.gold import GoldFormula, normalise_definiens, normalise_identifier
 
-__all__ = ["IdentRow", "Score", "load_ident_csv", "score", "write_ident_csv"]
+__all__ = [
+    "IdentRow",
+    "Score",
+    "harmonic_mean",
+    "load_ident_csv",
+    "ratio",
+    "score",
+    "write_ident_csv",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +86,17 @@ def write_ident_csv(rows: Iterable[IdentRow], out: TextIO | str | Path) -> int:
     return count
 
 
+def ratio(part: int, whole: int) -> float:
+    """``part / whole``, 0 when there is nothing to count."""
+    return part / whole if whole else 0.0
+
+
+def harmonic_mean(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
 @dataclass
 class Score:
     """Precision, recall and F1 with the counts and per-formula details behind them."""
@@ -90,17 +109,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        proposed = self.true_positives + self.false_positives
-        return self.true_positives / proposed if proposed else 0.0
+        return ratio(self.true_positives, self.true_positives + self.false_positives)
 
     @property
     def recall(self) -> float:
-        return self.true_positives / self.gold_pairs if self.gold_pairs else 0.0
+        return ratio(self.true_positives, self.gold_pairs)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -81,8 +81,7 @@ def _groups(examples: Sequence[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
     for example in examples:
         for ident, items in example.candidates.items():
             if items:
-                x = np.asarray([c.vector(FEATURES) for c in items], dtype=float)
-                groups.append((x, np.asarray(example.preferred(ident))))
+                groups.append((example.rows(ident, FEATURES), np.asarray(example.preferred(ident))))
     return groups
 
 
@@ -92,8 +91,8 @@ class _Linear:
     scale: np.ndarray
     weights: np.ndarray
 
-    def scores(self, items: Sequence[Candidate]) -> np.ndarray:
-        x = np.asarray([c.vector(FEATURES) for c in items], dtype=float)
+    def scores(self, example: Example, ident: str) -> np.ndarray:
+        x = example.rows(ident, FEATURES)
         return np.asarray(((x - self.mean) / self.scale) @ self.weights)
 
 
@@ -124,7 +123,8 @@ def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[dict[st
         held = set(test)
         linear = _fit_linear([e for i, e in enumerate(examples) if i not in held])
         for i in test:
-            raw[i] = {k: linear.scores(v) for k, v in examples[i].candidates.items() if v}
+            example = examples[i]
+            raw[i] = {k: linear.scores(example, k) for k, v in example.candidates.items() if v}
     return raw
 
 
@@ -170,7 +170,7 @@ def rank(model: RankerModel, example: Example) -> Scored:
         if not items:
             ranked[ident] = []
             continue
-        probabilities = model.probabilities([c.vector(model.features) for c in items]).tolist()
+        probabilities = model.probabilities(example.rows(ident, model.features)).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
         # as the define stage shows them
         ranked[ident] = whole_term_first(statement_first(pairs, example.scopes.get(ident)))

@@ -65,25 +65,7 @@ _TEMPLATE = """<!doctype html>
 <main class="d-main">
   <p id="status" class="d-hint" role="status">Point at, tap or tab to an identifier in a formula
     to see what it means, how sure that is, and the sentence it comes from.</p>
-  <div id="reading" class="d-reading" hidden>
-    <article class="d-article" aria-labelledby="doc-title">
-      <h1 id="doc-title" class="d-title"></h1>
-      <div id="text" class="d-text"></div>
-    </article>
-    <aside id="notation" class="d-notation" aria-labelledby="notation-title" hidden>
-      <h2 id="notation-title">Notation</h2>
-      <p class="d-notation-empty d-muted">No meaning found in this text.</p>
-      <table>
-        <thead><tr><th scope="col">symbol</th><th scope="col">meaning</th>
-          <th scope="col">stated in</th></tr></thead>
-        <tbody></tbody>
-      </table>
-      <details class="d-unknown"><summary></summary><p class="d-unknown-list"></p></details>
-      <p class="d-downloads">Download:
-        <button type="button" class="d-secondary d-small d-download-csv">CSV</button>
-        <button type="button" class="d-secondary d-small d-download-md">Markdown</button></p>
-    </aside>
-  </div>
+{reading}
   <noscript><p>This page needs JavaScript to typeset its formulas.</p></noscript>
   <p class="d-hint d-footer">Annotated by definiens {version}: the meanings are found by a
     program and may be wrong; the score says how sure it is.</p>
@@ -99,6 +81,20 @@ _TEMPLATE = """<!doctype html>
 @cache
 def _asset(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
+
+
+_READING = ("<!-- reading view", "<!-- /reading view -->")
+
+
+@cache
+def _reading_markup() -> str:
+    """The reading view's markup, as the served page (``static/index.html``) has it; the
+    document's title is the exported page's one heading of the first level."""
+    page = _asset("index.html")
+    start, end = page.index(_READING[0]), page.index(_READING[1])
+    fragment = page[page.index("\n", start) + 1 : end].rstrip()
+    heading = '<h2 id="doc-title" class="d-title"></h2>'
+    return fragment.replace(heading, '<h1 id="doc-title" class="d-title"></h1>')
 
 
 @cache
@@ -141,6 +137,7 @@ def page_from_payload(payload: dict[str, Any]) -> str:
         version=__version__,
         title=html.escape(f"{title} — annotated by definiens" if title != "text" else "definiens"),
         styles=_katex_css() + "\n" + _asset("style.css"),
+        reading=_reading_markup(),
         data=_script_json(payload),
         scripts="\n".join(scripts),
     )
