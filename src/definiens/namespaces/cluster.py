@@ -41,7 +41,9 @@ class Method:
 
     ``tree`` methods cut a Ward dendrogram top-down: a node larger than ``max_size`` is split
     into its two children unless one child has fewer than ``min_piece`` documents and the node
-    has at most ``slack`` times ``max_size`` (so small splinters stay with their sibling).
+    has at most ``slack`` times ``max_size`` (so small splinters stay with their sibling); with
+    ``absorb``, the documents of a group still smaller than ``min_piece`` then join the nearest
+    larger group (:func:`absorb_splinters`).
     Other methods run (MiniBatch)KMeans with one cluster per ``docs_per_cluster`` documents.
 
     ``blocks`` names text blocks (:data:`definiens.namespaces.text.TEXT_BLOCKS`) added to the
@@ -62,6 +64,7 @@ class Method:
     max_df: float = 1.0
     neighbours: int = 0
     smooth: float = 0.0
+    absorb: bool = True
 
 
 METHODS: dict[str, Method] = {
@@ -173,7 +176,9 @@ def cluster_vectors(vectors: np.ndarray, method: Method, seed: int) -> np.ndarra
     if len(vectors) < 2:
         return np.zeros(len(vectors), dtype=int)
     if method.tree and len(vectors) <= TREE_LIMIT:
-        labels = absorb_splinters(vectors, _tree_cut(vectors, method), method.min_piece)
+        labels = _tree_cut(vectors, method)
+        if method.absorb:
+            labels = absorb_splinters(vectors, labels, method.min_piece)
     else:
         k = math.ceil(len(vectors) / method.docs_per_cluster)
         labels = _kmeans(vectors, k, seed, minibatch=not method.tree)
