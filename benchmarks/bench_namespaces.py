@@ -22,8 +22,9 @@ processed only`` reads them but leaves out the skipped entries, ``pairs`` is our
 (pair tokens only, size-cut Ward tree), ``ours, no smoothing`` drops the nearest-neighbour
 smoothing, ``ours, splinters kept`` leaves the tree's groups of fewer than 5 documents as they
 are (before issue 18) instead of joining them to the nearest larger group, ``ours' vectors,
-k-means`` clusters our vectors the thesis's way (MiniBatchKMeans, k = N/10). Overall purity rises with the number of clusters, so the thesis's method is also run
-with as many clusters as ours found, and with its own ratio as we read it (k = N/2.3).
+k-means`` clusters our vectors the thesis's way (MiniBatchKMeans, k = N/10). Overall purity
+rises with the number of clusters, so the thesis's method is also run with as many clusters
+as ours found, and with its own ratio as we read it (k = N/2.3).
 
 ``--dev`` measures the NTCIR-11 dev F1 with and without namespaces: the 50 dev wiki pages go
 through the pipeline (``extract``), join the PlanetMath entries in one clustering (they carry no
@@ -372,7 +373,9 @@ def main() -> int:
     parser.add_argument("--dev-out", type=Path, default=Path("/tmp/namespaces-dev"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
-        "--methods", help="only these rows, comma-separated (e.g. 'ours,thesis'; default all)"
+        "--methods",
+        help="only these rows, separated by commas, or by ';' when a row's name has a comma "
+        "(e.g. 'ours,thesis' or 'ours;ours, splinters kept'; default all)",
     )
     args = parser.parse_args()
     if not args.db.is_file() and not args.folder.is_dir():
@@ -388,7 +391,8 @@ def main() -> int:
         result["ceiling"] = ceiling(args.db, args.seed)
     if args.dev:
         result["dev"] = dev_f1(args.db, args.data, args.dev_out, args.seed)
-    methods = set(args.methods.split(",")) if args.methods else None
+    separator = ";" if args.methods and ";" in args.methods else ","
+    methods = {m.strip() for m in args.methods.split(separator)} if args.methods else None
     result["comparison"] = comparison(args.db, args.seed, methods)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
