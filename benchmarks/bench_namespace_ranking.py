@@ -14,7 +14,12 @@ The meanings come from the shipped definitions model, which was trained on these
 formulas among others: the absolute figures are in-sample (define_accuracy.py has the
 cross-validated ones); the difference with and without namespaces is what this measures.
 
-    .venv/bin/python benchmarks/bench_namespace_ranking.py [--db benchmarks/out/planetmath.db]
+    .venv/bin/python benchmarks/bench_namespace_ranking.py [--db benchmarks/out/planetmath.db] \
+        [--min-support 2] [--min-share 0.0]
+
+``--min-support`` / ``--min-share`` try a stricter rule (:func:`definiens.namespaces.rerank`:
+table rows supported by fewer documents are ignored; a meaning is inherited only with that
+share of the identifier's table score) than the one ``rank_in_namespaces`` uses (2, 0.0).
 
 Data: the database of bench_namespaces.py (built by it from ``planetmath-tex.tar.gz``) and
 ``annotated/gold-planetmath.json`` with its entries (unpacked from ``planetmath-tex.tar.gz``
@@ -31,7 +36,7 @@ from pathlib import Path
 from definiens.evaluate.first_meaning import score_first_meaning
 from definiens.evaluate.queries import page_key, query_rows
 from definiens.evaluate.sets import shared_sets
-from definiens.namespaces import discover
+from definiens.namespaces import Clustering, discover, rerank
 from definiens.pipeline import extract_documents
 from definiens.run.namespaces import load_documents, rank_in_namespaces
 from definiens.store import Database
@@ -46,12 +51,25 @@ def _figures(gold: list, documents: dict) -> tuple[dict[str, dict[str, float]], 
     return {p: result.parts[p].summary() for p in PARTS}, result.answers
 
 
+def _ranked(pages: list, clustering: Clustering, ids: dict, support: int, share: float) -> list:
+    if (support, share) == (2, 0.0):
+        return rank_in_namespaces(pages, clustering, ids)
+    out = []
+    for page in pages:
+        space = clustering.namespace_of(ids.get(page.id, page.id))
+        kept = space is None
+        out.append(page if kept else rerank(page, space, min_support=support, min_share=share))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=ROOT / "benchmarks/out/planetmath.db")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/planetmath-annotated"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--min-support", type=int, default=2)
+    parser.add_argument("--min-share", type=float, default=0.0)
     add_data_option(parser, "annotated/gold-planetmath.json", "planetmath-tex.tar.gz")
     args = parser.parse_args()
     require(
@@ -68,7 +86,7 @@ def main() -> int:
         page.id: Path(page.source).resolve().relative_to(root.resolve()).as_posix()
         for page in pages
     }
-    ranked = rank_in_namespaces(pages, clustering, ids)
+    ranked = _ranked(pages, clustering, ids, args.min_support, args.min_share)
     inside = sum(a is not b for a, b in zip(pages, ranked, strict=True))
     out: dict[str, object] = {"pages": len(pages), "in_namespace": inside}
     answers = {}

@@ -13,13 +13,18 @@ and against the labels: the coverage under the thesis's rule (clusters with puri
 >= 5 documents) w.r.t. the entries' top-level MSC classes (any of them: ``of 8889``/``of 9477``)
 and w.r.t. their FIRST MSC class alone (``1st cls``, issue 18's target >= 0.65: entries in
 clusters of >= 5 entries of which >= 80% share their first class), and the overall purity.
-``--methods ours,thesis`` runs only those rows.
+``in ns`` counts the same entries inside the coherent namespaces only. ``--methods ours,thesis``
+runs only those rows. ``--ceiling`` prints how well our vectors tell an entry's first class at
+all: the share of entries whose 5 nearest neighbours mostly share it, and the 5-fold accuracy of
+a linear SVM trained on the labels (for the figure only; the clustering never sees them).
 Ablations: ``ours, database only`` does not read the sources (our previous default), ``ours,
 processed only`` reads them but leaves out the skipped entries, ``pairs`` is our first method
 (pair tokens only, size-cut Ward tree), ``ours, no smoothing`` drops the nearest-neighbour
-smoothing, ``ours' vectors, k-means`` clusters our vectors the thesis's way (MiniBatchKMeans,
-k = N/10). Overall purity rises with the number of clusters, so the thesis's method is also run
-with as many clusters as ours found, and with its own ratio as we read it (k = N/2.3).
+smoothing, ``ours, splinters kept`` leaves the tree's groups of fewer than 5 documents as they
+are (before issue 18) instead of joining them to the nearest larger group, ``ours' vectors,
+k-means`` clusters our vectors the thesis's way (MiniBatchKMeans, k = N/10). Overall purity
+rises with the number of clusters, so the thesis's method is also run with as many clusters
+as ours found, and with its own ratio as we read it (k = N/2.3).
 
 ``--dev`` measures the NTCIR-11 dev F1 with and without namespaces: the 50 dev wiki pages go
 through the pipeline (``extract``), join the PlanetMath entries in one clustering (they carry no
@@ -51,6 +56,8 @@ import sys
 import tarfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 from definiens.namespaces import (
     METHODS,
@@ -98,12 +105,15 @@ def load(db: Path, sources: bool) -> tuple[Data, set[str]]:
     return data, {doc.doc_id for doc in data[0] if doc.key in processed}
 
 
-def first_class_coverage(clustering: Clustering, entries: int) -> tuple[int, float]:
+def first_class_coverage(
+    clustering: Clustering, entries: int, only: set[int] | None = None
+) -> tuple[int, float]:
     """Entries in clusters of >= 5 entries of which >= 80% share their first MSC class, and
-    their share of ``entries`` (the thesis's rule against the first class alone)."""
+    their share of ``entries`` (the thesis's rule against the first class alone); with
+    ``only``, just the clusters of those numbers count (the coherent namespaces)."""
     members: dict[int, list[str]] = {}
     for doc_id, cluster in clustering.assignments.items():
-        if doc_id.endswith(".tex"):
+        if doc_id.endswith(".tex") and (only is None or cluster in only):
             members.setdefault(cluster, []).append(FIRST.get(doc_id, ""))
     covered = 0
     for labels in members.values():
@@ -141,6 +151,9 @@ def measure(
     undefined, filled = inheritable(clustering)
     first_covered, first_share = first_class_coverage(clustering, entries)
     in_spaces = [d for space in clustering.namespaces for d in space.documents]
+    spaces = {space.cluster for space in clustering.namespaces}
+    first_in_spaces = first_class_coverage(clustering, entries, spaces)[1]
+    coherences = [space.coherence for space in clustering.namespaces] or [0.0]
     return {
         "method": label,
         "namespaces": summary.namespaces,
@@ -148,6 +161,10 @@ def measure(
         "coherence": round(summary.coherence, 3),
         "first_class_coverage": round(first_share, 3),
         "first_class_covered": first_covered,
+        "first_class_in_namespaces": round(first_in_spaces, 3),
+        "coherence_quartiles": [
+            round(float(q), 2) for q in np.quantile(coherences, (0.25, 0.5, 0.75))
+        ],
         "pure_clusters": len(pure),
         "coverage": round(covered_processed / len(processed), 3),
         "coverage_of_9477": round(covered_entries / entries, 3),
@@ -165,16 +182,19 @@ def measure(
 
 def _print(rows: list[dict[str, object]], first: str = "of 8889", second: str = "of 9477") -> None:
     header = f"{'method':<28}{'namespaces':>11}{'in them':>8}{'coher.':>7}{'pure':>6}"
-    header += f"{first:>9}{second:>9}{'1st cls':>8}{'purity':>8}"
+    header += f"{first:>9}{second:>9}{'1st cls':>8}{'in ns':>6}{'purity':>8}"
     print(header + f"{'ns purity':>10}{'clusters':>9}{'clustered':>10}{'cpu s':>7}")
     for r in rows:
         print(
             f"{r['method']:<28}{r['namespaces']:>11}{r['namespace_coverage']:>8.3f}"
             f"{r['coherence']:>7.2f}{r['pure_clusters']:>6}{r['coverage']:>9.3f}"
-            f"{r['coverage_of_9477']:>9.3f}{r['first_class_coverage']:>8.3f}{r['purity']:>8.3f}"
+            f"{r['coverage_of_9477']:>9.3f}{r['first_class_coverage']:>8.3f}"
+            f"{r['first_class_in_namespaces']:>6.3f}{r['purity']:>8.3f}"
             f"{r['namespace_purity']:>10.3f}{r['clusters']:>9}{r['clustered']:>10}"
             f"{r['cpu_seconds']:>7}"
         )
+    for r in rows:
+        print(f"{r['method']}: namespace coherence quartiles {r['coherence_quartiles']}")
 
 
 def comparison(db: Path, seed: int, methods: set[str] | None = None) -> list[dict[str, object]]:
@@ -196,6 +216,7 @@ def comparison(db: Path, seed: int, methods: set[str] | None = None) -> list[dic
         ("ours, database only", lambda: load(db, sources=False)[0], ours),
         ("pairs (first ours)", lambda: full, METHODS["pairs"]),
         ("ours, no smoothing", lambda: full, plain),
+        ("ours, splinters kept", lambda: full, dataclasses.replace(ours, absorb=False)),
         ("ours' vectors, k-means", lambda: full, flat),
     ]
     rows = [
@@ -221,6 +242,46 @@ def comparison(db: Path, seed: int, methods: set[str] | None = None) -> list[dic
             "without a definiens in namespace documents can inherit the namespace's meaning"
         )
     return rows
+
+
+def _nearest_agree(vectors: np.ndarray, first: np.ndarray, k: int = 5) -> float:
+    """Share of the entries whose first class is the commonest among their k nearest others."""
+    hits = 0
+    for start in range(0, len(vectors), 1000):
+        sims = vectors[start : start + 1000] @ vectors.T
+        np.fill_diagonal(sims[:, start:], -np.inf)
+        near = np.argpartition(-sims, k, axis=1)[:, :k]
+        for row, neighbours in enumerate(first[near]):
+            values, counts = np.unique(neighbours, return_counts=True)
+            hits += values[np.argmax(counts)] == first[start + row]
+    return hits / len(vectors)
+
+
+def ceiling(db: Path, seed: int) -> dict[str, float]:
+    """How far our vectors can tell an entry's first MSC class at all (labels read here only,
+    for the figure): the share of entries whose 5 nearest neighbours mostly share it, and the
+    5-fold accuracy of a linear SVM trained on the labels (a supervised bound of sorts)."""
+    from sklearn.model_selection import KFold, cross_val_score
+    from sklearn.svm import LinearSVC
+
+    from definiens.namespaces.embed import embed, has_tokens
+
+    (documents, _), _ = load(db, sources=True)
+    method = METHODS["ours"]
+    placed = [d for d in documents if has_tokens(d, method)]
+    vectors = embed(placed, method, seed)[0]
+    keep = np.array([d.doc_id.endswith(".tex") and bool(FIRST.get(d.doc_id)) for d in placed])
+    vectors = vectors[keep]
+    first = np.array([FIRST[d.doc_id] for d, kept in zip(placed, keep, strict=True) if kept])
+    folds = KFold(5, shuffle=True, random_state=seed)
+    svm = cross_val_score(LinearSVC(C=0.5), vectors, first, cv=folds).mean()
+    result = {
+        "entries": len(first),
+        "knn5_agree": round(float(_nearest_agree(vectors, first)), 3),
+    }
+    result["svm_5fold"] = round(float(svm), 3)
+    print(f"first MSC class from our vectors: {result}")
+    return result
 
 
 def _half(doc_id: str) -> str:
@@ -306,10 +367,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--held-out", action="store_true", help="also run the held-out check")
     parser.add_argument("--dev", action="store_true", help="also measure the dev F1")
+    parser.add_argument(
+        "--ceiling", action="store_true", help="also: how well our vectors tell the first class"
+    )
     parser.add_argument("--dev-out", type=Path, default=Path("/tmp/namespaces-dev"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
-        "--methods", help="only these rows, comma-separated (e.g. 'ours,thesis'; default all)"
+        "--methods",
+        help="only these rows, separated by commas, or by ';' when a row's name has a comma "
+        "(e.g. 'ours,thesis' or 'ours;ours, splinters kept'; default all)",
     )
     args = parser.parse_args()
     if not args.db.is_file() and not args.folder.is_dir():
@@ -321,9 +387,12 @@ def main() -> int:
     result: dict[str, object] = {}
     if args.held_out:
         result["held_out"] = held_out(args.db, args.seed)
+    if args.ceiling:
+        result["ceiling"] = ceiling(args.db, args.seed)
     if args.dev:
         result["dev"] = dev_f1(args.db, args.data, args.dev_out, args.seed)
-    methods = set(args.methods.split(",")) if args.methods else None
+    separator = ";" if args.methods and ";" in args.methods else ","
+    methods = {m.strip() for m in args.methods.split(separator)} if args.methods else None
     result["comparison"] = comparison(args.db, args.seed, methods)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))

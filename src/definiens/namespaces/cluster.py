@@ -11,8 +11,9 @@ Both are unsupervised: the documents' labels are only read afterwards, by the na
   whole text — each TF-IDF on its own, weighted and stacked; every vector is mixed with its
   nearest neighbours', LSA (300 dimensions), unit-length rows, then a Ward dendrogram cut
   top-down by size alone into groups of about ``max_size`` documents, keeping splinters smaller
-  than the namespace size with their sibling (for more than ``TREE_LIMIT`` documents: k-means,
-  then large clusters are clustered again by themselves);
+  than the namespace size with their sibling; the documents of a group still smaller than that
+  then join the nearest larger group (for more than ``TREE_LIMIT`` documents: k-means, then
+  large clusters are clustered again by themselves);
 * ``pairs``: our first method, the same tree on the pairs' tokens alone (150 dimensions).
 """
 
@@ -29,7 +30,7 @@ from sklearn.cluster import AgglomerativeClustering, KMeans, MiniBatchKMeans
 from definiens.namespaces.data import Pair
 from definiens.namespaces.features import ours_tokens, weak_tokens
 
-__all__ = ["METHODS", "TREE_LIMIT", "Method", "cluster_vectors"]
+__all__ = ["METHODS", "TREE_LIMIT", "Method", "absorb_splinters", "cluster_vectors"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,9 @@ class Method:
 
     ``tree`` methods cut a Ward dendrogram top-down: a node larger than ``max_size`` is split
     into its two children unless one child has fewer than ``min_piece`` documents and the node
-    has at most ``slack`` times ``max_size`` (so small splinters stay with their sibling).
+    has at most ``slack`` times ``max_size`` (so small splinters stay with their sibling); with
+    ``absorb``, the documents of a group still smaller than ``min_piece`` then join the nearest
+    larger group (:func:`absorb_splinters`).
     Other methods run (MiniBatch)KMeans with one cluster per ``docs_per_cluster`` documents.
 
     ``blocks`` names text blocks (:data:`definiens.namespaces.text.TEXT_BLOCKS`) added to the
@@ -61,6 +64,7 @@ class Method:
     max_df: float = 1.0
     neighbours: int = 0
     smooth: float = 0.0
+    absorb: bool = True
 
 
 METHODS: dict[str, Method] = {
@@ -152,12 +156,29 @@ def _leaves(node: int, children: np.ndarray, n: int) -> list[int]:
     return found
 
 
+def absorb_splinters(vectors: np.ndarray, labels: np.ndarray, min_size: int) -> np.ndarray:
+    """The documents of clusters smaller than ``min_size`` join the cluster of at least that
+    size whose mean vector is nearest (cosine); unchanged when no cluster is that large."""
+    numbers, sizes = np.unique(labels, return_counts=True)
+    large = numbers[sizes >= min_size]
+    small = np.flatnonzero(np.isin(labels, numbers[sizes < min_size]))
+    if not len(large) or not len(small):
+        return labels
+    centres = np.stack([vectors[labels == number].mean(axis=0) for number in large])
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    labels = labels.copy()
+    labels[small] = large[np.argmax(vectors[small] @ centres.T, axis=1)]
+    return labels
+
+
 def cluster_vectors(vectors: np.ndarray, method: Method, seed: int) -> np.ndarray:
     """A cluster number for each row of ``vectors`` (numbers are dense from 0)."""
     if len(vectors) < 2:
         return np.zeros(len(vectors), dtype=int)
     if method.tree and len(vectors) <= TREE_LIMIT:
         labels = _tree_cut(vectors, method)
+        if method.absorb:
+            labels = absorb_splinters(vectors, labels, method.min_piece)
     else:
         k = math.ceil(len(vectors) / method.docs_per_cluster)
         labels = _kmeans(vectors, k, seed, minibatch=not method.tree)

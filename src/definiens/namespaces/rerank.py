@@ -51,11 +51,13 @@ def rerank(
     weight: float = 0.5,
     inherit: float = 0.5,
     min_support: int = 2,
+    min_share: float = 0.0,
 ) -> Document:
     """A copy of ``document`` whose definiens are re-ranked with a namespace's table.
 
     Only table rows supported by at least ``min_support`` documents count (a meaning seen in
-    one document is no convention). The document itself is not changed.
+    one document is no convention); an identifier inherits a meaning only when it holds at
+    least ``min_share`` of the identifier's table score. The document itself is not changed.
     """
     rows = table.table if isinstance(table, Namespace) else list(table)
     shares = _shares(r for r in rows if r.support >= min_support)
@@ -71,5 +73,7 @@ def rerank(
         if definitions.get(identifier) or identifier not in shares:
             continue
         _, surface, share = shares[identifier][0]
+        if share < min_share:
+            continue
         definitions[identifier] = [Definiens(identifier, surface, inherit * share, "namespace")]
     return dataclasses.replace(document, definitions=definitions)
