@@ -117,15 +117,18 @@ def _run_definiens(inputs: list[Path], workers: int, extra: list[str]) -> dict[s
     return result
 
 
-def bench_dump(data: Path, scale: int, workers: int, extra: list[str]) -> dict[str, Any]:
+def bench_dump(
+    data: Path, scale: int, workers: int, extra: list[str], longest: int = 0
+) -> dict[str, Any]:
     pages = 16_000 * scale
-    dump = build_dump(data, OUT, pages=pages, target_mb=290 * scale)
+    dump = build_dump(data, OUT, pages=pages, target_mb=290 * scale, longest=longest)
     with open("/dev/null", "w") as null:
         lbzip2 = measure(["lbzip2", "-dc", str(dump)], stdout=null)
     run = _run_definiens([dump], workers, extra)
     ratio = run["seconds"] / lbzip2["seconds"]
     cpu_ratio = run["cpu_seconds"] / max(lbzip2["cpu_seconds"], 1e-9)
-    print(f"dump x{scale}: {pages} pages, {dump.stat().st_size / 2**20:.1f} MB bz2")
+    kind = f", math pages the {longest} longest real pages" if longest else ""
+    print(f"dump x{scale}{kind}: {pages} pages, {dump.stat().st_size / 2**20:.1f} MB bz2")
     print(
         f"  lbzip2 -dc        {lbzip2['seconds']:8.2f} s  cpu {lbzip2['cpu_seconds']:.2f} s"
         f"  (load average {lbzip2['load_average']})"
@@ -205,6 +208,14 @@ def main() -> int:
         default=[1, 4],
         help="dump sizes to run, in multiples of 16,000 pages",
     )
+    parser.add_argument(
+        "--long-math",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also run (all stages, first scale) a dump whose math pages are the K longest "
+        "real pages (e.g. 10; default 0 = skip)",
+    )
     parser.add_argument("--workers", type=int, default=psutil.cpu_count() or 1)
     parser.add_argument(
         "--planetmath",
@@ -232,6 +243,10 @@ def main() -> int:
         for scale in args.scales:
             results[f"dump_x{scale}"] = bench_dump(args.data, scale, args.workers, [])
     scale = args.scales[0] if args.scales else 1
+    if args.long_math and not args.no_definitions:
+        results[f"dump_x{scale}_longest{args.long_math}"] = bench_dump(
+            args.data, scale, args.workers, [], longest=args.long_math
+        )
     print("without the definitions stage:")
     results[f"dump_x{scale}_no_definitions"] = bench_dump(args.data, scale, args.workers, nodef)
     if args.planetmath >= 0:
