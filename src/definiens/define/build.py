@@ -27,6 +27,7 @@ from definiens.define.object_types import type_evidence
 from definiens.define.pairing import Tokens, occurrences_in
 from definiens.define.siblings import share_meanings
 from definiens.define.symbols import Symbol
+from definiens.define.words import Words
 from definiens.formulas.roles import named
 from definiens.model import Document, Formula, Link
 
@@ -82,7 +83,8 @@ def _aggregate(
     document: Document, parsed: Sequence[Sentence], formulas: dict[int, Formula]
 ) -> Aggregator:
     """Every (occurrence, mention) pair of each parsed sentence, aggregated per candidate."""
-    tokens = {s.index: Tokens.of(s.doc) for s in parsed}
+    words = {s.index: Words(s.doc) for s in parsed}
+    tokens = {s.index: Tokens.of(words[s.index]) for s in parsed}
     marked = {number for t in tokens.values() for _, number in t.marks}
     names = {index: named(formula) for index, formula in formulas.items() if index in marked}
     occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names) for s in parsed}
@@ -91,7 +93,7 @@ def _aggregate(
         for o in occurrences[s.index]:
             first.setdefault(o.identifier, s.index)
     links = _LinksByStart(document.links)
-    found = {s.index: _mentions(s, links) for s in parsed}
+    found = {s.index: _mentions(s, words[s.index], links) for s in parsed}
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:
@@ -105,12 +107,13 @@ def _aggregate(
     return aggregator
 
 
-def _mentions(sentence: Sentence, links: _LinksByStart) -> list[Mention]:
+def _mentions(sentence: Sentence, words: Words, links: _LinksByStart) -> list[Mention]:
     """The noun phrases, links and counts of a sentence, and the phrases naming its formulas
     that the chunker missed (:mod:`.naming`)."""
-    found = find_mentions(sentence.doc, sentence.start, links.within(sentence.start, sentence.end))
+    within = links.within(sentence.start, sentence.end)
+    found = find_mentions(sentence.doc, sentence.start, within, words)
     known = {(m.first, m.last) for m in found}
-    return found + list(naming_mentions(sentence.doc, sentence.start, known))
+    return found + list(naming_mentions(words, sentence.start, known))
 
 
 def _page_features(document: Document, aggregator: Aggregator) -> dict[str, list[Candidate]]:
