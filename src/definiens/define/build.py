@@ -10,10 +10,12 @@ identifier's candidates (:mod:`.group_features`).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from definiens.define.aggregate import Aggregator
@@ -31,7 +33,7 @@ from definiens.define.words import Words
 from definiens.formulas.roles import named
 from definiens.model import Document, Formula, Link
 
-__all__ = ["build_candidates"]
+__all__ = ["build_candidates", "collector_paused"]
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -64,10 +66,34 @@ def _page_terms(document: Document) -> set[str]:
     return terms
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Within the block, Python's cyclic garbage collector does not run (as it was after).
+
+    Building candidates makes hundreds of thousands of small containers (mentions, evidence,
+    feature dicts) that live until the document is done; each run of the collector scans all
+    that is alive, which cost about a third of the candidates' CPU. They hold no reference
+    cycles of their own: reference counting frees them as before, and the collector finds any
+    other cycles once it runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_candidates(
     document: Document, sentences: Sequence[Sentence]
 ) -> dict[str, list[Candidate]]:
     """Candidate meanings of every identifier mentioned in the parsed ``sentences``."""
+    with collector_paused():
+        return _build(document, sentences)
+
+
+def _build(document: Document, sentences: Sequence[Sentence]) -> dict[str, list[Candidate]]:
     formulas = {f.index: f for f in document.formulas if f.identifiers}
     aggregator = _aggregate(document, [s for s in sentences if s.doc is not None], formulas)
     grouped = _page_features(document, aggregator)
