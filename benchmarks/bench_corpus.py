@@ -7,7 +7,8 @@
 2. Times ``lbzip2 -dc DUMP > /dev/null`` and ``definiens run DUMP --db …`` in the same run and
    prints the ratio (target <= 2.0), with the peak RSS of the whole process tree and its CPU
    seconds by part (main process, decompressor, pool workers); all stages at every scale,
-   then without the definitions stage at the first scale.
+   then without the definitions stage at the first scale; with ``--long-math K`` also a dump
+   of the same size whose math pages are the K longest real pages (all stages, first scale).
 3. Runs ``definiens run`` over PlanetMath LaTeX files (extracted to /tmp) with 1 and 2 workers
    and prints documents per second and the speed-up (target >= 1.8 on 2 cores).
 
