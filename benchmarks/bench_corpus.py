@@ -7,7 +7,8 @@
 2. Times ``lbzip2 -dc DUMP > /dev/null`` and ``definiens run DUMP --db …`` in the same run and
    prints the ratio (target <= 2.0), with the peak RSS of the whole process tree and its CPU
    seconds by part (main process, decompressor, pool workers); all stages at every scale,
-   then without the definitions stage at the first scale.
+   then without the definitions stage at the first scale; with ``--long-math K`` also a dump
+   of the same size whose math pages are the K longest real pages (all stages, first scale).
 3. Runs ``definiens run`` over PlanetMath LaTeX files (extracted to /tmp) with 1 and 2 workers
    and prints documents per second and the speed-up (target >= 1.8 on 2 cores).
 
@@ -117,15 +118,18 @@ def _run_definiens(inputs: list[Path], workers: int, extra: list[str]) -> dict[s
     return result
 
 
-def bench_dump(data: Path, scale: int, workers: int, extra: list[str]) -> dict[str, Any]:
+def bench_dump(
+    data: Path, scale: int, workers: int, extra: list[str], longest: int = 0
+) -> dict[str, Any]:
     pages = 16_000 * scale
-    dump = build_dump(data, OUT, pages=pages, target_mb=290 * scale)
+    dump = build_dump(data, OUT, pages=pages, target_mb=290 * scale, longest=longest)
     with open("/dev/null", "w") as null:
         lbzip2 = measure(["lbzip2", "-dc", str(dump)], stdout=null)
     run = _run_definiens([dump], workers, extra)
     ratio = run["seconds"] / lbzip2["seconds"]
     cpu_ratio = run["cpu_seconds"] / max(lbzip2["cpu_seconds"], 1e-9)
-    print(f"dump x{scale}: {pages} pages, {dump.stat().st_size / 2**20:.1f} MB bz2")
+    kind = f", math pages the {longest} longest real pages" if longest else ""
+    print(f"dump x{scale}{kind}: {pages} pages, {dump.stat().st_size / 2**20:.1f} MB bz2")
     print(
         f"  lbzip2 -dc        {lbzip2['seconds']:8.2f} s  cpu {lbzip2['cpu_seconds']:.2f} s"
         f"  (load average {lbzip2['load_average']})"
@@ -205,6 +209,14 @@ def main() -> int:
         default=[1, 4],
         help="dump sizes to run, in multiples of 16,000 pages",
     )
+    parser.add_argument(
+        "--long-math",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also run (all stages, first scale) a dump whose math pages are the K longest "
+        "real pages (e.g. 10; default 0 = skip)",
+    )
     parser.add_argument("--workers", type=int, default=psutil.cpu_count() or 1)
     parser.add_argument(
         "--planetmath",
@@ -232,6 +244,10 @@ def main() -> int:
         for scale in args.scales:
             results[f"dump_x{scale}"] = bench_dump(args.data, scale, args.workers, [])
     scale = args.scales[0] if args.scales else 1
+    if args.long_math and not args.no_definitions:
+        results[f"dump_x{scale}_longest{args.long_math}"] = bench_dump(
+            args.data, scale, args.workers, [], longest=args.long_math
+        )
     print("without the definitions stage:")
     results[f"dump_x{scale}_no_definitions"] = bench_dump(args.data, scale, args.workers, nodef)
     if args.planetmath >= 0:

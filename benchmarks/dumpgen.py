@@ -4,6 +4,8 @@ One page in 200 has mathematics (about the share in the English Wikipedia): thes
 NTCIR-11 dev pages and the 31 enwiki sample pages, repeated under new ids at larger scales.
 The other pages are the same real page texts with every formula removed (``<math>``,
 ``{{math}}``, ``{{mvar}}``), cut at a line end so the dump is about ``target_mb`` uncompressed.
+With ``longest=K`` the math pages are only the K longest of the real pages (a dump of longer
+math pages: more formulas and sentences per math page), repeated the same way.
 """
 
 from __future__ import annotations
@@ -98,14 +100,20 @@ def _filler_limit(fillers: list[str], count: int, budget: int) -> int:
     return low
 
 
-def build_dump(data: Path, out: Path, pages: int = 16_000, target_mb: float = 290) -> Path:
-    """Write (once; cached) the dump of ``pages`` pages and return its path."""
-    path = out / f"enwiki-like-{pages}.xml.bz2"
+def build_dump(
+    data: Path, out: Path, pages: int = 16_000, target_mb: float = 290, longest: int = 0
+) -> Path:
+    """Write (once; cached) the dump of ``pages`` pages and return its path; ``longest=K``: the
+    math pages are the K longest real pages only."""
+    suffix = f"-longest{longest}" if longest else ""
+    path = out / f"enwiki-like-{pages}{suffix}.xml.bz2"
     if path.exists():
         return path
     out.mkdir(parents=True, exist_ok=True)
     math = real_pages(data)
     fillers = [strip_math(text) for _, text in math]
+    if longest:
+        math = sorted(math, key=lambda page: -len(page[1]))[:longest]
     n_math = max(1, round(pages / 200))
     math_at = {round((k + 0.5) * pages / n_math) for k in range(n_math)}
     math_bytes = sum(len(math[k % len(math)][1]) for k in range(n_math))

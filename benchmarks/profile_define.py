@@ -14,7 +14,12 @@ page's definitions and candidate feature vectors as JSON, to compare two version
 exactly (``--compare OLD.json`` prints how many pages differ).
 
 Usage: ``.venv/bin/python benchmarks/profile_define.py [--data DIR] [--corpus dev long]
-[--repeat 3] [--profile 25] [--dump out.json] [--compare old.json]``
+[--repeat 3] [--candidates] [--profile 25] [--dump out.json] [--compare old.json]``
+
+``--candidates`` times only :func:`build_candidates` (spaCy run once before it). To compare
+two versions of the code in one run, put the old one first on ``PYTHONPATH``
+(``git archive BASE src | tar -x -C /tmp/base``, then ``PYTHONPATH=/tmp/base/src``) and run the
+two alternately.
 """
 
 from __future__ import annotations
@@ -90,6 +95,15 @@ def run(definer: Definer, name: str, batches: list[list[Document]], repeat: int)
     print(f"  parts, CPU-s per page: {shown}")
 
 
+def candidates_only(
+    definer: Definer, name: str, batches: list[list[Document]], repeat: int
+) -> None:
+    """CPU of :func:`build_candidates` alone (spaCy run once before), best of ``repeat``."""
+    parsed = [(d, s) for b in batches for d, s in zip(b, parse_many(b, definer.nlp), strict=True)]
+    times = [_cpu(lambda: [build_candidates(d, s) for d, s in parsed]) for _ in range(repeat)]
+    print(f"{name}: candidates {min(times):.3f} CPU-s (best of {repeat}; all {times})")
+
+
 def profile(definer: Definer, batches: list[list[Document]], top: int) -> str:
     profiler = cProfile.Profile()
     profiler.enable()
@@ -103,8 +117,22 @@ def profile(definer: Definer, batches: list[list[Document]], top: int) -> str:
     return out.getvalue()
 
 
+def _definitions(found: dict[str, list[Any]]) -> dict[str, Any]:
+    return {ident: [repr(d) for d in items] for ident, items in sorted(found.items())}
+
+
+def _candidate(ident: str, c: Any, features: Sequence[str]) -> list[Any]:
+    """Everything a candidate holds, floats exact (JSON writes them with ``repr``)."""
+    best = None
+    if c.best is not None:
+        score, mention, sentence = c.best
+        best = [score, repr(mention), sentence.index]
+    return [ident, c.key, c.form, sorted(c.variants), c.vector(features), c.places, best]
+
+
 def dump(definer: Definer, batches: list[list[Document]]) -> dict[str, Any]:
-    """Every page's definitions and candidates (identifier, key, feature vector)."""
+    """Every page's definitions (whole page and per scope) and candidates (identifier, key,
+    form, variants, feature vector, places, best evidence), floats exact."""
     result: dict[str, Any] = {}
     features = definer.model.features
     for batch in batches:
@@ -113,11 +141,14 @@ def dump(definer: Definer, batches: list[list[Document]]) -> dict[str, Any]:
             definer._fill(document, candidates)
             result[document.title] = {
                 "definitions": {
-                    ident: [[d.text, d.score, d.sentence] for d in items]
-                    for ident, items in sorted(document.definitions.items())
+                    "page": _definitions(document.definitions),
+                    "scoped": {
+                        str(scope): _definitions(found)
+                        for scope, found in sorted(document.scoped.items())
+                    },
                 },
                 "candidates": sorted(
-                    [ident, c.key, [round(v, 6) for v in c.vector(features)]]
+                    _candidate(ident, c, features)
                     for ident, items in candidates.items()
                     for c in items
                 ),
@@ -126,6 +157,8 @@ def dump(definer: Definer, batches: list[list[Document]]) -> dict[str, Any]:
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> None:
+    missing = sorted(set(old) ^ set(new))
+    print(f"pages in one dump only: {len(missing)} {missing[:5]}")
     for part in ("definitions", "candidates"):
         differ = [t for t in old if t in new and old[t][part] != new[t][part]]
         print(f"{part}: {len(differ)} of {len(old)} pages differ {differ[:5]}")
@@ -136,6 +169,9 @@ def main() -> None:
     add_data_option(parser, DEV_PAGES, STACKS)
     parser.add_argument("--corpus", nargs="+", default=["dev", "long"], choices=["dev", "long"])
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument(
+        "--candidates", action="store_true", help="time only the candidates (after spaCy)"
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile top N")
     parser.add_argument("--dump", type=Path, help="write definitions and candidates as JSON")
     parser.add_argument("--compare", type=Path, help="compare the dump with an older one")
@@ -146,7 +182,10 @@ def main() -> None:
     definer.model  # noqa: B018
     chosen = {name: batches for name, batches in corpora(args.data).items() if name in args.corpus}
     for name, batches in chosen.items():
-        run(definer, name, batches, args.repeat)
+        if args.candidates:
+            candidates_only(definer, name, batches, args.repeat)
+        else:
+            run(definer, name, batches, args.repeat)
         if args.profile:
             print(profile(definer, batches, args.profile))
     if args.dump or args.compare:

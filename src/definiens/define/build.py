@@ -10,10 +10,12 @@ identifier's candidates (:mod:`.group_features`).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from definiens.define.aggregate import Aggregator
@@ -27,10 +29,11 @@ from definiens.define.object_types import type_evidence
 from definiens.define.pairing import Tokens, occurrences_in
 from definiens.define.siblings import share_meanings
 from definiens.define.symbols import Symbol
+from definiens.define.words import Words
 from definiens.formulas.roles import named
 from definiens.model import Document, Formula, Link
 
-__all__ = ["build_candidates"]
+__all__ = ["build_candidates", "collector_paused"]
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -63,10 +66,34 @@ def _page_terms(document: Document) -> set[str]:
     return terms
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Within the block, Python's cyclic garbage collector does not run (as it was after).
+
+    Building candidates makes hundreds of thousands of small containers (mentions, evidence,
+    feature dicts) that live until the document is done; each run of the collector scans all
+    that is alive, which cost about a third of the candidates' CPU. They hold no reference
+    cycles of their own: reference counting frees them as before, and the collector finds any
+    other cycles once it runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_candidates(
     document: Document, sentences: Sequence[Sentence]
 ) -> dict[str, list[Candidate]]:
     """Candidate meanings of every identifier mentioned in the parsed ``sentences``."""
+    with collector_paused():
+        return _build(document, sentences)
+
+
+def _build(document: Document, sentences: Sequence[Sentence]) -> dict[str, list[Candidate]]:
     formulas = {f.index: f for f in document.formulas if f.identifiers}
     aggregator = _aggregate(document, [s for s in sentences if s.doc is not None], formulas)
     grouped = _page_features(document, aggregator)
@@ -82,7 +109,8 @@ def _aggregate(
     document: Document, parsed: Sequence[Sentence], formulas: dict[int, Formula]
 ) -> Aggregator:
     """Every (occurrence, mention) pair of each parsed sentence, aggregated per candidate."""
-    tokens = {s.index: Tokens.of(s.doc) for s in parsed}
+    words = {s.index: Words(s.doc) for s in parsed}
+    tokens = {s.index: Tokens.of(words[s.index]) for s in parsed}
     marked = {number for t in tokens.values() for _, number in t.marks}
     names = {index: named(formula) for index, formula in formulas.items() if index in marked}
     occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names) for s in parsed}
@@ -91,7 +119,7 @@ def _aggregate(
         for o in occurrences[s.index]:
             first.setdefault(o.identifier, s.index)
     links = _LinksByStart(document.links)
-    found = {s.index: _mentions(s, links) for s in parsed}
+    found = {s.index: _mentions(s, words[s.index], links) for s in parsed}
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:
@@ -105,12 +133,13 @@ def _aggregate(
     return aggregator
 
 
-def _mentions(sentence: Sentence, links: _LinksByStart) -> list[Mention]:
+def _mentions(sentence: Sentence, words: Words, links: _LinksByStart) -> list[Mention]:
     """The noun phrases, links and counts of a sentence, and the phrases naming its formulas
     that the chunker missed (:mod:`.naming`)."""
-    found = find_mentions(sentence.doc, sentence.start, links.within(sentence.start, sentence.end))
+    within = links.within(sentence.start, sentence.end)
+    found = find_mentions(sentence.doc, sentence.start, within, words)
     known = {(m.first, m.last) for m in found}
-    return found + list(naming_mentions(sentence.doc, sentence.start, known))
+    return found + list(naming_mentions(words, sentence.start, known))
 
 
 def _page_features(document: Document, aggregator: Aggregator) -> dict[str, list[Candidate]]:

@@ -17,15 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.concepts import is_concept, is_evaluative
-from definiens.define.nlp import lemma
-from definiens.define.symbols import symbol_tokens
-from definiens.model import PLACEHOLDER_PREFIX, Link
+from definiens.define.words import Words, noun_chunks
+from definiens.model import Link
 
 __all__ = [
     "Mention",
     "find_mentions",
     "is_junk",
-    "is_placeholder",
     "phrase_variants",
     "placeholder_tokens",
 ]
@@ -34,7 +32,6 @@ _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
-_PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}\d+")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -58,37 +55,27 @@ class Mention:
     bare: bool = False  # extended by a phrase without article: a term ("speed of light")
 
 
-def is_placeholder(token: Any) -> bool:
-    """A formula placeholder or a plain-text symbol ("the speed of light c")."""
-    return _PLACEHOLDER.search(token.text) is not None or token.i in symbol_tokens(token.doc)
+def placeholder_tokens(words: Words) -> list[int]:
+    """The tokens of a parsed sentence that are formula placeholders or plain-text symbols
+    ("the speed of light c")."""
+    return [i for i, marked in enumerate(words.placeholder) if marked]
 
 
-def placeholder_tokens(doc: Any) -> list[int]:
-    """The tokens of a parsed sentence that :func:`is_placeholder` accepts, read from its token
-    arrays (no spaCy token object is built for the others)."""
-    strings = doc.vocab.strings
-    marked = symbol_tokens(doc)
-    return [
-        i
-        for i, orth in enumerate(doc.to_array("ORTH").tolist())
-        if _PLACEHOLDER.search(strings[orth]) is not None or i in marked
-    ]
-
-
-def _trim(tokens: Sequence[Any]) -> list[Any]:
-    """Cut determiners, numbers and punctuation at the edges, and stop at a placeholder."""
-    kept: list[Any] = []
-    for token in tokens:
-        if is_placeholder(token):
+def _trim(w: Words, start: int, end: int) -> list[int]:
+    """The tokens ``[start, end)`` without determiners, numbers and punctuation at the edges,
+    stopping at a placeholder."""
+    kept: list[int] = []
+    for i in range(start, end):
+        if w.placeholder[i]:
             if kept:
                 break
             continue
-        kept.append(token)
-    while kept and (kept[0].pos_ in _DROP_LEADING or not _WORD.search(kept[0].text)):
-        if _hyphenated(kept):
+        kept.append(i)
+    while kept and (w.pos[kept[0]] in _DROP_LEADING or not _WORD.search(w.text[kept[0]])):
+        if _hyphenated(w, kept):
             break
         kept.pop(0)
-    while kept and kept[-1].pos_ in _DROP_TRAILING:
+    while kept and w.pos[kept[-1]] in _DROP_TRAILING:
         kept.pop()
     return kept
 
@@ -104,30 +91,35 @@ _JUNK = frozenset(_JUNK_WORDS.split())
 _BRACKETS = str.maketrans("", "", "()[]{}")
 
 
-def is_junk(tokens: Sequence[Any]) -> bool:
+def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
     that only qualifies ("nonzero"), or it holds an unbalanced bracket ("quasi-compact (Lemma")."""
-    head = tokens[-1].lower_.strip(".")
+    head = w.lower[tokens[-1]].strip(".")
     if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
         return True
-    text = "".join(t.text for t in tokens)
+    text = "".join(w.text[t] for t in tokens)
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
-def _hyphenated(tokens: Sequence[Any]) -> bool:
+def _hyphenated(w: Words, tokens: Sequence[int]) -> bool:
     """The first token is joined by a hyphen to a word: "4-velocity", "one-form"."""
     return (
         len(tokens) > 2
-        and tokens[1].text in _HYPHENS
-        and not tokens[0].whitespace_
-        and not tokens[1].whitespace_
-        and tokens[0].text.isalnum()
-        and _WORD.search(tokens[2].text) is not None
+        and w.text[tokens[1]] in _HYPHENS
+        and not w.ws[tokens[0]]
+        and not w.ws[tokens[1]]
+        and w.text[tokens[0]].isalnum()
+        and _WORD.search(w.text[tokens[2]]) is not None
     )
 
 
-def _phrase(tokens: Sequence[Any]) -> str:
-    return " ".join("".join(t.text_with_ws for t in tokens).split())
+def _with_ws(w: Words, tokens: Sequence[int]) -> str:
+    text, ws = w.text, w.ws
+    return "".join(text[t] + ws[t] for t in tokens)
+
+
+def _phrase(w: Words, tokens: Sequence[int]) -> str:
+    return " ".join(_with_ws(w, tokens).split())
 
 
 #: Leading words that only pick an object out ("the corresponding operator", "a given point"):
@@ -139,27 +131,27 @@ particular following other respective usual above said aforementioned new
 _PICKING = frozenset(_PICKING_WORDS.split())
 
 
-def phrase_variants(tokens: Sequence[Any], core: int | None = None) -> list[tuple[str, str]]:
-    """The surface forms of a phrase; ``core`` is the number of tokens of its noun phrase
-    before any prepositional extension ("sets | of labeled data": the head is "sets")."""
+def phrase_variants(
+    w: Words, tokens: Sequence[int], core: int | None = None
+) -> list[tuple[str, str]]:
+    """The surface forms of the phrase of ``tokens`` (indices into ``w``); ``core`` is the
+    number of tokens of its noun phrase before any prepositional extension ("sets | of labeled
+    data": the head is "sets")."""
     core = len(tokens) if core is None else core
     head = tokens[core - 1]
-    head_lemma = lemma(head) if head.pos_ == "NOUN" else head.text.lower()
-    forms = [("phrase", _phrase(tokens))]
+    head_lemma = w.lemma(head) if w.pos[head] == "NOUN" else w.text[head].lower()
+    forms = [("phrase", _phrase(w, tokens))]
     lemma_phrase = (
-        "".join(t.text_with_ws for t in tokens[: core - 1])
-        + head_lemma
-        + head.whitespace_
-        + "".join(t.text_with_ws for t in tokens[core:])
+        _with_ws(w, tokens[: core - 1]) + head_lemma + w.ws[head] + _with_ws(w, tokens[core:])
     )
     forms.append(("lemma", " ".join(lemma_phrase.split())))
     picking = 0
-    while picking < core - 1 and tokens[picking].lower_ in _PICKING:
+    while picking < core - 1 and w.lower[tokens[picking]] in _PICKING:
         picking += 1
     if picking:
         forms.append(("unpicked", " ".join(lemma_phrase.split()[picking:])))
     if core == len(tokens):
-        forms.extend(_head_forms(tokens, head, head_lemma))
+        forms.extend(_head_forms(w, tokens, head, head_lemma))
     seen: set[str] = set()
     unique = []
     for variant, form in forms:
@@ -169,48 +161,51 @@ def phrase_variants(tokens: Sequence[Any], core: int | None = None) -> list[tupl
     return unique
 
 
-def _head_forms(tokens: Sequence[Any], head: Any, head_lemma: str) -> list[tuple[str, str]]:
+def _head_forms(
+    w: Words, tokens: Sequence[int], head: int, head_lemma: str
+) -> list[tuple[str, str]]:
     """The head noun alone, and modifier + head, of a noun phrase."""
     forms = []
-    if len(tokens) > 1 and head.pos_ == "NOUN":
+    if len(tokens) > 1 and w.pos[head] == "NOUN":
         modifiers = tokens[:-1]
-        if all(is_evaluative(t.text) for t in modifiers):
+        if all(is_evaluative(w.text[t]) for t in modifiers):
             variant = "head_eval"
-        elif all(t.pos_ in ("ADJ", "ADV", "VERB") for t in modifiers):
+        elif all(w.pos[t] in ("ADJ", "ADV", "VERB") for t in modifiers):
             variant = "head_adj"
         else:
             variant = "head"
         forms.append((variant, head_lemma))
-    if len(tokens) > 2 and tokens[-2].pos_ in ("ADJ", "NOUN", "PROPN"):
-        forms.append(("compound", f"{tokens[-2].text} {head_lemma}"))
+    if len(tokens) > 2 and w.pos[tokens[-2]] in ("ADJ", "NOUN", "PROPN"):
+        forms.append(("compound", f"{w.text[tokens[-2]]} {head_lemma}"))
     return forms
 
 
 def _mention(
-    tokens: Sequence[Any], offset: int, determiner: str, core: int | None = None
+    w: Words, kept: Sequence[int], offset: int, determiner: str, core: int | None = None
 ) -> Mention | None:
-    kept = _trim(tokens) if core is None else list(tokens)
-    if not kept or kept[-1].pos_ not in ("NOUN", "PROPN") or not _WORD.search(_phrase(kept)):
+    """The mention of the tokens ``kept`` (trimmed), or None when they are no meaning."""
+    if not kept or w.pos[kept[-1]] not in ("NOUN", "PROPN"):
         return None
-    if is_junk(kept):
+    text = _phrase(w, kept)
+    if not _WORD.search(text) or is_junk(w, kept):
         return None
     head = kept[-1]
     return Mention(
-        text=_phrase(kept),
-        first=kept[0].i,
-        last=head.i,
-        start=offset + kept[0].idx,
-        end=offset + head.idx + len(head.text),
-        head_lemma=lemma(head),
-        head_pos=head.pos_,
+        text=text,
+        first=kept[0],
+        last=head,
+        start=offset + w.idx[kept[0]],
+        end=offset + w.idx[head] + len(w.text[head]),
+        head_lemma=w.lemma(head),
+        head_pos=w.pos[head],
         determiner=determiner,
-        variants=phrase_variants(kept, core),
+        variants=phrase_variants(w, kept, core),
     )
 
 
-def _determiner(chunk: Any) -> str:
+def _determiner(w: Words, chunk: tuple[int, int]) -> str:
     first = chunk[0]
-    return first.lower_ if first.pos_ == "DET" else ""
+    return w.lower[first] if w.pos[first] == "DET" else ""
 
 
 #: Prepositions whose phrase can belong to a meaning ("speed of light", "rate constant for
@@ -221,63 +216,65 @@ _EXTENDING = frozenset({"of", "for", "in", "on", "at", "over", "between", "under
 _MAX_EXTENSIONS = 2
 
 
-def _extension(chunk: Any, chunks_by_start: dict[int, Any]) -> Any | None:
+Chunk = tuple[int, int]  # a noun chunk's token span [start, end)
+
+
+def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chunk | None:
     """The noun chunk after ``chunk`` and an extending preposition, or None."""
-    after = chunk.end
-    doc = chunk.doc
-    if after + 1 < len(doc) and doc[after].lower_ in _EXTENDING:
+    after = chunk[1]
+    if after + 1 < len(w) and w.lower[after] in _EXTENDING:
         return chunks_by_start.get(after + 1)
     return None
 
 
-def _names_a_symbol(chunk: Any) -> bool:
+def _names_a_symbol(w: Words, chunk: Chunk) -> bool:
     """The phrase goes on into a symbol ("of order $n$", "vertex set $V$"): it names that
     symbol, it is not part of this meaning."""
-    doc = chunk.doc
-    return chunk.end < len(doc) and (
-        is_placeholder(doc[chunk.end]) or doc[chunk.end].tag_ in ("NN", "NNS")
-    )
+    end = chunk[1]
+    return end < len(w) and (w.placeholder[end] or w.tag[end] in ("NN", "NNS"))
 
 
-def _extended(chunk: Any, mention: Mention, by_start: dict[int, Any], offset: int) -> list[Mention]:
+def _extended(
+    w: Words, chunk: Chunk, mention: Mention, by_start: dict[int, Chunk], offset: int
+) -> list[Mention]:
     """The longer mentions of ``chunk`` with one or two prepositional phrases after it; each
     keeps its noun phrase's head for its lemma ("sets of labeled data" -> "set of labeled
     data") and pairs from the phrase's first token."""
     found: list[Mention] = []
-    doc = chunk.doc
-    if mention.last != chunk.end - 1:  # the chunk was cut at a formula
+    if mention.last != chunk[1] - 1:  # the chunk was cut at a formula
         return found
-    tokens = list(doc[mention.first : mention.last + 1])
+    tokens = list(range(mention.first, mention.last + 1))
     core, current = len(tokens), chunk
     for _ in range(_MAX_EXTENSIONS):
-        extension = _extension(current, by_start)
+        extension = _extension(w, current, by_start)
         if extension is None:
             break
-        tail = _trim_end(extension)
-        if len(tail) != len(extension) or any(is_placeholder(t) for t in tail):
+        tail = _trim_end(w, extension)
+        if len(tail) != extension[1] - extension[0] or any(w.placeholder[t] for t in tail):
             break
-        if tail[-1].pos_ not in ("NOUN", "PROPN") or _names_a_symbol(extension):
+        if w.pos[tail[-1]] not in ("NOUN", "PROPN") or _names_a_symbol(w, extension):
             break
-        tokens = [*tokens, doc[current.end], *tail]
-        longer = _mention(tokens, offset, mention.determiner, core=core)
+        tokens = [*tokens, current[1], *tail]
+        longer = _mention(w, tokens, offset, mention.determiner, core=core)
         if longer is None:
             break
         longer.head = mention.last
-        longer.bare = not found and extension[0].pos_ not in ("DET", "PRON")
+        longer.bare = not found and w.pos[extension[0]] not in ("DET", "PRON")
         found.append(longer)
         current = extension
     return found
 
 
-def _trim_end(tokens: Sequence[Any]) -> list[Any]:
-    kept = list(tokens)
-    while kept and kept[-1].pos_ in _DROP_TRAILING:
+def _trim_end(w: Words, chunk: Chunk) -> list[int]:
+    kept = list(range(*chunk))
+    while kept and w.pos[kept[-1]] in _DROP_TRAILING:
         kept.pop()
     return kept
 
 
-def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Mention]:
-    end_offset = offset + len(doc.text)
+def _link_mentions(w: Words, offset: int, links: Sequence[Link]) -> Iterator[Mention]:
+    doc = w.doc
+    end_offset = offset + w.length()
     for link in links:
         if link.start < offset or link.end > end_offset:
             continue
@@ -290,57 +287,57 @@ def _link_mentions(doc: Any, offset: int, links: Sequence[Link]) -> Iterator[Men
         variants = [("link_anchor", anchor)]
         if target and target.lower() != anchor.lower():
             variants.append(("link_target", target))
-        head = span[-1]
         yield Mention(
             text=anchor,
-            first=span[0].i,
-            last=head.i,
+            first=span.start,
+            last=span.end - 1,
             start=link.start,
             end=link.end,
-            head_lemma=lemma(head),
+            head_lemma=w.lemma(span.end - 1),
             method="link",
             variants=variants,
             link_target=target or None,
         )
 
 
-def find_mentions(doc: Any, offset: int, links: Sequence[Link] = ()) -> list[Mention]:
-    """The candidate mentions of a parsed sentence starting at ``offset`` of ``Document.text``."""
+def find_mentions(
+    doc: Any, offset: int, links: Sequence[Link] = (), words: Words | None = None
+) -> list[Mention]:
+    """The candidate mentions of a parsed sentence starting at ``offset`` of ``Document.text``
+    (``words``: its :class:`Words`, when already read)."""
+    w = Words(doc) if words is None else words
     found: list[Mention] = []
-    chunks = _with_roots(doc, list(doc.noun_chunks))
-    by_start = {chunk.start: chunk for chunk in chunks}
+    chunks = _with_roots(w, noun_chunks(w))
+    by_start = {chunk[0]: chunk for chunk in chunks}
     for chunk in chunks:
-        mention = _mention(chunk, offset, _determiner(chunk))
+        mention = _mention(w, _trim(w, *chunk), offset, _determiner(w, chunk))
         if mention is None:
             continue
         found.append(mention)
-        found.extend(_extended(chunk, mention, by_start, offset))
-    linked = list(_link_mentions(doc, offset, links))
+        found.extend(_extended(w, chunk, mention, by_start, offset))
+    linked = list(_link_mentions(w, offset, links))
     found = [m for m in found if not any(_inside(m, link) for link in linked)]
-    return found + linked + list(_count_mentions(doc, offset))
+    return found + linked + list(_count_mentions(w, offset))
 
 
 _ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
 
 
-def _with_roots(doc: Any, chunks: list[Any]) -> list[Any]:
+def _with_roots(w: Words, chunks: list[Chunk]) -> list[Chunk]:
     """``chunks`` and the noun phrase of a sentence whose root is a noun, which spaCy leaves out
     of its noun chunks ("..., and $k$ the Boltzmann constant.")."""
-    root_dep = doc.vocab.strings["ROOT"]
-    # the roots found in the token array: no spaCy Token is made for the other tokens
-    roots = [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == root_dep]
-    for root in (doc[i] for i in roots):
-        if root.pos_ not in ("NOUN", "PROPN") or is_placeholder(root):
+    for root, dep in enumerate(w.dep):
+        if dep != "ROOT" or w.pos[root] not in ("NOUN", "PROPN") or w.placeholder[root]:
             continue
-        if any(c.start <= root.i < c.end for c in chunks):
+        if any(start <= root < end for start, end in chunks):
             continue
-        start = root.i
-        while start > 0 and doc[start - 1].head.i == root.i:
-            if doc[start - 1].dep_ not in _ROOT_MODIFIERS or is_placeholder(doc[start - 1]):
+        start = root
+        while start > 0 and w.heads[start - 1] == root:
+            if w.dep[start - 1] not in _ROOT_MODIFIERS or w.placeholder[start - 1]:
                 break
             start -= 1
-        chunks.append(doc[start : root.i + 1])
-    chunks.sort(key=lambda chunk: chunk.start)
+        chunks.append((start, root + 1))
+    chunks.sort(key=lambda chunk: chunk[0])
     return chunks
 
 
@@ -357,39 +354,36 @@ oscillates moves rotates travels falls grows decays changes runs
 _VERBS = frozenset(_VERB_WORDS.split())
 
 
-def _counted(doc: Any, token: Any) -> Any | None:
-    """The plural noun a symbol counts ("considers N particles", "the highest x bits"), or
-    None; a symbol that begins a clause is its subject ("where f satisfies the ...")."""
-    following = doc[token.i + 1]
-    if following.tag_ not in ("NNS", "NNPS") or not following.is_alpha:
+def _counted(w: Words, i: int) -> int | None:
+    """The plural noun the symbol at token ``i`` counts ("considers N particles", "the
+    highest x bits"), or None; a symbol that begins a clause is its subject ("where f
+    satisfies the ...")."""
+    following = i + 1
+    if w.tag[following] not in ("NNS", "NNPS") or not w.text[following].isalpha():
         return None
-    if following.lower_ in _VERBS or token.i == 0 or doc[token.i - 1].pos_ not in _COUNT_BEFORE:
+    if w.lower[following] in _VERBS or i == 0 or w.pos[i - 1] not in _COUNT_BEFORE:
         return None
-    after = doc[following.i + 1] if following.i + 1 < len(doc) else None
-    if after is not None and after.pos_ in ("DET", "PRON"):
+    after = following + 1
+    if after < len(w) and w.pos[after] in ("DET", "PRON"):
         return None
-    return following if is_placeholder(token) else None
+    return following if w.placeholder[i] else None
 
 
-def _count_mentions(doc: Any, offset: int) -> Iterator[Mention]:
+def _count_mentions(w: Words, offset: int) -> Iterator[Mention]:
     """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
-    strings = doc.vocab.strings
-    tags = doc.to_array("TAG").tolist()
-    for i in range(len(doc) - 1):
-        if strings[tags[i + 1]] not in ("NNS", "NNPS"):
-            continue  # what :func:`_counted` checks first, without building the tokens
-        token = doc[i]
-        following = _counted(doc, token)
+    for i in range(len(w) - 1):
+        following = _counted(w, i)
         if following is not None:
+            text = w.text[following]
             yield Mention(
-                text=following.text,
-                first=following.i,
-                last=following.i,
-                start=offset + following.idx,
-                end=offset + following.idx + len(following.text),
-                head_lemma=lemma(following),
+                text=text,
+                first=following,
+                last=following,
+                start=offset + w.idx[following],
+                end=offset + w.idx[following] + len(text),
+                head_lemma=w.lemma(following),
                 method="count",
-                variants=[("count", f"number of {following.lower_}")],
+                variants=[("count", f"number of {w.lower[following]}")],
             )
 
 

@@ -14,17 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from definiens.define.concepts import is_concept, is_evaluative
-from definiens.define.mentions import (
-    Mention,
-    is_junk,
-    is_placeholder,
-    phrase_variants,
-    placeholder_tokens,
-)
-from definiens.define.nlp import lemma
+from definiens.define.mentions import Mention, is_junk, phrase_variants, placeholder_tokens
+from definiens.define.words import Words
 
 __all__ = ["naming_mentions"]
 
@@ -35,78 +28,73 @@ _VERBS = frozenset({"be", "have", "do", "let", "denote", "define", "give", "take
 _ARTICLES = frozenset({"DT", "PRP$", "IN", "CC", ",", "CD", "WDT"})
 _LONGEST = 5
 _NOUN_SUFFIX = re.compile(r"(?:ness|ity|tion|sion|ment|ence|ance|ship|ism)$")
+_BEFORE_MISREAD = _NOUNS | {"JJ", "DT"}
 
 
-def _head_ok(doc: Any, i: int) -> bool:
-    token = doc[i]
-    if is_evaluative(token.text) or not token.is_alpha or len(token.text) < 2:
+def _head_ok(w: Words, i: int) -> bool:
+    text, tag = w.text[i], w.tag[i]
+    if is_evaluative(text) or not text.isalpha() or len(text) < 2:
         return False
-    if token.tag_ in _NOUNS:
+    if tag in _NOUNS:
         return True
-    before = doc[i - 1] if i > 0 else None
-    if token.tag_ in _MISREAD:
-        return (
-            token.lower_ not in _VERBS
-            and before is not None
-            and before.tag_ in (_NOUNS | {"JJ", "DT"})
-        )
-    if token.tag_ not in ("JJ", "JJR"):
+    if tag in _MISREAD:
+        return w.lower[i] not in _VERBS and i > 0 and w.tag[i - 1] in _BEFORE_MISREAD
+    if tag not in ("JJ", "JJR"):
         return False
     # a noun the tagger took for an adjective ("of stiffness $k$"): its suffix says it
-    return is_concept(token.text) or _NOUN_SUFFIX.search(token.lower_) is not None
+    return is_concept(text) or _NOUN_SUFFIX.search(w.lower[i]) is not None
 
 
-def _span_before(doc: Any, at: int) -> tuple[int, int] | None:
+def _span_before(w: Words, at: int) -> tuple[int, int] | None:
     """The token span of the phrase right before token ``at``, or None."""
     head = at - 1
-    if head < 0 or not _head_ok(doc, head):
+    if head < 0 or not _head_ok(w, head):
         return None
     first = head
     while first - 1 >= 0 and head - first + 1 < _LONGEST:
-        token = doc[first - 1]
-        if token.tag_ not in _MODIFIERS or is_placeholder(token):
+        if w.tag[first - 1] not in _MODIFIERS or w.placeholder[first - 1]:
             break
         first -= 1
-    while first < head and (doc[first].tag_ == "HYPH" or is_evaluative(doc[first].text)):
+    while first < head and (w.tag[first] == "HYPH" or is_evaluative(w.text[first])):
         first += 1
     return first, head
 
 
-def _of_compound(doc: Any, first: int, head: int) -> str | None:
+def _of_compound(w: Words, first: int, head: int) -> str | None:
     """ "sample of size" before the symbol gives "sample size"."""
-    noun = doc[first - 2] if first >= 2 else None
-    if first == head and noun is not None and noun.tag_ in _NOUNS and doc[first - 1].lower_ == "of":
-        return f"{lemma(noun)} {doc[head].lower_}"
+    if first == head and first >= 2 and w.tag[first - 2] in _NOUNS and w.lower[first - 1] == "of":
+        return f"{w.lemma(first - 2)} {w.lower[head]}"
     return None
 
 
-def naming_mentions(doc: Any, offset: int, known: set[tuple[int, int]]) -> Iterator[Mention]:
-    """The phrases right before each placeholder or symbol of a parsed sentence (starting at
-    ``offset`` of ``Document.text``) that no mention of ``known`` token spans covers, and the
-    compounds of the known ones ("sample of size": "sample size")."""
-    for i in placeholder_tokens(doc):
-        span = _span_before(doc, i)
+def naming_mentions(w: Words, offset: int, known: set[tuple[int, int]]) -> Iterator[Mention]:
+    """The phrases right before each placeholder or symbol of a parsed sentence (its
+    :class:`Words`, starting at ``offset`` of ``Document.text``) that no mention of ``known``
+    token spans covers, and the compounds of the known ones ("sample of size": "sample
+    size")."""
+    for i in placeholder_tokens(w):
+        span = _span_before(w, i)
         if span is None:
             continue
         first, head = span
-        tokens = list(doc[first : head + 1])
-        if is_junk(tokens):  # "for example $x$"
+        tokens = list(range(first, head + 1))
+        if is_junk(w, tokens):  # "for example $x$"
             continue
-        compound = _of_compound(doc, first, head)
-        variants = [] if span in known else phrase_variants(tokens)
+        compound = _of_compound(w, first, head)
+        variants = [] if span in known else phrase_variants(w, tokens)
         if compound is not None:
             variants.append(("of_compound", compound))
         if not variants:
             continue
-        before = doc[first - 1] if first > 0 else None
+        before = first - 1
         yield Mention(
-            text=" ".join(t.text for t in tokens),
+            text=" ".join(w.text[t] for t in tokens),
             first=first,
             last=head,
-            start=offset + doc[first].idx,
-            end=offset + doc[head].idx + len(doc[head].text),
-            head_lemma=lemma(doc[head]),
-            determiner=before.lower_ if before is not None and before.tag_ == "DT" else "",
+            start=offset + w.idx[first],
+            end=offset + w.idx[head] + len(w.text[head]),
+            head_lemma=w.lemma(head),
+            determiner=w.lower[before] if before >= 0 and w.tag[before] == "DT" else "",
             method="naming",
             variants=variants,
         )

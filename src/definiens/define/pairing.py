@@ -13,7 +13,7 @@ from typing import Any
 
 from definiens.define.mentions import Mention
 from definiens.define.patterns import match_patterns
-from definiens.define.symbols import symbol_tokens
+from definiens.define.words import Words
 from definiens.model import PLACEHOLDER_PREFIX, Formula
 
 __all__ = ["Occurrence", "Tokens", "measure_pair", "occurrences_in"]
@@ -76,23 +76,15 @@ class Tokens:
     left: list[int] = field(default_factory=list)  # the first token of token i's subtree
 
     @classmethod
-    def of(cls, doc: Any) -> Tokens:
-        import numpy as np
-
-        heads = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
-        strings = doc.vocab.strings
-        lower: list[str] = []
-        tags: list[str] = []
+    def of(cls, words: Words) -> Tokens:
+        """The lists of a parsed sentence's :class:`Words`."""
+        lower = words.lower
         placeholders: list[int] = []
         marks: list[tuple[int, int]] = []
-        symbols = symbol_tokens(doc)
+        symbols = words.symbols
         count = 0
-        # the strings from the token attribute arrays: no spaCy Token object is built
-        for i, (orth, low, tag) in enumerate(doc.to_array(["ORTH", "LOWER", "TAG"]).tolist()):
-            lower.append(strings[low])
-            tags.append(strings[tag])
+        for i, text in enumerate(words.text):
             placeholders.append(count)
-            text = strings[orth]
             if PLACEHOLDER_PREFIX in text:
                 numbers = _PLACEHOLDER.findall(text)
                 marks.extend((i, int(number)) for number in numbers)
@@ -100,11 +92,11 @@ class Tokens:
             else:
                 count += i in symbols
         placeholders.append(count)
-        found = cls(lower, heads, placeholders, marks, sorted(symbols.items()), tags)
+        found = cls(lower, words.heads, placeholders, marks, sorted(symbols.items()), words.tag)
         found.groups = _coordinated(lower, {t for t, _ in marks} | set(symbols))
         if "respectively" in lower:
-            found.conj = [t.dep_ == "conj" for t in doc]
-            found.left = [t.left_edge.i for t in doc]
+            found.conj = [dep == "conj" for dep in words.dep]
+            found.left = [words.left_edge(i) for i in range(len(words))]
         return found
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from definiens.define.build import build_candidates
+from definiens.define.build import build_candidates, collector_paused
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.context import Sentence, parse_many, parse_sentences
 from definiens.define.feature_names import FEATURES
@@ -119,14 +119,17 @@ class Definer:
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
-        _, candidates = self.candidates(document)
-        return self._fill(document, candidates)
+        with collector_paused():  # see build.collector_paused: spaCy's objects too
+            _, candidates = self.candidates(document)
+            return self._fill(document, candidates)
 
     def many(self, documents: Sequence[Document]) -> list[Document]:
         """The stage over several documents at once: their sentences are parsed in one stream."""
         documents = list(documents)
-        for document, sentences in zip(documents, parse_many(documents, self.nlp), strict=True):
-            self._fill(document, build_candidates(document, sentences))
+        with collector_paused():
+            parsed = parse_many(documents, self.nlp)
+            for document, sentences in zip(documents, parsed, strict=True):
+                self._fill(document, build_candidates(document, sentences))
         return documents
 
     def _fill(self, document: Document, candidates: dict[str, list[Candidate]]) -> Document:

@@ -11,7 +11,7 @@ z``) names no single identifier.
 
 from __future__ import annotations
 
-from definiens.formulas.tokens import tokenize
+from definiens.formulas.tokens import TokenStream, tokenize
 from definiens.model import Formula
 
 __all__ = ["RELATIONS", "named"]
@@ -58,9 +58,9 @@ _OPEN = frozenset({"{", "(", "[", "\\{", "\\langle", "\\lbrace"})
 _CLOSE = frozenset({"}", ")", "]", "\\}", "\\rangle", "\\rbrace"})
 
 
-def _relation_at(tex: str) -> int | None:
-    """The offset of the first relation symbol at bracket depth 0, or None."""
-    stream = tokenize(tex)
+def _relation_at(stream: TokenStream) -> int | None:
+    """The offset of the first relation symbol at bracket depth 0 (-1 when arithmetic comes
+    first), or None."""
     depth = 0
     for text, start in zip(stream.texts, stream.starts, strict=True):
         if text in _OPEN:
@@ -82,14 +82,19 @@ _LIST = frozenset({",", "\\ldots", "\\dots", "\\cdots", ".", "\\,", "\\;", "\\ "
 _ALONE = _PLAIN | RELATIONS | {"^", "'", "\\prime", "*"}
 
 
-def _rest(formula: Formula) -> list[str]:
-    """The tokens of the formula outside the places its identifiers are written."""
-    taken = [span for i in formula.identifiers for span in (i.spans or [(i.start, i.end)])]
-    stream = tokenize(formula.tex)
+def _rest(formula: Formula, stream: TokenStream) -> list[str]:
+    """The tokens of the formula (``stream``) outside the places its identifiers are written."""
+    size = len(formula.tex)
+    taken = bytearray(size)
+    for i in formula.identifiers:
+        for s, e in i.spans or [(i.start, i.end)]:
+            s, e = max(s, 0), min(e, size)
+            if e > s:
+                taken[s:e] = b"\x01" * (e - s)
     return [
         text
         for text, start in zip(stream.texts, stream.starts, strict=True)
-        if not any(s <= start < e for s, e in taken)
+        if not (0 <= start < size and taken[start])
     ]
 
 
@@ -101,12 +106,13 @@ def named(formula: Formula) -> set[str]:
     identifiers = formula.identifiers
     if not identifiers:
         return set()
-    rest = _rest(formula)
+    stream = tokenize(formula.tex)
+    rest = _rest(formula, stream)
     if len(identifiers) == 1 and all(t in _ALONE or t.isdigit() for t in rest):
         return {identifiers[0].tex}
     if "," in rest and all(t in _LIST for t in rest):  # a list, not a tuple or an application
         return {i.tex for i in identifiers}
-    at = _relation_at(formula.tex)
+    at = _relation_at(stream)
     if at is None or at < 0:
         return set()
     before = sorted((i for i in identifiers if 0 <= i.start < at), key=lambda i: i.start)

@@ -1,0 +1,53 @@
+"""The subject of a formula (:func:`definiens.formulas.roles.named`): golden cases, and the
+tokens outside the identifiers read as their plain definition says, on any formula."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from definiens.formulas import extract_identifiers, tokenize
+from definiens.formulas.roles import _rest, named
+from definiens.model import Formula
+
+_PIECES = [
+    "x", "y", "f", "H", "G", "x_1", "x_n", "\\sigma", "\\bar X_n", "0", "2", "+", "=", "<",
+    "(", ")", "{", "}", "^", "_", ",", "\\ldots", "\\in", "\\subseteq", "\\frac", "\\sum",
+    "\\mathbb{R}", "\\to", "\\,", "\u03b1", "x\u2082", "\u00b2",
+]  # fmt: skip
+
+
+def _formula(tex: str) -> Formula:
+    formula = Formula(index=0, tex=tex)
+    formula.identifiers = extract_identifiers(tex).identifiers
+    return formula
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        ("H \\subseteq G", {"H"}),
+        ("f(x) = x^2", {"f"}),
+        ("\\sigma^2", {"\\sigma"}),
+        ("b, c", {"b", "c"}),
+        ("x + y = z", set()),
+        ("x^2 + 1", set()),
+    ],
+)
+def test_the_named_identifier(tex: str, expected: set[str]) -> None:
+    assert named(_formula(tex)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join))
+def test_the_rest_is_every_token_outside_the_identifiers(tex: str) -> None:
+    formula = _formula(tex)
+    taken = [s for i in formula.identifiers for s in (i.spans or [(i.start, i.end)])]
+    stream = tokenize(tex)
+    expected = [
+        text
+        for text, start in zip(stream.texts, stream.starts, strict=True)
+        if not any(s <= start < e for s, e in taken)
+    ]
+    assert _rest(formula, stream) == expected
