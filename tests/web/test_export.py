@@ -95,6 +95,16 @@ def test_html_writes_a_database_document(results_db: Path, tmp_path: Path) -> No
     assert data["definitions"]["e"][0]["text"] == "identity element"
 
 
+def test_html_finds_a_database_document_by_its_title(
+    results_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "groups.html"
+    assert main(["html", "--db", str(results_db), "--doc", "Groups", "-o", str(out)]) == 0
+    assert '"title":"Groups"' in out.read_text(encoding="utf-8")
+    assert main(["html", "--db", str(results_db), "--doc", "Group", "-o", str(out)]) != 0
+    assert "no document titled 'Group'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [

@@ -36,7 +36,11 @@ def register(subparsers: Any) -> None:
         help="how INPUT is written (default: by its name)",
     )
     parser.add_argument("--db", metavar="RESULTS", help="a results database (with --doc)")
-    parser.add_argument("--doc", type=int, metavar="ID", help="the document of --db to write")
+    parser.add_argument(
+        "--doc",
+        metavar="DOC",
+        help="the document of --db to write: its title, its id, or its number in the database",
+    )
     parser.set_defaults(func=run)
 
 
@@ -66,23 +70,39 @@ def _payload(args: argparse.Namespace) -> dict[str, Any]:
         from definiens.web.results import Results
 
         if args.doc is None or args.input is not None:
-            raise UsageError("with --db, give --doc ID and no INPUT")
+            raise UsageError("with --db, give --doc DOC and no INPUT")
         if not Path(args.db).is_file():
             raise UsageError(f"{args.db}: no such results database")
         results = Results(args.db)
         try:
-            found = results.document(args.doc)
+            found = results.document(_number(results, args.db, args.doc))
         finally:
             results.close()
         if found is None:
             raise UsageError(f"{args.db}: no document {args.doc}")
         return found
     if args.input is None:
-        raise UsageError("give the document's file (INPUT), or --db RESULTS --doc ID")
+        raise UsageError("give the document's file (INPUT), or --db RESULTS --doc DOC")
     from definiens.api import process
     from definiens.web.payload import document_payload
 
     return document_payload(process(_read(Path(args.input), args.format)))
+
+
+def _number(results: Any, db: str, key: str) -> int:
+    """The database number of the document ``key`` names: a number, or a title or document id
+    (exactly, once in the database)."""
+    if key.isdigit():
+        return int(key)
+    matches = {e["doc"] for e in results.documents(key, 1000) if e["title"] == key}
+    if not matches:  # a document id ("curves.tex", a page id): every processed document
+        matches = {e["doc"] for e in results.documents("", 10**9) if e["id"] == key}
+    if not matches:
+        raise UsageError(f"{db}: no document titled {key!r} (definiens export lists them)")
+    if len(matches) > 1:
+        numbers = ", ".join(str(n) for n in sorted(matches))
+        raise UsageError(f"{db}: {len(matches)} documents are {key!r} (numbers {numbers})")
+    return matches.pop()
 
 
 def run(args: argparse.Namespace) -> int:
