@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from definiens.define.scoping import ScopeIndex
 from definiens.ingest import from_text, parse
 from definiens.model import Document
+from scaling import cpu_time
 
 LATEX = r"""\documentclass{article}
 \newtheorem{thm}{Theorem}
@@ -66,6 +67,26 @@ def test_a_proof_nests_in_the_statement_right_before_it_only() -> None:
     assert first.start < first_proof.start and first_proof.end == first.end
     # text between the statement and the proof: the proof stands on its own
     assert second.end <= second_proof.start and second_proof.level == second.level
+
+
+def test_comment_lines_before_a_proof_take_linear_time() -> None:
+    """Separator lines of ``%`` between a statement and text before its proof: the check that
+    only blanks, labels and comments stand between them does not backtrack (2^n ways to split
+    n ``%`` made 26 of them take seconds)."""
+
+    def chapter(width: int) -> str:
+        pair = (
+            "\\begin{lemma} Let $X$ be a curve. \\end{lemma}\n"
+            + "%" * width
+            + "\nWe now prove it.\n\\begin{proof} Clear. \\end{proof}\n"
+        )
+        return "\\begin{document}\n" + pair * 100 + "\\end{document}\n"
+
+    narrow, wide = chapter(12), chapter(20)
+    ratio = cpu_time(lambda: _parsed(wide, "latex")) / cpu_time(lambda: _parsed(narrow, "latex"))
+    assert ratio < 4  # linear: about 1; the backtracking regex: about 2^8
+    lemma, proof = _parsed(wide, "latex").scopes[:2]
+    assert lemma.end <= proof.start  # text between them: the proof stands on its own
 
 
 def test_wiki_and_markdown_headings() -> None:

@@ -73,7 +73,7 @@ def find_scopes(document: Document, limit: int | None = None) -> list[Scope]:
         found = sorted(found, key=lambda scope: scope[3])[:limit]  # the first in the source
         message = (
             f"more than {limit:,} sections and environments: the first {limit:,} are kept as "
-            "scopes, the text after them is read as part of the whole document only"
+            "scopes, the sections and environments after them are not scopes"
         )
         document.report("too-complex", message)
     for kind, title, level, source_start, source_end in found:
@@ -207,7 +207,9 @@ def _latex(source: str) -> list[_Found]:
 
 
 #: What may stand between a statement and its proof: blank space, labels, comments.
-_BETWEEN = re.compile(r"(?:\s|\\label\s*\{[^{}\n]*\}|(?<!\\)%[^\n]*)*")
+#: Possessive throughout: a line of many ``%`` could otherwise be split in 2^n ways before
+#: text that does not match ("\noindent", "We now prove it.") is found.
+_BETWEEN = re.compile(r"(?:\s++|\\label\s*+\{[^{}\n]*+\}|(?<!\\)%[^\n]*+)*+")
 
 
 def _proofs_inside_statements(
