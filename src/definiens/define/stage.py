@@ -119,6 +119,7 @@ class Definer:
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
 
     def __call__(self, document: Document) -> Document:
+        self._load()
         with collector_paused():  # see build.collector_paused: spaCy's objects too
             _, candidates = self.candidates(document)
             return self._fill(document, candidates)
@@ -126,11 +127,19 @@ class Definer:
     def many(self, documents: Sequence[Document]) -> list[Document]:
         """The stage over several documents at once: their sentences are parsed in one stream."""
         documents = list(documents)
+        self._load()
         with collector_paused():
             parsed = parse_many(documents, self.nlp)
             for document, sentences in zip(documents, parsed, strict=True):
                 self._fill(document, build_candidates(document, sentences))
         return documents
+
+    def _load(self) -> None:
+        """Load the pipeline and the model now, not inside a paused collector: spaCy's loader
+        switches the collector back on when it is done."""
+        _ = self.nlp
+        if self.method == "ranker":
+            _ = self.model
 
     def _fill(self, document: Document, candidates: dict[str, list[Candidate]]) -> Document:
         """Rank each identifier's meanings in the document as a whole, and in every scope an
