@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from definiens.define.context import split_sentences
 from definiens.define.mlp_baseline import THRESHOLD, mlp_score, sentence_weight, token_weight
-from definiens.define.nlp import lemma, load_pipeline, singular
+from definiens.define.nlp import load_pipeline, noun_lemma, singular
 from definiens.define.patterns import match_patterns
 
 
@@ -99,4 +99,4 @@ def test_pipeline_sets_parts_of_speech_without_attribute_ruler() -> None:
     assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
     doc = nlp("Let FORMULA0 be a finite group of prime numbers.")
     assert [c.text for c in doc.noun_chunks][-2:] == ["a finite group", "prime numbers"]
-    assert doc[-2].pos_ == "NOUN" and lemma(doc[-2]) == "number"
+    assert doc[-2].pos_ == "NOUN" and noun_lemma(doc[-2].text, doc[-2].tag_) == "number"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from definiens.define.context import parse_sentences
-from definiens.define.nlp import lemma, load_pipeline
+from definiens.define.nlp import load_pipeline, noun_lemma
 from definiens.define.words import Words, noun_chunks
 from definiens.formulas import identify
 from definiens.ingest import parse, read_inputs
@@ -57,9 +57,16 @@ def test_the_lists_hold_what_the_tokens_say(docs: list[object]) -> None:
         assert words.heads == [t.head.i for t in tokens]
         assert words.ws == [t.whitespace_ for t in tokens]
         assert words.idx == [t.idx for t in tokens]
-        assert [words.lemma(t.i) for t in tokens] == [lemma(t) for t in tokens]
+        assert [words.lemma(t.i) for t in tokens] == [noun_lemma(t.text, t.tag_) for t in tokens]
         assert [words.left_edge(t.i) for t in tokens] == [t.left_edge.i for t in tokens]
         assert words.length() == len(doc.text)  # type: ignore[attr-defined]
+
+
+def test_a_plural_noun_reads_as_its_singular() -> None:
+    assert noun_lemma("Sets", "NNS") == "set"
+    assert noun_lemma("matrices", "NNS") == "matrix"
+    assert noun_lemma("Sets", "VBZ") == "sets"  # a verb keeps its form
+    assert noun_lemma("Gauss", "NNP") == "gauss"
 
 
 def test_the_noun_chunks_are_spacys(docs: list[object]) -> None:

@@ -22,7 +22,14 @@ from typing import Any
 
 from definiens.errors import ModelError
 
-__all__ = ["MODEL_NAMES", "TAG_TO_POS", "lemma", "load_pipeline", "one_blas_thread", "singular"]
+__all__ = [
+    "MODEL_NAMES",
+    "TAG_TO_POS",
+    "load_pipeline",
+    "noun_lemma",
+    "one_blas_thread",
+    "singular",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -68,9 +75,10 @@ def singular(word: str) -> str:
     return word
 
 
-def lemma(token: Any) -> str:
-    """The lower-case lemma of a noun token: singular for a plural tag, else the word."""
-    return singular(token.text) if token.tag_ in ("NNS", "NNPS") else token.text.lower()
+def noun_lemma(text: str, tag: str) -> str:
+    """The lower-case lemma of a noun written ``text`` and tagged ``tag``: singular for a
+    plural tag, else the word."""
+    return singular(text) if tag in ("NNS", "NNPS") else text.lower()
 
 
 #: Tag hash -> part-of-speech id, filled as tags are met.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from definiens.define.nlp import singular
+from definiens.define.nlp import noun_lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX
 
@@ -67,9 +67,8 @@ class Words:
         return self.idx[-1] + len(self.text[-1]) + len(self.ws[-1])
 
     def lemma(self, i: int) -> str:
-        """:func:`definiens.define.nlp.lemma` of token ``i``: singular for a plural tag."""
-        text = self.text[i]
-        return singular(text) if self.tag[i] in ("NNS", "NNPS") else text.lower()
+        """:func:`definiens.define.nlp.noun_lemma` of token ``i``: singular for a plural tag."""
+        return noun_lemma(self.text[i], self.tag[i])
 
     def left_edge(self, i: int) -> int:
         """The first token of token ``i``'s subtree (spaCy's, which allows for non-projective
