@@ -30,28 +30,36 @@ class Closings:
     ) -> re.Match[str] | None:
         """The first match of ``pattern`` in ``source[start:limit]`` (``key`` names the
         pattern), or None."""
-        known_from, known_to = self._misses.get(key, (-1, -1))
-        known = known_from <= start < known_to
-        search_from = known_to if known else start
+        search_from = self._unsearched(key, start)
         if search_from >= limit:
             return None
         found = pattern.search(self.source, search_from, limit)
         if found is None:
-            self._misses[key] = (known_from if known else start, limit)
+            self._missed(key, start, limit)
         return found
 
     def find_text(self, text: str, start: int, limit: int) -> int:
         """Where the first ``text`` in ``source[start:limit]`` starts, or -1 (:meth:`find` of
         a plain string, without a regex)."""
-        known_from, known_to = self._misses.get(text, (-1, -1))
-        known = known_from <= start < known_to
-        search_from = known_to if known else start
+        search_from = self._unsearched(text, start)
         if search_from >= limit:
             return -1
         found = self.source.find(text, search_from, limit)
         if found < 0:
-            self._misses[text] = (known_from if known else start, limit)
+            self._missed(text, start, limit)
         return found
+
+    def _unsearched(self, key: str, start: int) -> int:
+        """Where a search for ``key`` from ``start`` must begin: after the stretch already
+        searched in vain, if ``start`` lies in it."""
+        known_from, known_to = self._misses.get(key, (-1, -1))
+        return known_to if known_from <= start < known_to else start
+
+    def _missed(self, key: str, start: int, limit: int) -> None:
+        """Remember that ``key`` is not in ``source[start:limit]`` (joined to the stretch
+        already known when ``start`` lies in it)."""
+        known_from, known_to = self._misses.get(key, (-1, -1))
+        self._misses[key] = (known_from if known_from <= start < known_to else start, limit)
 
 
 def pair_braces(source: str) -> dict[int, int]:
