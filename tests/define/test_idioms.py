@@ -20,6 +20,8 @@ FIRST_MEANINGS = [
         "sample mean",
     ),
     ("The period is $T = 2\\pi/\\omega$ in seconds.", "T", "period"),
+    # the tagger reads "mean" as a verb here: no noun chunk before "is"
+    ("The sample mean is $\\bar{x} = \\frac1n\\sum_i x_i$.", "\\bar{x}", "sample mean"),
     ("Here $T = 2\\pi/\\omega$ is the period of the motion.", "T", "period"),
     (
         "The angular frequency of the oscillator is $\\omega = \\sqrt{k/m}$.",

@@ -6,7 +6,8 @@ these when its tagger takes a noun before a formula for a verb ("the sample mean
 "the sample *means*") or an adjective ("mean"). This module reads them from the tags alone:
 the nouns, adjectives and participles right before a formula placeholder (or a plain-text
 symbol), the last of them a noun, a word the tagger took for a verb, or a word of a general
-mathematical kind ("mean", "variance"). After "N1 of": a compound too ("a sample of size $n$"
+mathematical kind ("mean", "variance"), also with "is" between them ("the sample mean is
+$\bar x = …$"). After "N1 of": a compound too ("a sample of size $n$"
 gives "sample size", "a signal of length $N$" "signal length").
 """
 
@@ -27,6 +28,8 @@ _MISREAD = frozenset({"VB", "VBP"})  # a noun the tagger took for a verb ("mean"
 _VERBS = frozenset({"be", "have", "do", "let", "denote", "define", "give", "take", "use", "get"})
 _ARTICLES = frozenset({"DT", "PRP$", "IN", "CC", ",", "CD", "WDT"})
 _LONGEST = 5
+#: "The sample mean is $\bar x = …$": the phrase before the verb names the formula after it.
+_COPULAS = frozenset({"is", "are"})
 _NOUN_SUFFIX = re.compile(r"(?:ness|ity|tion|sion|ment|ence|ance|ship|ism)$")
 _BEFORE_MISREAD = _NOUNS | {"JJ", "DT"}
 
@@ -74,6 +77,8 @@ def naming_mentions(w: Words, offset: int, known: set[tuple[int, int]]) -> Itera
     size")."""
     for i in placeholder_tokens(w):
         span = _span_before(w, i)
+        if span is None and i >= 2 and w.lower[i - 1] in _COPULAS:
+            span = _span_before(w, i - 1)  # "the sample mean is $\bar x = ...$"
         if span is None:
             continue
         first, head = span
