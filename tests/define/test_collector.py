@@ -1,5 +1,5 @@
 """The cyclic garbage collector is paused while the define stage builds and ranks
-(:func:`definiens.define.build.collector_paused`), and left as it was afterwards."""
+(:func:`definiens.memory.collector_paused`), and left as it was afterwards."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 
 import definiens.define.stage as stage_module
 from definiens.define import Definer
-from definiens.define.build import collector_paused
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
+from definiens.memory import collector_paused
 
 
 def test_paused_inside_and_restored_after_an_error() -> None:

@@ -10,12 +10,10 @@ identifier's candidates (:mod:`.group_features`).
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from definiens.define.aggregate import Aggregator
@@ -31,9 +29,10 @@ from definiens.define.siblings import share_meanings
 from definiens.define.symbols import Symbol
 from definiens.define.words import Words
 from definiens.formulas.roles import named
+from definiens.memory import collector_paused
 from definiens.model import Document, Formula, Link
 
-__all__ = ["build_candidates", "collector_paused"]
+__all__ = ["build_candidates"]
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -64,25 +63,6 @@ def _page_terms(document: Document) -> set[str]:
         terms.add(normalise(link.anchor))
         terms.add(normalise(target))
     return terms
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Within the block, Python's cyclic garbage collector does not run (as it was after).
-
-    Building candidates makes hundreds of thousands of small containers (mentions, evidence,
-    feature dicts) that live until the document is done; each run of the collector scans all
-    that is alive, which cost about a third of the candidates' CPU. They hold no reference
-    cycles of their own: reference counting frees them as before, and the collector finds any
-    other cycles once it runs again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def build_candidates(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from definiens.define.build import build_candidates, collector_paused
+from definiens.define.build import build_candidates
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.context import Sentence, parse_many, parse_sentences
 from definiens.define.feature_names import FEATURES
@@ -22,6 +22,7 @@ from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
 from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex, statement_first
 from definiens.errors import ModelError, UsageError
+from definiens.memory import collector_paused
 from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Formula, Scope
 
 __all__ = ["Definer", "define", "warm_up"]
@@ -120,7 +121,7 @@ class Definer:
 
     def __call__(self, document: Document) -> Document:
         self._load()
-        with collector_paused():  # see build.collector_paused: spaCy's objects too
+        with collector_paused():  # see memory.collector_paused: spaCy's objects too
             _, candidates = self.candidates(document)
             return self._fill(document, candidates)
 

@@ -11,6 +11,7 @@ from definiens.ingest.latex import parse_latex
 from definiens.ingest.markdown import parse_markdown
 from definiens.ingest.scopes import find_scopes
 from definiens.ingest.wikitext import parse_wikitext
+from definiens.memory import collector_paused
 from definiens.model import Document
 
 __all__ = ["FORMATS", "parse"]
@@ -43,8 +44,9 @@ def parse(
     if parser is None:
         raise ParseError(f"unknown document format {document.format!r}", location=location)
     try:
-        document = parser(document, max_formulas=max_formulas)
-        document.scopes = find_scopes(document, max_scopes)
+        with collector_paused():  # tokens, formulas, offsets: many objects, no cycles
+            document = parser(document, max_formulas=max_formulas)
+            document.scopes = find_scopes(document, max_scopes)
         return document
     except DefiniensError:
         raise
