@@ -16,6 +16,7 @@ from definiens.formulas.collect import Star, collect
 from definiens.formulas.macros import Macro
 from definiens.formulas.spans import keep_or_find_spans
 from definiens.formulas.structure import build
+from definiens.memory import collector_paused
 from definiens.model import Identifier
 
 __all__ = ["IdentifierResult", "canonical_identifier", "extract_identifiers"]
@@ -45,8 +46,20 @@ def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> 
     ``macros``: the document's own macros (:func:`~definiens.formulas.macros.find_macros`),
     expanded where used. Malformed TeX gives best-effort identifiers and flags such as
     ``unbalanced_braces``, ``unknown_macro:\\\\foo`` or ``unclosed_environment``; it never
-    raises.
+    raises. A long formula is read with the cyclic garbage collector paused (its passes over
+    the formula's many nodes would cost more than linear time).
     """
+    if len(tex) < _LONG:
+        return _extract(tex, macros)
+    with collector_paused():
+        return _extract(tex, macros)
+
+
+#: Formulas at least this long are read with the collector paused (a few in a thousand).
+_LONG = 2000
+
+
+def _extract(tex: str, macros: Mapping[str, Macro] | None) -> IdentifierResult:
     found: dict[str, Identifier] = {}
 
     def emit(canonical: str, start: int, end: int) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from definiens.formulas.identifiers import extract_identifiers
 from definiens.formulas.macros import find_macros
+from definiens.memory import collector_paused
 from definiens.model import Document
 
 __all__ = ["REPORTED_FLAGS", "identify"]
@@ -39,6 +41,13 @@ def identify(document: Document) -> Document:
     :class:`~definiens.model.Problem` on the document; it never raises.
     """
     macros = find_macros(document.source_text) if document.format == "latex" else None
+    with collector_paused():  # a document's formulas: many objects, no cycles
+        _identify_all(document, macros)
+    logger.debug("identified %d formulas of %s", len(document.formulas), document.title)
+    return document
+
+
+def _identify_all(document: Document, macros: Any) -> None:
     for formula in document.formulas:
         result = extract_identifiers(formula.tex, macros)
         formula.identifiers, formula.flags = result.identifiers, list(result.flags)
@@ -49,8 +58,6 @@ def identify(document: Document) -> Document:
                 f"malformed TeX ({', '.join(damaged)}): {_excerpt(formula.tex)}",
                 where=f"formula {formula.index}",
             )
-    logger.debug("identified %d formulas of %s", len(document.formulas), document.title)
-    return document
 
 
 def _excerpt(tex: str, limit: int = 60) -> str:
