@@ -20,6 +20,13 @@ FIRST_MEANINGS = [
         "sample mean",
     ),
     ("The period is $T = 2\\pi/\\omega$ in seconds.", "T", "period"),
+    # the subject of "is" with a long modifier of its own, the formula its complement
+    (
+        "The kinetic energy of a body moving slowly is $K = \\frac12 m v^2$.",
+        "K",
+        "kinetic energy",
+    ),
+    ("The kinetic energy of a body moving slowly is $K = \\frac12 m v^2$.", "m", None),
     # the tagger reads "mean" as a verb here: no noun chunk before "is"
     ("The sample mean is $\\bar{x} = \\frac1n\\sum_i x_i$.", "\\bar{x}", "sample mean"),
     ("Here $T = 2\\pi/\\omega$ is the period of the motion.", "T", "period"),

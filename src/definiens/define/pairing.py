@@ -169,6 +169,24 @@ def _after_phrase(tokens: Tokens, lo: int, hi: int) -> set[str]:
     return match_patterns(tokens.lower[k:hi], False) & {"copula", "called"}
 
 
+#: The verb of "the kinetic energy of a body moving slowly *is* $E_k = …$".
+_COPULA_VERBS = frozenset({"is", "are", "was", "were"})
+
+
+def _subject_of_copula(tokens: Tokens, first: int, at: int, mention: Mention) -> bool:
+    """The phrase is the subject of "is" and the formula right after "is" its complement,
+    however long the phrase's own modifiers ("the kinetic energy of a body moving slowly is
+    $E_k = …$"; the parse links both to the verb)."""
+    verb = first - 1
+    head = mention.head if mention.head >= 0 else mention.last
+    return (
+        verb > mention.last
+        and tokens.lower[verb] in _COPULA_VERBS
+        and tokens.heads[head] == verb
+        and tokens.heads[at] == verb
+    )
+
+
 def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> dict[str, Any] | None:
     """Distance, direction, patterns and syntax flags of a mention seen from an occurrence;
     None when the mention speaks of something else (:func:`_not_its_own`).
@@ -198,8 +216,12 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
             return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
         if not after and not patterns:
             patterns = _after_phrase(tokens, lo, gap_end)
-        if mention.head_pos not in ("NOUN", "PROPN"):
-            patterns -= {"appos_before", "comma_before"}
+    if not (after or patterns or occurrence.secondary) and _subject_of_copula(
+        tokens, first, at, mention
+    ):
+        patterns = {"copula"}
+    if patterns and mention.head_pos not in ("NOUN", "PROPN"):
+        patterns -= {"appos_before", "comma_before"}
     head = mention.head if mention.head >= 0 else mention.last
     blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
     hi = max(hi, lo)
