@@ -14,7 +14,7 @@ from definiens import serial
 from definiens.api import annotate
 from definiens.define import Definer
 from definiens.define.feature_names import FEATURES, SCOPE_FEATURES
-from definiens.define.scoping import ScopedMatrix
+from definiens.define.scoping import ScopedMatrix, stated_within
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
 from definiens.model import Document
@@ -163,6 +163,7 @@ def test_scoped_rows_are_the_candidates_features_in_each_scope(text: str, form: 
             total = sum(len(places) for places in inside)
             expected = [_expected_row(c, p, total) for c, p in zip(items, inside, strict=True)]
             assert matrix.rows(scope).tolist() == expected
+            assert matrix.stated(scope).tolist() == stated_within(items, scope)
 
 
 def test_one_heading_over_the_whole_text_is_the_document() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from definiens.define.candidate import Candidate
 from definiens.define.feature_names import SCOPE_FEATURES
@@ -26,6 +26,8 @@ __all__ = [
     "SCOPE_FEATURES",
     "ScopeIndex",
     "ScopedMatrix",
+    "is_statement",
+    "stated_within",
     "statement_first",
 ]
 
@@ -81,25 +83,34 @@ class ScopeIndex:
         return next(around, DOCUMENT)
 
 
+def is_statement(scope: Scope | None) -> TypeGuard[Scope]:
+    """A theorem-like environment (a lemma with its proof), not a section nor the document."""
+    return scope is not None and scope.kind != "section"
+
+
+def stated_within(candidates: Sequence[Candidate], scope: Scope) -> list[bool]:
+    """Whether each of ``candidates`` is stated (a pattern with its identifier alone) inside
+    ``scope``: :meth:`ScopedMatrix.stated` for candidates without a matrix."""
+    return [
+        any(stated and scope.start <= start < scope.end for start, stated in c.places)
+        for c in candidates
+    ]
+
+
 def statement_first(
-    scored: list[tuple[float, Candidate]], scope: Scope | None
+    scored: list[tuple[float, Candidate]], stated: Sequence[bool]
 ) -> list[tuple[float, Candidate]]:
-    """In a theorem-like environment (a lemma with its proof), the meanings stated there come
-    first: "Let $X$ be a proper curve over $k$" holds for every $X$ of the lemma and its proof,
-    whatever $X$ means elsewhere in the chapter. The first of them takes the best score (the
-    statement in scope outweighs the evidence across the document); a section (where the text
-    around may still use the document's notation) is ranked by the scores alone."""
-    if scope is None or scope.kind == "section" or not scored:
+    """The ranking in a theorem-like environment: the meanings stated there (``stated[i]`` for
+    ``scored[i]``) come first. "Let $X$ be a proper curve over $k$" holds for every $X$ of the
+    lemma and its proof, whatever $X$ means elsewhere in the chapter. The first of them takes
+    the best score (the statement in scope outweighs the evidence across the document); a
+    section, where the text around may still use the document's notation, is ranked by the
+    scores alone (:func:`is_statement`)."""
+    if not scored or stated[0] or not any(stated):
         return scored
-    inside = [pair for pair in scored if _stated_within(pair[1], scope)]
-    if not inside or inside[0] is scored[0]:
-        return scored
-    rest = [pair for pair in scored if not _stated_within(pair[1], scope)]
+    inside = [pair for pair, flag in zip(scored, stated, strict=True) if flag]
+    rest = [pair for pair, flag in zip(scored, stated, strict=True) if not flag]
     return [(scored[0][0], inside[0][1]), *inside[1:], *rest]
-
-
-def _stated_within(candidate: Candidate, scope: Scope) -> bool:
-    return any(stated and scope.start <= start < scope.end for start, stated in candidate.places)
 
 
 class ScopedMatrix:
@@ -130,9 +141,9 @@ class ScopedMatrix:
 
         if scope is None or not self._count:
             return self.base
-        inside = (self._offset >= scope.start) & (self._offset < scope.end)
+        inside = self._inside(scope)
         counts = np.bincount(self._owner[inside], minlength=self._count)
-        stated = np.bincount(self._owner[inside & self._pattern], minlength=self._count) > 0
+        stated = self._stated(inside)
         total = int(counts.sum()) or 1
         log1p = [math.log1p(k) for k in range(int(counts.max()) + 1)]
         values = (
@@ -146,3 +157,15 @@ class ScopedMatrix:
             if column >= 0:
                 rows[:, column] = value
         return rows
+
+    def stated(self, scope: Scope) -> Any:
+        """Whether each candidate is stated inside ``scope`` (its ``scope_pattern``)."""
+        return self._stated(self._inside(scope))
+
+    def _inside(self, scope: Scope) -> Any:
+        return (self._offset >= scope.start) & (self._offset < scope.end)
+
+    def _stated(self, inside: Any) -> Any:
+        import numpy as np
+
+        return np.bincount(self._owner[inside & self._pattern], minlength=self._count) > 0

@@ -20,7 +20,14 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
-from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex, statement_first
+from definiens.define.scoping import (
+    DOCUMENT,
+    ScopedMatrix,
+    ScopeIndex,
+    is_statement,
+    stated_within,
+    statement_first,
+)
 from definiens.errors import ModelError, UsageError
 from definiens.memory import collector_paused
 from definiens.model import PLACEHOLDER_PREFIX, Definiens, Document, Formula, Scope
@@ -96,11 +103,16 @@ class Definer:
         return sentences, build_candidates(document, sentences)
 
     def rank(
-        self, candidates: list[Candidate], rows: Any = None, scope: Scope | None = None
+        self,
+        candidates: list[Candidate],
+        rows: Any = None,
+        scope: Scope | None = None,
+        stated: Any = None,
     ) -> list[tuple[float, Candidate]]:
         """The candidates worth emitting, best first, with their scores; ``rows`` are their
         feature rows when already at hand (:class:`~.scoping.ScopedMatrix`), ``scope`` the
-        scope they are ranked in (None: the document as a whole)."""
+        scope they are ranked in (None: the document as a whole) and ``stated`` whether each
+        is stated in it, when at hand (:meth:`~.scoping.ScopedMatrix.stated`)."""
         if self.method == "mlp":
             kept = [(c.values["mlp"], c) for c in candidates if c.variants & _MLP_VARIANTS]
             kept = [item for item in kept if item[0] >= THRESHOLD]
@@ -113,8 +125,12 @@ class Definer:
         probabilities = model.probabilities(matrix)
         scores = probabilities.tolist()
         # best first; ties keep the candidates' order (a stable sort, as sorted() was)
-        scored = [(scores[i], candidates[i]) for i in (-probabilities).argsort(kind="stable")]
-        scored = whole_term_first(statement_first(scored, scope))
+        order = (-probabilities).argsort(kind="stable").tolist()
+        scored = [(scores[i], candidates[i]) for i in order]
+        if is_statement(scope):
+            flags = stated_within(candidates, scope) if stated is None else stated
+            scored = statement_first(scored, [bool(flags[i]) for i in order])
+        scored = whole_term_first(scored)
         # only what reaches the threshold can be chosen: the rest need not be sorted again
         threshold = self.settings.threshold
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
@@ -150,7 +166,8 @@ class Definer:
         if self.method == "ranker":  # one feature matrix per identifier, for every scope
             rows = {i: ScopedMatrix(items, self.model.features) for i, items in candidates.items()}
         for ident, items in candidates.items():
-            chosen = self.rank(items, _rows_in(rows, ident, None))
+            matrix = rows.get(ident)
+            chosen = self.rank(items, matrix.rows(None) if matrix else None)
             if chosen:
                 definitions[ident] = [_definiens(document, score, c) for score, c in chosen]
         document.definitions = definitions
@@ -180,10 +197,13 @@ class Definer:
                 if scope != DOCUMENT and key not in ranked:
                     items = candidates[identifier.tex]
                     where = document.scopes[scope]
-                    matrix = _rows_in(rows, identifier.tex, where)
+                    matrix = rows.get(identifier.tex)
+                    found_rows, flags = (
+                        (matrix.rows(where), matrix.stated(where)) if matrix else (None, None)
+                    )
                     ranked[key] = [
                         _definiens(document, score, c, scope)
-                        for score, c in self.rank(items, matrix, where)
+                        for score, c in self.rank(items, found_rows, where, flags)
                     ]
                 # with no meaning of its own in its scope, the document's meanings hold there
                 identifier.scope = scope if ranked.get(key) else DOCUMENT
@@ -191,12 +211,6 @@ class Definer:
             if chosen:
                 scoped.setdefault(scope, {})[tex] = chosen
         return scoped
-
-
-def _rows_in(rows: dict[str, ScopedMatrix], ident: str, scope: Scope | None) -> Any:
-    """The feature rows of an identifier's candidates in ``scope``, or None (none built)."""
-    matrix = rows.get(ident)
-    return matrix.rows(scope) if matrix is not None else None
 
 
 _PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})

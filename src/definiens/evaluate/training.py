@@ -28,13 +28,14 @@ from definiens.define.ranker import (
     calibration_features,
     choose,
 )
-from definiens.define.scoping import statement_first
+from definiens.define.scoping import is_statement, stated_within, statement_first
 from definiens.define.stage import whole_term_first
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
 from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
 from definiens.evaluate.listwise import fit_listwise
 from definiens.evaluate.scoring import IdentRow, Score, score
+from definiens.model import Scope
 
 __all__ = [
     "Scored",
@@ -163,6 +164,15 @@ def _model(
     )
 
 
+def _in_statement(
+    pairs: list[tuple[float, Candidate]], scope: Scope | None
+) -> list[tuple[float, Candidate]]:
+    """``pairs`` as the define stage orders them in ``scope`` (:func:`statement_first`)."""
+    if not is_statement(scope):
+        return pairs
+    return statement_first(pairs, stated_within([c for _, c in pairs], scope))
+
+
 def rank(model: RankerModel, example: Example) -> Scored:
     """The candidates of each identifier of ``example`` with the model's probabilities."""
     ranked: dict[str, list[tuple[float, Candidate]]] = {}
@@ -173,7 +183,7 @@ def rank(model: RankerModel, example: Example) -> Scored:
         probabilities = model.probabilities(example.rows(ident, model.features)).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
         # as the define stage shows them
-        ranked[ident] = whole_term_first(statement_first(pairs, example.scopes.get(ident)))
+        ranked[ident] = whole_term_first(_in_statement(pairs, example.scopes.get(ident)))
     return Scored(example, ranked)
 
 
@@ -249,7 +259,7 @@ def _apply(
             continue
         probabilities = calibrated(raw[ident], *calibration).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        ranked[ident] = whole_term_first(statement_first(pairs, example.scopes.get(ident)))
+        ranked[ident] = whole_term_first(_in_statement(pairs, example.scopes.get(ident)))
     return Scored(example, ranked)
 
 
