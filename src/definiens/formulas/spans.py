@@ -79,15 +79,7 @@ def _braces_complete(text: str) -> bool:
         return True
     if "\\" in text or "%" in text:
         return bool(_pattern(text))
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    return _balanced(text)  # its characters, as tokens
 
 
 def find_spans(tex: str, identifiers: Sequence[Identifier]) -> None:
@@ -142,6 +134,7 @@ def _pattern(source: str) -> tuple[str, ...]:
 
 
 def _balanced(texts: Sequence[str]) -> bool:
+    """Whether the ``{`` and ``}`` among ``texts`` (tokens, or a string's characters) pair up."""
     depth = 0
     for text in texts:
         if text == "{":
