@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,45 +138,44 @@ def test_api_docs_render_offline(page: Any, server: str) -> None:
     assert "definiens" in page.locator("#swagger-ui").inner_text()
 
 
-def test_namespaces_page_of_a_database_without_namespaces(
-    browser_context: Any, servers: Any, results_db: Path, tmp_path: Path
-) -> None:
-    """Clusters but no namespace, or no clustering yet: the page says both, and why."""
-    import sqlite3
-
+@contextlib.contextmanager
+def namespaces_page(
+    browser_context: Any, servers: Any, results_db: Path, tmp_path: Path, change: str, ready: str
+) -> Iterator[Any]:
+    """The /namespaces page of a copy of ``results_db`` changed by the SQL ``change``, served by
+    a real server, once ``ready`` (a selector) shows."""
     copy = tmp_path / "results.sqlite"
     shutil.copyfile(results_db, copy)
     with sqlite3.connect(copy) as conn:
-        conn.execute("DELETE FROM namespaces")
+        conn.execute(change)
     url, process = servers.start("--db", str(copy), "--workers", "1")
     try:
         tab = browser_context.new_page()
         tab.goto(f"{url}/namespaces")
-        tab.wait_for_selector(".d-empty")
-        note = tab.locator(".d-namespace").inner_text()
-        assert "definiens namespaces --db RESULTS" in note
-        assert "found no namespace" in note and "5 documents" in note
+        tab.wait_for_selector(ready)
+        yield tab
         tab.close()
     finally:
         servers.stop(process)
+
+
+def test_namespaces_page_of_a_database_without_namespaces(
+    browser_context: Any, servers: Any, results_db: Path, tmp_path: Path
+) -> None:
+    """Clusters but no namespace, or no clustering yet: the page says both, and why."""
+    change = "DELETE FROM namespaces"
+    with namespaces_page(browser_context, servers, results_db, tmp_path, change, ".d-empty") as tab:
+        note = tab.locator(".d-namespace").inner_text()
+        assert "definiens namespaces --db RESULTS" in note
+        assert "found no namespace" in note and "5 documents" in note
 
 
 def test_namespaces_page_shows_label_and_purity_where_there_are_labels(
     browser_context: Any, servers: Any, results_db: Path, tmp_path: Path
 ) -> None:
     """A namespace of labelled documents shows its majority label and purity under its name."""
-    import sqlite3
-
-    copy = tmp_path / "labelled.sqlite"
-    shutil.copyfile(results_db, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE namespaces SET label = 'Mechanics', purity = 0.9, coherence = 0.5")
-    url, process = servers.start("--db", str(copy), "--workers", "1")
-    try:
-        tab = browser_context.new_page()
-        tab.goto(f"{url}/namespaces")
-        tab.wait_for_selector(".d-namespace table")
+    change = "UPDATE namespaces SET label = 'Mechanics', purity = 0.9, coherence = 0.5"
+    with namespaces_page(
+        browser_context, servers, results_db, tmp_path, change, ".d-namespace table"
+    ) as tab:
         assert tab.locator(".d-namespace .d-label").inner_text() == "Label: Mechanics (purity 0.90)"
-        tab.close()
-    finally:
-        servers.stop(process)
