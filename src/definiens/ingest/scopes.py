@@ -12,7 +12,6 @@ section). Scopes come out sorted by start, outer before inner.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -217,12 +216,12 @@ def _proofs_inside_statements(
 ) -> list[tuple[str, str, int, int]]:
     """The environments with each statement (a theorem, a lemma...) that a proof follows right
     after running to that proof's end: the proof uses the statement's notation ("Let $X$ be a
-    proper curve" holds for the $X$ of the proof), so it nests inside the statement's scope."""
-    ordered = sorted(range(len(environments)), key=lambda i: environments[i][2])
+    proper curve" holds for the $X$ of the proof), so it nests inside the statement's scope.
+    ``environments`` are in source order (of their ``\\begin``)."""
     result = list(environments)
-    for before, after in itertools.pairwise(ordered):
+    for before in range(len(result) - 1):
         name, title, start, end = result[before]
-        proof = result[after]
+        proof = result[before + 1]
         if proof[0].rstrip("*") != "proof" or name.rstrip("*") == "proof" or end < 0:
             continue
         if proof[3] < 0 or end > proof[2]:
@@ -270,7 +269,7 @@ def _environment_scopes(
     starts = [s[3] for s in sections]
     found: list[_Found] = []
     around: list[_Found] = []  # the environments open at this one's start
-    for name, title, start, end in sorted(environments, key=lambda e: e[2]):
+    for name, title, start, end in environments:  # in source order
         i = bisect.bisect_right(starts, start) - 1
         level = sections[i][2] + 1 if i >= 0 else 1
         if end < 0:
