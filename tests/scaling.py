@@ -69,10 +69,20 @@ def growth(make: Callable[[int], str], run: Callable[[str], object], n: int) -> 
             break
         n *= 2
     small, large = make(n), make(8 * n)
-    ratio = cpu_time(lambda: run(large)) / max(cpu_time(lambda: run(small)), 1e-9)
+    ratio = _ratio(run, small, large, 3)
     for _ in range(3):  # quadratic work stays near 64 however often it is measured
         if ratio <= LIMIT:
             break
-        again = cpu_time(lambda: run(large), 7) / max(cpu_time(lambda: run(small), 7), 1e-9)
-        ratio = min(ratio, again)
+        ratio = min(ratio, _ratio(run, small, large, 7))
     return ratio
+
+
+def _ratio(run: Callable[[str], object], small: str, large: str, repeat: int) -> float:
+    """CPU time of ``run(large)`` over that of ``run(small)``, each the best of ``repeat``
+    measures taken in turn (a burst of load on the machine falls on both); a measure of the
+    small input runs it eight times, so that both last about as long."""
+    best_small = best_large = float("inf")
+    for _ in range(repeat):
+        best_small = min(best_small, cpu_time(lambda: [run(small) for _ in range(8)], 1) / 8)
+        best_large = min(best_large, cpu_time(lambda: run(large), 1))
+    return best_large / max(best_small, 1e-9)
