@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.concepts import is_concept, is_evaluative
+from definiens.define.counting import count_mentions
+from definiens.define.mention import Mention
 from definiens.define.words import Words, noun_chunks
 from definiens.model import Link
 
@@ -33,26 +34,6 @@ _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
-
-
-@dataclass
-class Mention:
-    """One occurrence of a candidate phrase in a sentence (token span ``[first, last]``);
-    ``variants`` are its surface variants as ``(variant, text)`` pairs."""
-
-    text: str
-    first: int
-    last: int
-    start: int
-    end: int
-    head_lemma: str
-    head_pos: str = "NOUN"
-    determiner: str = ""
-    method: str = "noun_phrase"
-    variants: list[tuple[str, str]] = field(default_factory=list)
-    link_target: str | None = None
-    head: int = -1  # the head noun's token when it is not the last ("speed" of light)
-    bare: bool = False  # extended by a phrase without article: a term ("speed of light")
 
 
 def placeholder_tokens(words: Words) -> list[int]:
@@ -317,7 +298,7 @@ def find_mentions(
         found.extend(_extended(w, chunk, mention, by_start, offset))
     linked = list(_link_mentions(w, offset, links))
     found = [m for m in found if not any(_inside(m, link) for link in linked)]
-    return found + linked + list(_count_mentions(w, offset))
+    return found + linked + list(count_mentions(w, offset))
 
 
 _ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
@@ -339,52 +320,6 @@ def _with_roots(w: Words, chunks: list[Chunk]) -> list[Chunk]:
         chunks.append((start, root + 1))
     chunks.sort(key=lambda chunk: chunk[0])
     return chunks
-
-
-#: Words before a symbol that make it an object or a modifier, not the subject of a clause.
-_COUNT_BEFORE = frozenset({"VERB", "AUX", "ADP", "DET", "ADJ", "NUM"})
-#: Verbs of mathematical prose that spaCy's tagger takes for plural nouns after a symbol
-#: ("as n increases", "f satisfies", "2 times"): never counted.
-_VERB_WORDS = """
-holds satisfies converges diverges increases decreases approaches coincides spans forces
-accounts times tends equals denotes represents means contains exists belongs varies depends
-lies gives becomes remains vanishes commutes acts maps sends defines yields implies
-oscillates moves rotates travels falls grows decays changes runs
-"""
-_VERBS = frozenset(_VERB_WORDS.split())
-
-
-def _counted(w: Words, i: int) -> int | None:
-    """The plural noun the symbol at token ``i`` counts ("considers N particles", "the
-    highest x bits"), or None; a symbol that begins a clause is its subject ("where f
-    satisfies the ...")."""
-    following = i + 1
-    if w.tag[following] not in ("NNS", "NNPS") or not w.text[following].isalpha():
-        return None
-    if w.lower[following] in _VERBS or i == 0 or w.pos[i - 1] not in _COUNT_BEFORE:
-        return None
-    after = following + 1
-    if after < len(w) and w.pos[after] in ("DET", "PRON"):
-        return None
-    return following if w.placeholder[i] else None
-
-
-def _count_mentions(w: Words, offset: int) -> Iterator[Mention]:
-    """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
-    for i in range(len(w) - 1):
-        following = _counted(w, i)
-        if following is not None:
-            text = w.text[following]
-            yield Mention(
-                text=text,
-                first=following,
-                last=following,
-                start=offset + w.idx[following],
-                end=offset + w.idx[following] + len(text),
-                head_lemma=w.lemma(following),
-                method="count",
-                variants=[("count", f"number of {w.lower[following]}")],
-            )
 
 
 def _inside(mention: Mention, link: Mention) -> bool:
