@@ -33,6 +33,13 @@ def _formula(tex: str) -> Formula:
         ("b, c", {"b", "c"}),
         ("x + y = z", set()),
         ("x^2 + 1", set()),
+        # an identifier applied to arguments, and nothing more: the function
+        ("\\chi(G)", {"\\chi"}),
+        ("h[n]", {"h"}),
+        ("x_i(t_j)", {"x_{i}"}),
+        ("f(x)(y)", set()),
+        ("f(x) + g(x)", set()),
+        ("|H|", set()),
     ],
 )
 def test_the_named_identifier(tex: str, expected: set[str]) -> None:
@@ -51,3 +58,10 @@ def test_the_rest_is_every_token_outside_the_identifiers(tex: str) -> None:
         if not any(s <= start < e for s, e in taken)
     ]
     assert _rest(formula, stream) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join))
+def test_a_name_is_one_of_the_formulas_identifiers(tex: str) -> None:
+    formula = _formula(tex)
+    assert named(formula) <= {i.tex for i in formula.identifiers}

@@ -14,7 +14,7 @@ from typing import Any
 from definiens.define.mentions import Mention
 from definiens.define.patterns import match_patterns
 from definiens.define.words import Words
-from definiens.model import PLACEHOLDER_PREFIX, Formula
+from definiens.model import PLACEHOLDER_PREFIX, Formula, Identifier
 
 __all__ = ["Occurrence", "Tokens", "measure_pair", "occurrences_in"]
 
@@ -33,10 +33,26 @@ class Occurrence:
     token: int
     alone: bool
     secondary: bool = False
+    written_alone: bool = True  # not first written with a power ($s$, not $s^2$)
+
+
+#: What makes a short formula of one identifier another object: "$|H|$" (the order of H),
+#: "$\\|x\\|$", "$\\deg v$".
+_OPERATOR = re.compile(r"\||\\[lr]?[vV]ert|\\(?:deg|det|dim|ker|rank|tr|operatorname)(?![A-Za-z])")
 
 
 def _is_alone(formula: Formula, tex: str) -> bool:
-    return len(formula.identifiers) == 1 and len(formula.tex.strip()) <= len(tex) + 4
+    if len(formula.identifiers) != 1 or len(formula.tex.strip()) > len(tex) + 4:
+        return False
+    ident = formula.identifiers[0]
+    outside = formula.tex[: max(ident.start, 0)] + " " + formula.tex[max(ident.end, 0) :]
+    return _OPERATOR.search(outside) is None
+
+
+def _powered(formula: Formula, identifier: Identifier) -> bool:
+    """The identifier is first written with a power: what is said of "$s^2 = …$" or
+    "$\\sigma^2$" is said of the square."""
+    return identifier.end >= 0 and formula.tex[identifier.end :].lstrip().startswith("^")
 
 
 def occurrences_in(
@@ -57,7 +73,9 @@ def occurrences_in(
         named = names.get(number, set())
         for ident in formula.identifiers:
             alone = ident.tex in named or _is_alone(formula, ident.tex)
-            found.append(Occurrence(ident.tex, at, alone, bool(named) and not alone))
+            secondary = bool(named) and not alone
+            powered = _powered(formula, ident)
+            found.append(Occurrence(ident.tex, at, alone, secondary, not powered))
     return found
 
 
@@ -74,6 +92,7 @@ class Tokens:
     groups: dict[int, tuple[int, int]] = field(default_factory=dict)  # coordinated symbols
     conj: list[bool] = field(default_factory=list)  # token i is a conjunct of an earlier one
     left: list[int] = field(default_factory=list)  # the first token of token i's subtree
+    deps: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, words: Words) -> Tokens:
@@ -93,6 +112,7 @@ class Tokens:
                 count += i in symbols
         placeholders.append(count)
         found = cls(lower, words.heads, placeholders, marks, sorted(symbols.items()), words.tag)
+        found.deps = words.dep
         found.groups = _coordinated(lower, {t for t, _ in marks} | set(symbols))
         if "respectively" in lower:
             found.conj = [dep == "conj" for dep in words.dep]
@@ -187,6 +207,32 @@ def _subject_of_copula(tokens: Tokens, first: int, at: int, mention: Mention) ->
     )
 
 
+def _in_a_modifier(tokens: Tokens, mention: Mention) -> bool:
+    """The phrase is the object of a preposition, part of a longer subject: in "the
+    chi-squared statistic with $k$ degrees of freedom is $Q$" or "the period of the pendulum
+    is $T$", $Q$ is not "degrees of freedom", nor $T$ "pendulum"."""
+    head = mention.head if mention.head >= 0 else mention.last
+    governor = tokens.heads[head]
+    return governor < head and tokens.tags[governor] == "IN"
+
+
+def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) -> bool:
+    """The verb "is" between the symbol (its list: ``first`` to ``last``) and the phrase has a
+    subject of its own: "the degree of a vertex $v$ is the number of edges" says what the
+    degree is, not $v$."""
+    verb = next((k for k in range(lo, hi) if tokens.lower[k] in _COPULA_WORDS), None)
+    if verb is None or not tokens.deps:
+        return False
+    # the first subject: a parse may give the verb two, "degree" and "$v$"
+    heads, deps = tokens.heads, tokens.deps
+    subject = next((t for t in range(verb) if heads[t] == verb and deps[t] in _SUBJECTS), None)
+    return subject is not None and not first <= subject <= last
+
+
+_COPULA_WORDS = frozenset({"is", "are", "was", "were", "be", "becomes"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> dict[str, Any] | None:
     """Distance, direction, patterns and syntax flags of a mention seen from an occurrence;
     None when the mention speaks of something else (:func:`_not_its_own`).
@@ -216,6 +262,12 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
             return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
         if not after and not patterns:
             patterns = _after_phrase(tokens, lo, gap_end)
+    if "copula" in patterns and (
+        _another_subject(tokens, lo, gap_end, first, last)
+        if after
+        else _in_a_modifier(tokens, mention)
+    ):
+        patterns.discard("copula")
     if not (after or patterns or occurrence.secondary) and _subject_of_copula(
         tokens, first, at, mention
     ):

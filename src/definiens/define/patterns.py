@@ -65,6 +65,7 @@ _DENOTE = {
     "shall denote",
     "we denote",
 }
+_WRITE_WORDS = {"write", "writes", "use", "uses", "using", "writing"}
 _LET_WORDS = {"let", "suppose", "assume", "consider", "given", "take", "fix"}
 _CALLED = {
     "denoted",
@@ -114,8 +115,8 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("copula")
             if previous_word in _LET_WORDS and words[-1] == "be":
                 found.add("let")
-        if joined in _DENOTE:
-            found.add("denote")
+        if joined in _DENOTE or (previous_word in _WRITE_WORDS and joined == "for"):
+            found.add("denote")  # "$E$ denotes the energy", "we write $\\mu$ for the mean"
         if gap and not words:
             found.add("appos_after")
         if joined in (",", "(", "is a", ", a", ", the", ":", ", i.e.", ", namely", "-", "–", "—"):

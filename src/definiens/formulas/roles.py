@@ -113,7 +113,9 @@ def named(formula: Formula) -> set[str]:
     if "," in rest and all(t in _LIST for t in rest):  # a list, not a tuple or an application
         return {i.tex for i in identifiers}
     at = _relation_at(stream)
-    if at is None or at < 0:
+    if at is None:
+        return _applied(formula)
+    if at < 0:
         return set()
     before = sorted((i for i in identifiers if 0 <= i.start < at), key=lambda i: i.start)
     if len(before) == 1:
@@ -121,3 +123,31 @@ def named(formula: Formula) -> set[str]:
     if before and formula.tex[before[0].end : before[0].end + 1] == "(":
         return {before[0].tex}
     return set()
+
+
+_ARGUMENTS = {"(": ")", "[": "]"}
+
+
+def _applied(formula: Formula) -> set[str]:
+    """The identifier a formula applies to arguments and is nothing more: "$\\chi(G)$",
+    "$x(t)$", "$h[n]$" (the chromatic number is chi, not G)."""
+    first = min(formula.identifiers, key=lambda i: i.start)
+    tex = formula.tex
+    if first.start < 0 or tex[: first.start].strip():
+        return set()
+    rest = tex[first.end :].strip()
+    close = _ARGUMENTS.get(rest[:1])
+    if close is None or not rest.endswith(close) or _depth_ends_early(rest):
+        return set()
+    return {first.tex}
+
+
+def _depth_ends_early(text: str) -> bool:
+    """The bracket opened at ``text[0]`` closes before its end ("(a)(b)", "(a) + (b)")."""
+    depth = 0
+    for k, char in enumerate(text):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0:
+            return k != len(text) - 1
+    return True
