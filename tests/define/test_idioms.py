@@ -57,6 +57,38 @@ FIRST_MEANINGS = [
     ("The number of particles, written $N$, is fixed.", "N", "number of particles"),
     ("For example $\\bar x$ is small.", "\\bar{x}", None),
     ("The centralizer of $B$ in $A$ is the subalgebra $C$.", "C", "subalgebra"),
+    # "mean" tagged as a verb after "the population", in a noun's place
+    ("The test uses $\\bar x$, where $\\mu$ is the population mean.", "\\mu", "population mean"),
+    # the phrase before "is" is inside the subject's modifier, not the subject
+    (
+        "The chi-squared statistic with $k$ degrees of freedom is $Q = \\sum_{i=1}^k Z_i^2$.",
+        "Q",
+        "chi-squared statistic",
+    ),
+    ("The period of the pendulum is $T$.", "T", "period"),
+    # a name of $s^2$ gives way to one stated of $s$ written alone
+    (
+        "The sample variance is $s^2 = \\frac{1}{n-1}\\sum_i (x_i - \\bar x)^2$, where $s$ denotes "
+        "the sample standard deviation.",
+        "s",
+        "sample standard deviation",
+    ),
+    ("We write $\\mu$ for the mean of the distribution.", "\\mu", "mean"),
+    # "is" has a subject of its own: the degree is the number of edges, not v
+    (
+        "The degree $\\deg(v)$ of a vertex $v$ is the number of edges incident to it.",
+        "v",
+        "vertex",
+    ),
+    # the phrase names the function applied, not its argument
+    (
+        "The chromatic number $\\chi(G)$ is the least number of colours.",
+        "\\chi",
+        "chromatic number",
+    ),
+    ("The chromatic number $\\chi(G)$ is the least number of colours.", "G", None),
+    # $|H|$ is not $H$
+    ("Let $H$ be a subgroup, where $|H|$ is the order of $H$.", "H", "subgroup"),
 ]
 
 
@@ -72,6 +104,13 @@ def test_a_sample_of_size_n_offers_the_sample_size() -> None:
     text = "Draw a sample of size $n$ from the population."
     meanings = annotate(text, top=3, min_score=0.05).definitions["n"]
     assert [m.text for m in meanings][:2] == ["size", "sample size"]
+
+
+def test_a_counted_term_is_counted_whole() -> None:
+    """ "$k$ degrees of freedom" counts degrees of freedom, not degrees."""
+    text = "The statistic follows a Student distribution with $k$ degrees of freedom."
+    meanings = [m.text for m in annotate(text, top=5, min_score=0.0).definitions["k"]]
+    assert "number of degrees of freedom" in meanings and "number of degrees" not in meanings
 
 
 def test_the_head_noun_is_at_most_a_lower_alternative() -> None:

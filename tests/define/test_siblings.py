@@ -6,8 +6,8 @@ import pytest
 
 from definiens.define import Definer, define
 from definiens.define.candidate import Candidate
+from definiens.define.ordering import whole_term_first
 from definiens.define.siblings import index_base, share_meanings
-from definiens.define.stage import whole_term_first
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
 

@@ -101,6 +101,8 @@ class Aggregator:
                 _update(candidate, evidence.without_patterns(), n, score, False)
             else:
                 _update(candidate, evidence, n, score, alone)
+                if alone and evidence.patterns and occurrence.written_alone:
+                    candidate.written_alone = True
 
 
 class _Evidence:

@@ -19,6 +19,7 @@ from definiens.define.context import Sentence, parse_many, parse_sentences
 from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
+from definiens.define.ordering import reorder
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
 from definiens.define.scoping import (
     DOCUMENT,
@@ -130,7 +131,7 @@ class Definer:
         if is_statement(scope):
             flags = stated_within(candidates, scope) if stated is None else stated
             scored = statement_first(scored, [bool(flags[i]) for i in order])
-        scored = whole_term_first(scored)
+        scored = reorder(scored)
         # only what reaches the threshold can be chosen: the rest need not be sorted again
         threshold = self.settings.threshold
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
@@ -213,63 +214,6 @@ class Definer:
         return scoped
 
 
-_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
-
-
-def whole_term_first(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
-    """The whole term before its head noun: when the best meaning is stated for the identifier
-    as part of a term ("$c$ is the speed of light": "speed"), the term comes first, with the
-    same score (the same statement says both), and the head noun second."""
-    if not scored:
-        return scored
-    score, top = scored[0]
-    if not top.values.get("alone_pattern"):
-        return scored
-    head = _of_an_object(top.key)
-    if head is not None:
-        # "the 4-velocity of the particle": the meaning is "4-velocity", of that object
-        for i, (_, short) in enumerate(scored[1:], start=1):
-            if short.key == head:
-                return [(score, short), scored[0], *scored[1:i], *scored[i + 1 :]]
-        return scored
-    for i, (_, longer) in enumerate(scored[1:], start=1):
-        if _whole_term(longer, top):
-            return [(score, longer), *scored[:i], *scored[i + 1 :]]
-    return scored
-
-
-_OBJECT = re.compile(
-    r"^(?P<head>.+?) (?:of|in|on|at|for|over|under|between) "
-    r"(?:the|a|an|this|that|its|their|our) \S"
-)
-
-
-def _of_an_object(key: str) -> str | None:
-    """The head of "X of the Y", "X in the Y"… (a property of an object of the text, a thing
-    placed in it: "region in the plane"), or None."""
-    match = _OBJECT.match(key)
-    return match.group("head") if match else None
-
-
-def _whole_term(longer: Candidate, head: Candidate) -> bool:
-    """``longer`` is a term made of ``head``: "speed of light" (stated alone, without an
-    article, by the sentence that states "speed"; not "scheme of finite type" from another
-    sentence over "scheme") or "number of particles" (the phrase the object "particles" ends,
-    stated by the same sentence). A compound made of "a sample of size $n$" ("sample size") is
-    only ranked: shown first it loses more than it gains on the labelled data ("a sequence of
-    length $L$")."""
-    if not longer.values.get("alone_pattern"):  # most candidates: decided before any string work
-        return False
-    if longer.stem.endswith(" of " + head.stem):
-        # "the number of particles, written $N$": the statement is the whole phrase's (not
-        # "a morphism of schemes" in one sentence and "a scheme" in another)
-        return bool(_stated_at(longer) & _stated_at(head))
-    if not (longer.values.get("term") and longer.key.startswith(head.key + " ")):
-        return False
-    rest = longer.key[len(head.key) :].split()
-    return rest[0] in _PREPOSITIONS and bool(_stated_at(longer) & _stated_at(head))
-
-
 def _formula(document: Document, index: int) -> Formula | None:
     """The formula numbered ``index``: at that position when the reader numbered them in order
     (they do), else found by search (not a dict per call: long pages have thousands)."""
@@ -277,11 +221,6 @@ def _formula(document: Document, index: int) -> Formula | None:
     if 0 <= index < len(formulas) and formulas[index].index == index:
         return formulas[index]
     return next((f for f in formulas if f.index == index), None)
-
-
-def _stated_at(candidate: Candidate) -> set[int]:
-    """The sentences (by start) where a pattern states ``candidate`` of its identifier."""
-    return {start for start, stated in candidate.places if stated}
 
 
 def _show_formulas(document: Document, text: str) -> str:

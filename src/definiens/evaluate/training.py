@@ -20,6 +20,7 @@ import numpy as np
 
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.feature_names import FEATURES
+from definiens.define.ordering import reorder
 from definiens.define.patterns import PATTERNS
 from definiens.define.ranker import (
     RankerModel,
@@ -29,7 +30,6 @@ from definiens.define.ranker import (
     choose,
 )
 from definiens.define.scoping import is_statement, stated_within, statement_first
-from definiens.define.stage import whole_term_first
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
 from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
@@ -183,7 +183,7 @@ def rank(model: RankerModel, example: Example) -> Scored:
         probabilities = model.probabilities(example.rows(ident, model.features)).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
         # as the define stage shows them
-        ranked[ident] = whole_term_first(_in_statement(pairs, example.scopes.get(ident)))
+        ranked[ident] = reorder(_in_statement(pairs, example.scopes.get(ident)))
     return Scored(example, ranked)
 
 
@@ -259,7 +259,7 @@ def _apply(
             continue
         probabilities = calibrated(raw[ident], *calibration).tolist()
         pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        ranked[ident] = whole_term_first(_in_statement(pairs, example.scopes.get(ident)))
+        ranked[ident] = reorder(_in_statement(pairs, example.scopes.get(ident)))
     return Scored(example, ranked)
 
 
