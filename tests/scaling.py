@@ -56,12 +56,21 @@ def cpu_time(work: Callable[[], object], repeat: int = 3) -> float:
     return best
 
 
-def growth(make: Callable[[int], str], run: Callable[[str], object], n: int) -> float:
+def growth(
+    make: Callable[[int], str],
+    run: Callable[[str], object],
+    n: int,
+    baseline: Callable[[str], object] | None = None,
+) -> float:
     """The CPU time ratio of ``run(make(8n))`` to ``run(make(n))``, ``n`` first doubled until
     the work takes a few milliseconds or the larger input would pass 1 MB (beyond, caches
     rather than the code set the growth). Measured again (up to three times, with more runs)
     when it looks superlinear, so that a moment of load on a shared machine does not decide;
-    the smallest ratio counts (quadratic work stays near 64 on every measure)."""
+    the smallest ratio counts (quadratic work stays near 64 on every measure).
+
+    With a ``baseline`` (plain linear work on the same inputs, measured in the same run), a
+    baseline ratio above 8 divides the result by its excess: the growth that the machine's
+    caches and the process's heap give any work over these sizes is not the code's."""
     unit = len(make(64)) / 64  # characters per step of n
     while n < 1 << 24 and unit * 16 * n <= _MAX_INPUT:
         text = make(n)
@@ -74,6 +83,8 @@ def growth(make: Callable[[int], str], run: Callable[[str], object], n: int) -> 
         if ratio <= LIMIT:
             break
         ratio = min(ratio, _ratio(run, small, large, 7))
+        if baseline is not None:
+            ratio = min(ratio, ratio / max(_ratio(baseline, small, large, 7) / 8, 1.0))
     return ratio
 
 
