@@ -42,9 +42,10 @@ def _head_ok(w: Words, i: int) -> bool:
         return True
     if tag in _MISREAD:
         return w.lower[i] not in _VERBS and i > 0 and w.tag[i - 1] in _BEFORE_MISREAD
-    if tag not in ("JJ", "JJR"):
+    if tag not in ("JJ", "JJR", "VBN"):
         return False
-    # a noun the tagger took for an adjective ("of stiffness $k$"): its suffix says it
+    # a noun the tagger took for an adjective or a participle ("of stiffness $k$", "a set
+    # $V$"): its suffix or its kind says it
     return is_concept(text) or _NOUN_SUFFIX.search(w.lower[i]) is not None
 
 
@@ -70,6 +71,25 @@ def _of_compound(w: Words, first: int, head: int) -> str | None:
     return None
 
 
+#: Tags of the words of a bare noun phrase after "of" ("of real numbers", "of edges").
+_BARE = frozenset({"NN", "NNS", "JJ", "VBN", "HYPH"})
+
+
+def _of_after(w: Words, at: int) -> str | None:
+    """The bare noun phrase after "of" right after the symbol at token ``at``: "a set $V$ of
+    vertices" is a set of vertices, "a maximum number $N$ of steps" a maximum number of steps."""
+    if at + 2 >= len(w) or w.lower[at + 1] != "of":
+        return None
+    end = at + 2
+    while end < len(w) and end - at - 2 < 3 and w.tag[end] in _BARE and not w.placeholder[end]:
+        end += 1
+    if end == at + 2 or w.tag[end - 1] not in ("NN", "NNS"):
+        return None
+    if end < len(w) and (w.placeholder[end] or w.tag[end] in _NOUNS):
+        return None
+    return " ".join(w.text[at + 2 : end])
+
+
 def naming_mentions(w: Words, offset: int, known: set[tuple[int, int]]) -> Iterator[Mention]:
     """The phrases right before each placeholder or symbol of a parsed sentence (its
     :class:`Words`, starting at ``offset`` of ``Document.text``) that no mention of ``known``
@@ -89,17 +109,29 @@ def naming_mentions(w: Words, offset: int, known: set[tuple[int, int]]) -> Itera
         variants = [] if span in known else phrase_variants(w, tokens)
         if compound is not None:
             variants.append(("of_compound", compound))
-        if not variants:
-            continue
-        before = first - 1
-        yield Mention(
-            text=" ".join(w.text[t] for t in tokens),
-            first=first,
-            last=head,
-            start=offset + w.idx[first],
-            end=offset + w.idx[head] + len(w.text[head]),
-            head_lemma=w.lemma(head),
-            determiner=w.lower[before] if before >= 0 and w.tag[before] == "DT" else "",
-            method="naming",
-            variants=variants,
-        )
+        text = " ".join(w.text[t] for t in tokens)
+        if variants:
+            yield _naming(w, offset, first, head, text, variants)
+        of_what = _of_after(w, i) if i > head else None
+        if of_what is not None:  # a term: shown before its head phrase (ordering.whole_term_first)
+            longer = f"{text} of {of_what}"
+            term = _naming(w, offset, first, head, longer, [("phrase", longer)])
+            term.bare = True
+            yield term
+
+
+def _naming(
+    w: Words, offset: int, first: int, head: int, text: str, variants: list[tuple[str, str]]
+) -> Mention:
+    before = first - 1
+    return Mention(
+        text=text,
+        first=first,
+        last=head,
+        start=offset + w.idx[first],
+        end=offset + w.idx[head] + len(w.text[head]),
+        head_lemma=w.lemma(head),
+        determiner=w.lower[before] if before >= 0 and w.tag[before] == "DT" else "",
+        method="naming",
+        variants=variants,
+    )
