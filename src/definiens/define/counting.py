@@ -23,14 +23,20 @@ oscillates moves rotates travels falls grows decays changes runs
 _VERBS = frozenset(_VERB_WORDS.split())
 
 
-def _counted(w: Words, i: int) -> int | None:
+#: Words between the counts of a list: "with $n$ vertices, $m$ edges and $f$ faces".
+_LISTING = frozenset({",", "and", "or"})
+
+
+def _counted(w: Words, i: int, listing: bool = False) -> int | None:
     """The plural noun the symbol at token ``i`` counts ("considers N particles", "the
     highest x bits"), or None; a symbol that begins a clause is its subject ("where f
-    satisfies the ...")."""
+    satisfies the ..."), unless ``listing``: it follows a count by a comma or "and"."""
     following = i + 1
     if w.tag[following] not in ("NNS", "NNPS") or not w.text[following].isalpha():
         return None
-    if w.lower[following] in _VERBS or i == 0 or w.pos[i - 1] not in _COUNT_BEFORE:
+    if w.lower[following] in _VERBS or i == 0:
+        return None
+    if w.pos[i - 1] not in _COUNT_BEFORE and not (listing and w.lower[i - 1] in _LISTING):
         return None
     after = following + 1
     if after < len(w) and w.pos[after] in ("DET", "PRON"):
@@ -40,9 +46,11 @@ def _counted(w: Words, i: int) -> int | None:
 
 def count_mentions(w: Words, offset: int) -> Iterator[Mention]:
     """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
+    counted_until = -1  # the last token of the count before, for a list of counts
     for i in range(len(w) - 1):
-        following = _counted(w, i)
+        following = _counted(w, i, 0 <= counted_until >= i - 2)
         if following is not None:
+            counted_until = following
             last = _counted_term_end(w, following)
             words = [w.lower[following], *(["of", w.lower[last]] if last > following else [])]
             yield Mention(
