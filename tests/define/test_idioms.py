@@ -87,6 +87,9 @@ FIRST_MEANINGS = [
         "chromatic number",
     ),
     ("The chromatic number $\\chi(G)$ is the least number of colours.", "G", None),
+    # "a set $V$ of vertices": the phrase goes on after the symbol
+    ("A graph consists of a set $V$ of vertices and a set $E$ of edges.", "V", "set of vertices"),
+    ("The method stops after a maximum number $N$ of steps.", "N", "maximum number of steps"),
     # $|H|$ is not $H$
     ("Let $H$ be a subgroup, where $|H|$ is the order of $H$.", "H", "subgroup"),
 ]

@@ -33,7 +33,7 @@ class Occurrence:
     token: int
     alone: bool
     secondary: bool = False
-    written_alone: bool = True  # not first written with a power ($s$, not $s^2$)
+    written_alone: bool = True  # not first written with a power or arguments ($s$, not $s^2$)
 
 
 #: What makes a short formula of one identifier another object: "$|H|$" (the order of H),
@@ -50,9 +50,10 @@ def _is_alone(formula: Formula, tex: str) -> bool:
 
 
 def _powered(formula: Formula, identifier: Identifier) -> bool:
-    """The identifier is first written with a power: what is said of "$s^2 = …$" or
-    "$\\sigma^2$" is said of the square."""
-    return identifier.end >= 0 and formula.tex[identifier.end :].lstrip().startswith("^")
+    """The identifier is first written with a power or applied to arguments: what is said of
+    "$s^2 = …$" or "$\\sigma^2$" is said of the square, what is said of "$E(K)$" of the
+    value."""
+    return identifier.end >= 0 and formula.tex[identifier.end :].lstrip()[:1] in ("^", "(", "[")
 
 
 def occurrences_in(
@@ -157,13 +158,23 @@ def _not_its_own(
 ) -> bool:
     """The mention speaks of another symbol, not of this occurrence: it stands right before
     another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
-    subalgebra $C$": the subalgebra is C, not B), or it follows the symbol after "of" as a
-    property ("a morphism $f$ of finite type")."""
+    subalgebra $C$": the subalgebra is C, not B), or, plural, right after another symbol that
+    counts it and apart from this one ("$n$ vertices, $m$ edges": $m$ is no vertex), or it
+    follows the symbol after "of" as a property ("a morphism $f$ of finite type")."""
     after_mention = mention.last + 1
     if (
         after_mention < len(tokens.lower)
         and _is_symbol(tokens, after_mention)
         and not first <= after_mention <= last
+    ):
+        return True
+    counter = mention.first - 1
+    if (
+        not after
+        and counter >= 0
+        and _is_symbol(tokens, counter)
+        and tokens.tags[mention.last] in ("NNS", "NNPS")
+        and after_mention < first
     ):
         return True
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
@@ -223,10 +234,13 @@ def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) ->
     verb = next((k for k in range(lo, hi) if tokens.lower[k] in _COPULA_WORDS), None)
     if verb is None or not tokens.deps:
         return False
-    # the first subject: a parse may give the verb two, "degree" and "$v$"
+    # the first subject: a parse may give the verb two, "degree" and "$v$"; one beyond another
+    # verb is a misparse of a longer sentence ("the formula holds, where …, $c$ is the …")
     heads, deps = tokens.heads, tokens.deps
     subject = next((t for t in range(verb) if heads[t] == verb and deps[t] in _SUBJECTS), None)
-    return subject is not None and not first <= subject <= last
+    if subject is None or first <= subject <= last:
+        return False
+    return not any(tokens.tags[k].startswith("VB") for k in range(subject + 1, first))
 
 
 _COPULA_WORDS = frozenset({"is", "are", "was", "were", "be", "becomes"})
