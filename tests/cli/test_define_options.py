@@ -142,3 +142,24 @@ def test_a_letter_reused_across_sections_lists_each_meaning_with_its_section(
     }
     assert first["E = \\frac12 m v^2"] == ["kinetic energy"]
     assert first["E(\\mathbb{Q})"] == ["elliptic curve"]
+
+
+def test_extract_text_shows_as_many_meanings_as_top_keeps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "stats.md"
+    source.write_text(
+        "The sample variance is $s^2 = \\frac{1}{n-1}\\sum_i (x_i - \\bar x)^2$, where $s$ "
+        "denotes the sample standard deviation.\n",
+        encoding="utf-8",
+    )
+    args = ["extract", str(source), "--format", "text", "--min-score", "0", "-q"]
+    lines = {}
+    for top in ("1", "3"):
+        capsys.readouterr()
+        assert main([*args, "--top", top]) == 0
+        out = capsys.readouterr().out
+        lines[top] = next(line for line in out.splitlines() if line.split()[:1] == ["s"])
+    assert lines["1"].count("(") == 1
+    assert lines["3"].count("(") == 3
+    assert lines["3"].split()[1:4] == ["sample", "standard", "deviation"]

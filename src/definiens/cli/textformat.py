@@ -16,14 +16,14 @@ from definiens.model import Definiens, Document, Formula
 
 __all__ = ["write_text"]
 
-MEANINGS_SHOWN = 2
 TEX_WIDTH = 70
 
 
 def _meanings(items: list[Definiens]) -> str:
     if not items:
         return "-"
-    return "; ".join(f"{d.text} ({d.score:.2f}, {d.method})" for d in items[:MEANINGS_SHOWN])
+    # every meaning kept: as many as --top and --min-score let through
+    return "; ".join(f"{d.text} ({d.score:.2f}, {d.method})" for d in items)
 
 
 def _scope_note(document: Document, scope: int) -> str:
