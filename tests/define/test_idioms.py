@@ -51,6 +51,28 @@ FIRST_MEANINGS = [
     ),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "a", "mass"),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "b", "charge"),
+    # a coordination shared out over the list
+    (
+        "Here $K_p$ and $K_i$ are the proportional and integral gains, respectively.",
+        "K_{p}",
+        "proportional gain",
+    ),
+    (
+        "Here $K_p$ and $K_i$ are the proportional and integral gains, respectively.",
+        "K_{i}",
+        "integral gain",
+    ),
+    (
+        "The object and image distances, $s_o$ and $s_i$ respectively, obey the lens equation.",
+        "s_{o}",
+        "object distance",
+    ),
+    (
+        "The heat capacities at constant volume and constant pressure, $C_V$ and $C_p$ "
+        "respectively, satisfy $C_p - C_V = nR$.",
+        "C_{V}",
+        "heat capacity at constant volume",
+    ),
     ("Let $X$ be normal with mean $\\mu$ and variance $\\sigma^2$.", "\\mu", "mean"),
     ("Let $X$ be normal with mean $\\mu$ and variance $\\sigma^2$.", "\\sigma", "variance"),
     ("The function is denoted by $f$ throughout.", "f", "function"),

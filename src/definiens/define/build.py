@@ -19,6 +19,7 @@ from typing import Any
 from definiens.define.aggregate import Aggregator
 from definiens.define.candidate import Candidate, normalise
 from definiens.define.context import Sentence
+from definiens.define.distributed import distributed_mentions
 from definiens.define.feature_names import START
 from definiens.define.group_features import finish
 from definiens.define.mentions import Mention, find_mentions
@@ -119,7 +120,12 @@ def _mentions(sentence: Sentence, words: Words, links: _LinksByStart) -> list[Me
     within = links.within(sentence.start, sentence.end)
     found = find_mentions(sentence.doc, sentence.start, within, words)
     known = {(m.first, m.last) for m in found}
-    return found + list(naming_mentions(words, sentence.start, known))
+    found += naming_mentions(words, sentence.start, known)
+    shared = list(distributed_mentions(words, sentence.start))
+    if shared:  # "the proportional and integral gains": its parts, not the whole phrase
+        spans = {(m.first, m.last) for m in shared}
+        found = [m for m in found if not any(f <= m.first and m.last <= e for f, e in spans)]
+    return found + shared
 
 
 def _page_features(document: Document, aggregator: Aggregator) -> dict[str, list[Candidate]]:

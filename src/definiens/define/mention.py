@@ -26,3 +26,8 @@ class Mention:
     link_target: str | None = None
     head: int = -1  # the head noun's token when it is not the last ("speed" of light)
     bare: bool = False  # extended by a phrase without article: a term ("speed of light")
+    #: One of ``parts`` phrases a coordination gives with "respectively" ("the proportional and
+    #: integral gains": "integral gain" is part 1 of 2): only the symbol at that place of a
+    #: list of as many takes it (:mod:`.distributed`).
+    part: int = -1
+    parts: int = 0

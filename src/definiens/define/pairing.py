@@ -257,6 +257,8 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     """
     at = occurrence.token
     first, last = tokens.groups.get(at, (at, at))
+    if mention.parts and not _its_part(tokens, at, first, last, mention):
+        return None
     after = mention.first > at
     if _not_its_own(tokens, at, first, last, mention, after):
         return None
@@ -266,7 +268,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         lo, hi = mention.last + 1, (first if mention.last < first else at)
     patterns: set[str] = set()
     gap_end, allowed = hi, True
-    if tokens.conj and first != last and after:
+    if tokens.conj and first != last and after and not mention.parts:
         gap_end, allowed = _respectively(tokens, at, first, mention, hi)
     if gap_end - lo <= _LONGEST_PATTERN and allowed:
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
@@ -302,6 +304,13 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         "patterns": patterns,
         "flags": [name for name, value in flags.items() if value],
     }
+
+
+def _its_part(tokens: Tokens, at: int, first: int, last: int, mention: Mention) -> bool:
+    """The symbol stands at the mention's place in a list of as many symbols
+    (:mod:`.distributed`)."""
+    members = sorted(t for t, group in tokens.groups.items() if group == (first, last))
+    return len(members) == mention.parts and members.index(at) == mention.part
 
 
 def _respectively(

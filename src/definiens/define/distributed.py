@@ -1,0 +1,107 @@
+"""A coordination shared out over a list of symbols with "respectively".
+
+"Here $K_p$ and $K_i$ are the proportional and integral gains, respectively": the phrase is
+"proportional gain" for the first symbol and "integral gain" for the second. Three shapes are
+read from the parse: coordinated modifiers of one head ("the proportional and integral gains"),
+a bare noun coordinated with a compound ("the object and image distances") and coordinated
+objects of a head's preposition ("the heat capacities at constant volume and constant pressure").
+Each part is a mention spanning the whole coordination (the gap to the list is measured from
+its edges) that only the symbol at the same place of a list of as many symbols takes
+(:func:`definiens.define.pairing.measure_pair`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from definiens.define.mention import Mention
+from definiens.define.words import Words
+
+__all__ = ["distributed_mentions"]
+
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def distributed_mentions(w: Words, offset: int) -> Iterator[Mention]:
+    """The parts of each coordination of a sentence that says "respectively"."""
+    if "respectively" not in w.lower:
+        return
+    children: list[list[int]] = [[] for _ in range(len(w))]
+    for token, governor in enumerate(w.heads):
+        if governor != token:
+            children[governor].append(token)
+    for head in range(len(w)):
+        if w.tag[head] not in _NOUNS or w.placeholder[head]:
+            continue
+        for parts, first, last in _shapes(w, head, children):
+            if len(parts) < 2 or any(not p for p in parts):
+                continue
+            for number, text in enumerate(parts):
+                yield Mention(
+                    text=text,
+                    first=first,
+                    last=last,
+                    start=offset + w.idx[first],
+                    end=offset + w.idx[last] + len(w.text[last]),
+                    head_lemma=w.lemma(head),
+                    method="noun_phrase",
+                    variants=[("phrase", text)],
+                    head=head,
+                    part=number,
+                    parts=len(parts),
+                )
+
+
+def _shapes(w: Words, head: int, children: list[list[int]]) -> Iterator[tuple[list[str], int, int]]:
+    """(the phrases, the first and last token of the coordination) of each shape at ``head``;
+    ``children[t]``: the tokens whose head is ``t``."""
+    lemma = w.lemma(head)
+    # "the proportional and integral gains"
+    for modifier in children[head]:
+        if modifier < head and w.dep[modifier] in _MODIFIERS:
+            chain = _conjuncts(w, modifier, children)
+            if len(chain) > 1 and chain[-1] < head:
+                words = [_words(w, t) for t in chain]
+                yield [f"{text} {lemma}" for text in words], _left(w, chain[0]), head
+    # "the object and image distances": "object" bare, "distances" with its compound
+    if w.dep[head] == "conj" and w.heads[head] < head:
+        first = w.heads[head]
+        own = [t for t in children[first] if w.dep[t] in _MODIFIERS]
+        compound = [t for t in children[head] if t < head and w.dep[t] in _MODIFIERS]
+        if not own and w.tag[first] in _NOUNS and len(compound) == 1:
+            parts = [f"{w.lower[first]} {lemma}", f"{w.lower[compound[0]]} {lemma}"]
+            yield parts, first, head
+    # "the heat capacities at constant volume and constant pressure"
+    for prep in children[head]:
+        if prep > head and w.tag[prep] == "IN":
+            objects = [t for t in children[prep] if w.dep[t] == "pobj"]
+            if objects:
+                chain = _conjuncts(w, objects[0], children)
+                if len(chain) > 1:
+                    name = f"{_words(w, head, lemma)} {w.lower[prep]}"
+                    yield [f"{name} {_words(w, t)}" for t in chain], _left(w, head), chain[-1]
+
+
+def _conjuncts(w: Words, first: int, children: list[list[int]]) -> list[int]:
+    """``first`` and the tokens coordinated with it, in order."""
+    chain = [first]
+    while True:
+        nxt = [t for t in children[chain[-1]] if w.dep[t] == "conj" and t > chain[-1]]
+        if not nxt or w.placeholder[nxt[0]]:
+            return chain
+        chain.append(nxt[0])
+
+
+def _words(w: Words, token: int, last: str | None = None) -> str:
+    """The token with its own modifiers before it ("constant volume"), ``last`` for its word."""
+    words = [w.text[t] for t in range(_left(w, token), token)] + [last or w.text[token]]
+    return " ".join(words)
+
+
+def _left(w: Words, token: int) -> int:
+    """The first of the token's own modifiers before it, or the token."""
+    start = token
+    while start > 0 and w.heads[start - 1] == token and w.dep[start - 1] in _MODIFIERS:
+        start -= 1
+    return start
