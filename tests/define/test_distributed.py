@@ -43,3 +43,8 @@ def test_each_part_in_its_place(sentence: str, expected: list[str]) -> None:
 
 def test_nothing_without_respectively() -> None:
     assert _parts("Here FORMULA0 and FORMULA1 are the proportional and integral gains.") == []
+
+
+def test_a_singular_head_is_not_shared() -> None:
+    sentence = "Here FORMULA0 and FORMULA1 are the mass and kinetic energy, respectively."
+    assert _parts(sentence) == []

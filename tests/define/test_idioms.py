@@ -51,6 +51,17 @@ FIRST_MEANINGS = [
     ),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "a", "mass"),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "b", "charge"),
+    # a coordination elsewhere in the sentence is not shared out over the list
+    (
+        "In linear and nonlinear systems, $x$ and $y$ are the input and output, respectively.",
+        "x",
+        "input",
+    ),
+    (
+        "In linear and nonlinear systems, $x$ and $y$ are the input and output, respectively.",
+        "y",
+        "output",
+    ),
     # a coordination shared out over the list
     (
         "Here $K_p$ and $K_i$ are the proportional and integral gains, respectively.",
@@ -158,3 +169,20 @@ def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
     shown = {m.text.lower() for items in document.definitions.values() for m in items}
     assert not shown & {"resp", "denote", "quasi", "example", "nonzero", "type"}
     assert junk not in [m.text for m in document.definitions.get(identifier, [])]
+
+
+def test_a_symbol_in_apposition_to_the_subject_is_what_the_subject_is() -> None:
+    meanings = [m.text for m in annotate("The map $f$ is the identity map.").definitions["f"]]
+    assert "identity map" in meanings[:2]
+
+
+def test_a_list_in_one_formula_keeps_the_whole_coordination() -> None:
+    text = "Here $K_p, K_i$ are the proportional and integral gains, respectively."
+    definitions = annotate(text).definitions
+    assert all("gain" in definitions[k][0].text for k in ("K_{p}", "K_{i}"))
+
+
+def test_a_count_after_a_term_count_is_counted() -> None:
+    text = "We fit a distribution with $k$ degrees of freedom and $n$ samples."
+    meanings = [m.text for m in annotate(text, top=5, min_score=0.0).definitions["n"]]
+    assert "number of samples" in meanings

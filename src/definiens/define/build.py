@@ -100,7 +100,7 @@ def _aggregate(
         for o in occurrences[s.index]:
             first.setdefault(o.identifier, s.index)
     links = _LinksByStart(document.links)
-    found = {s.index: _mentions(s, words[s.index], links) for s in parsed}
+    found = {s.index: _mentions(s, words[s.index], links, tokens[s.index]) for s in parsed}
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:
@@ -114,14 +114,16 @@ def _aggregate(
     return aggregator
 
 
-def _mentions(sentence: Sentence, words: Words, links: _LinksByStart) -> list[Mention]:
+def _mentions(
+    sentence: Sentence, words: Words, links: _LinksByStart, tokens: Tokens
+) -> list[Mention]:
     """The noun phrases, links and counts of a sentence, and the phrases naming its formulas
     that the chunker missed (:mod:`.naming`)."""
     within = links.within(sentence.start, sentence.end)
     found = find_mentions(sentence.doc, sentence.start, within, words)
     known = {(m.first, m.last) for m in found}
     found += naming_mentions(words, sentence.start, known)
-    shared = list(distributed_mentions(words, sentence.start))
+    shared = list(distributed_mentions(words, sentence.start)) if tokens.lists else []
     if shared:  # "the proportional and integral gains": its parts, not the whole phrase
         spans = {(m.first, m.last) for m in shared}
         found = [m for m in found if not any(f <= m.first and m.last <= e for f, e in spans)]

@@ -48,10 +48,11 @@ def count_mentions(w: Words, offset: int) -> Iterator[Mention]:
     """A symbol before a plural noun counts it: "N particles" gives "number of particles"."""
     counted_until = -1  # the last token of the count before, for a list of counts
     for i in range(len(w) - 1):
-        following = _counted(w, i, 0 <= counted_until >= i - 2)
+        listing = counted_until >= 0 and i - counted_until <= 2  # "$n$ vertices, $m$ edges"
+        following = _counted(w, i, listing)
         if following is not None:
-            counted_until = following
             last = _counted_term_end(w, following)
+            counted_until = last
             words = [w.lower[following], *(["of", w.lower[last]] if last > following else [])]
             yield Mention(
                 text=" ".join(w.text[t] for t in range(following, last + 1)),

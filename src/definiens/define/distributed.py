@@ -5,8 +5,9 @@
 read from the parse: coordinated modifiers of one head ("the proportional and integral gains"),
 a bare noun coordinated with a compound ("the object and image distances") and coordinated
 objects of a head's preposition ("the heat capacities at constant volume and constant pressure").
-Each part is a mention spanning the whole coordination (the gap to the list is measured from
-its edges) that only the symbol at the same place of a list of as many symbols takes
+The shared head is plural. Each part is a mention spanning the whole coordination (the gap to
+the list is measured from its edges) that only the symbol at the same place of a list of as
+many symbols takes, the list hanging off the coordination or off the same verb
 (:func:`definiens.define.pairing.measure_pair`).
 """
 
@@ -21,6 +22,7 @@ __all__ = ["distributed_mentions"]
 
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_PLURALS = frozenset({"NNS", "NNPS"})
 
 
 def distributed_mentions(w: Words, offset: int) -> Iterator[Mention]:
@@ -32,7 +34,9 @@ def distributed_mentions(w: Words, offset: int) -> Iterator[Mention]:
         if governor != token:
             children[governor].append(token)
     for head in range(len(w)):
-        if w.tag[head] not in _NOUNS or w.placeholder[head]:
+        # a head shared by several things is plural: "the proportional and integral gains",
+        # not "the mass and kinetic energy"
+        if w.tag[head] not in _PLURALS or w.placeholder[head]:
             continue
         for parts, first, last in _shapes(w, head, children):
             if len(parts) < 2 or any(not p for p in parts):

@@ -75,9 +75,10 @@ def _of_compound(w: Words, first: int, head: int) -> str | None:
 _BARE = frozenset({"NN", "NNS", "JJ", "VBN", "HYPH"})
 
 
-def _of_after(w: Words, at: int) -> str | None:
-    """The bare noun phrase after "of" right after the symbol at token ``at``: "a set $V$ of
-    vertices" is a set of vertices, "a maximum number $N$ of steps" a maximum number of steps."""
+def _of_after(w: Words, at: int) -> tuple[str, int] | None:
+    """The bare noun phrase after "of" right after the symbol at token ``at``, and its last
+    token: "a set $V$ of vertices" is a set of vertices, "a maximum number $N$ of steps" a
+    maximum number of steps."""
     if at + 2 >= len(w) or w.lower[at + 1] != "of":
         return None
     end = at + 2
@@ -87,7 +88,7 @@ def _of_after(w: Words, at: int) -> str | None:
         return None
     if end < len(w) and (w.placeholder[end] or w.tag[end] in _NOUNS):
         return None
-    return " ".join(w.text[at + 2 : end])
+    return " ".join(w.text[at + 2 : end]), end - 1
 
 
 def naming_mentions(w: Words, offset: int, known: set[tuple[int, int]]) -> Iterator[Mention]:
@@ -112,11 +113,13 @@ def naming_mentions(w: Words, offset: int, known: set[tuple[int, int]]) -> Itera
         text = " ".join(w.text[t] for t in tokens)
         if variants:
             yield _naming(w, offset, first, head, text, variants)
-        of_what = _of_after(w, i) if i > head else None
+        of_what = _of_after(w, i) if i == head + 1 else None
         if of_what is not None:  # a term: shown before its head phrase (ordering.whole_term_first)
-            longer = f"{text} of {of_what}"
+            words, end = of_what
+            longer = f"{text} of {words}"
             term = _naming(w, offset, first, head, longer, [("phrase", longer)])
             term.bare = True
+            term.end = offset + w.idx[end] + len(w.text[end])  # its text: "set … of vertices"
             yield term
 
 

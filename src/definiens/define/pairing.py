@@ -7,6 +7,7 @@ definitional patterns between them, whether another formula stands between, and 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,7 +46,9 @@ def _is_alone(formula: Formula, tex: str) -> bool:
     if len(formula.identifiers) != 1 or len(formula.tex.strip()) > len(tex) + 4:
         return False
     ident = formula.identifiers[0]
-    outside = formula.tex[: max(ident.start, 0)] + " " + formula.tex[max(ident.end, 0) :]
+    if ident.start < 0:  # not placed: the length test alone
+        return True
+    outside = formula.tex[: ident.start] + " " + formula.tex[ident.end :]
     return _OPERATOR.search(outside) is None
 
 
@@ -94,6 +97,31 @@ class Tokens:
     conj: list[bool] = field(default_factory=list)  # token i is a conjunct of an earlier one
     left: list[int] = field(default_factory=list)  # the first token of token i's subtree
     deps: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def subjects(self) -> dict[int, int]:
+        """The first subject of each verb that has one (verb token -> subject token)."""
+        found: dict[int, int] = {}
+        for token, dep in enumerate(self.deps):
+            if dep in _SUBJECTS:
+                found.setdefault(self.heads[token], token)
+        return found
+
+    @functools.cached_property
+    def verbs_before(self) -> list[int]:
+        """``verbs_before[i]``: how many tokens before token ``i`` are tagged as verbs."""
+        counts = [0]
+        for tag in self.tags:
+            counts.append(counts[-1] + tag.startswith("VB"))
+        return counts
+
+    @functools.cached_property
+    def lists(self) -> dict[tuple[int, int], list[int]]:
+        """The symbol tokens of each list of symbols (its first and last token -> its tokens)."""
+        found: dict[tuple[int, int], list[int]] = {}
+        for token, group in sorted(self.groups.items()):
+            found.setdefault(group, []).append(token)
+        return found
 
     @classmethod
     def of(cls, words: Words) -> Tokens:
@@ -158,8 +186,9 @@ def _not_its_own(
 ) -> bool:
     """The mention speaks of another symbol, not of this occurrence: it stands right before
     another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
-    subalgebra $C$": the subalgebra is C, not B), or, plural, right after another symbol that
-    counts it and apart from this one ("$n$ vertices, $m$ edges": $m$ is no vertex), or it
+    subalgebra $C$": the subalgebra is C, not B), or, a plural noun phrase, right after another
+    symbol (which counts it) and apart from this one ("$n$ vertices, $m$ edges": $m$ is no
+    vertex), or it
     follows the symbol after "of" as a property ("a morphism $f$ of finite type")."""
     after_mention = mention.last + 1
     if (
@@ -169,11 +198,12 @@ def _not_its_own(
     ):
         return True
     counter = mention.first - 1
+    head = mention.head if mention.head >= 0 else mention.last
     if (
         not after
         and counter >= 0
         and _is_symbol(tokens, counter)
-        and tokens.tags[mention.last] in ("NNS", "NNPS")
+        and tokens.tags[head] in ("NNS", "NNPS")
         and after_mention < first
     ):
         return True
@@ -230,17 +260,19 @@ def _in_a_modifier(tokens: Tokens, mention: Mention) -> bool:
 def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) -> bool:
     """The verb "is" between the symbol (its list: ``first`` to ``last``) and the phrase has a
     subject of its own: "the degree of a vertex $v$ is the number of edges" says what the
-    degree is, not $v$."""
+    degree is, not $v$. Not when the symbol is that subject's apposition ("the map $f$ is the
+    identity"), nor beyond another verb (a misparse of a longer sentence: "the formula holds,
+    where …, $c$ is the …")."""
     verb = next((k for k in range(lo, hi) if tokens.lower[k] in _COPULA_WORDS), None)
     if verb is None or not tokens.deps:
         return False
-    # the first subject: a parse may give the verb two, "degree" and "$v$"; one beyond another
-    # verb is a misparse of a longer sentence ("the formula holds, where …, $c$ is the …")
-    heads, deps = tokens.heads, tokens.deps
-    subject = next((t for t in range(verb) if heads[t] == verb and deps[t] in _SUBJECTS), None)
-    if subject is None or first <= subject <= last:
+    # the first subject: a parse may give the verb two, "degree" and "$v$"
+    subject = tokens.subjects.get(verb)
+    if subject is None or first <= subject <= last or tokens.heads[first] == subject:
         return False
-    return not any(tokens.tags[k].startswith("VB") for k in range(subject + 1, first))
+    if subject > first:
+        return False
+    return tokens.verbs_before[first] == tokens.verbs_before[subject + 1]
 
 
 _COPULA_WORDS = frozenset({"is", "are", "was", "were", "be", "becomes"})
@@ -309,8 +341,14 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
 def _its_part(tokens: Tokens, at: int, first: int, last: int, mention: Mention) -> bool:
     """The symbol stands at the mention's place in a list of as many symbols
     (:mod:`.distributed`)."""
-    members = sorted(t for t, group in tokens.groups.items() if group == (first, last))
-    return len(members) == mention.parts and members.index(at) == mention.part
+    members = tokens.lists.get((first, last), [])
+    if len(members) != mention.parts or members.index(at) != mention.part:
+        return False
+    # the list hangs off the coordination ("the heat capacities …, $C_V$ and $C_p$"), or both
+    # off one verb ("$K_p$ and $K_i$ are the … gains"): not a coordination elsewhere
+    head = mention.head if mention.head >= 0 else mention.last
+    governor = tokens.heads[first]
+    return mention.first <= governor <= mention.last or governor == tokens.heads[head]
 
 
 def _respectively(

@@ -131,9 +131,12 @@ _ARGUMENTS = {"(": ")", "[": "]"}
 def _applied(formula: Formula) -> set[str]:
     """The identifier a formula applies to arguments and is nothing more: "$\\chi(G)$",
     "$x(t)$", "$h[n]$" (the chromatic number is chi, not G)."""
-    first = min(formula.identifiers, key=lambda i: i.start)
+    placed = [i for i in formula.identifiers if i.start >= 0]
+    if not placed:
+        return set()
+    first = min(placed, key=lambda i: i.start)
     tex = formula.tex
-    if first.start < 0 or tex[: first.start].strip():
+    if tex[: first.start].strip():
         return set()
     rest = tex[first.end :].strip()
     close = _ARGUMENTS.get(rest[:1])
