@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from definiens.define.mention import Mention
+from definiens.define.mention import Mention, mention_of
 from definiens.define.words import Words
 
 __all__ = ["count_mentions"]
@@ -54,17 +54,12 @@ def count_mentions(w: Words, offset: int) -> Iterator[Mention]:
             last = _counted_term_end(w, following)
             counted_until = last
             words = [w.lower[following], *(["of", w.lower[last]] if last > following else [])]
-            yield Mention(
-                text=" ".join(w.text[t] for t in range(following, last + 1)),
-                first=following,
-                last=last,
-                start=offset + w.idx[following],
-                end=offset + w.idx[last] + len(w.text[last]),
-                head_lemma=w.lemma(following),
-                method="count",
-                variants=[("count", "number of " + " ".join(words))],
-                head=following,
-            )
+            text = " ".join(w.text[t] for t in range(following, last + 1))
+            count = [("count", "number of " + " ".join(words))]
+            yield mention_of(
+                w, offset, (following, last), following, text,
+                method="count", variants=count, head=following,
+            )  # fmt: skip
 
 
 def _counted_term_end(w: Words, counted: int) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from definiens.define.mention import Mention
+from definiens.define.mention import Mention, mention_of
 from definiens.define.words import Words
 
 __all__ = ["distributed_mentions"]
@@ -42,19 +42,10 @@ def distributed_mentions(w: Words, offset: int) -> Iterator[Mention]:
             if len(parts) < 2 or any(not p for p in parts):
                 continue
             for number, text in enumerate(parts):
-                yield Mention(
-                    text=text,
-                    first=first,
-                    last=last,
-                    start=offset + w.idx[first],
-                    end=offset + w.idx[last] + len(w.text[last]),
-                    head_lemma=w.lemma(head),
-                    method="noun_phrase",
-                    variants=[("phrase", text)],
-                    head=head,
-                    part=number,
-                    parts=len(parts),
-                )
+                yield mention_of(
+                    w, offset, (first, last), head, text, variants=[("phrase", text)],
+                    head=head, part=number, parts=len(parts),
+                )  # fmt: skip
 
 
 def _shapes(w: Words, head: int, children: list[list[int]]) -> Iterator[tuple[list[str], int, int]]:

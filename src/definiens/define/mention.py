@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Mention"]
+if TYPE_CHECKING:
+    from definiens.define.words import Words
+
+__all__ = ["Mention", "mention_of"]
 
 
 @dataclass
@@ -31,3 +35,20 @@ class Mention:
     #: list of as many takes it (:mod:`.distributed`).
     part: int = -1
     parts: int = 0
+
+
+def mention_of(
+    w: Words, offset: int, span: tuple[int, int], lemma_of: int, text: str, **fields: Any
+) -> Mention:
+    """The mention of the tokens ``span`` (first, last) of a sentence's :class:`Words` starting
+    at ``offset`` of ``Document.text``, with the lemma of token ``lemma_of`` (its head noun)."""
+    first, last = span
+    return Mention(
+        text=text,
+        first=first,
+        last=last,
+        start=offset + w.idx[first],
+        end=offset + w.idx[last] + len(w.text[last]),
+        head_lemma=w.lemma(lemma_of),
+        **fields,
+    )

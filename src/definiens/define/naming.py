@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 
 from definiens.define.concepts import is_concept, is_evaluative
-from definiens.define.mentions import Mention, is_junk, phrase_variants, placeholder_tokens
+from definiens.define.mention import Mention, mention_of
+from definiens.define.mentions import is_junk, phrase_variants, placeholder_tokens
 from definiens.define.words import Words
 
 __all__ = ["naming_mentions"]
@@ -127,14 +128,8 @@ def _naming(
     w: Words, offset: int, first: int, head: int, text: str, variants: list[tuple[str, str]]
 ) -> Mention:
     before = first - 1
-    return Mention(
-        text=text,
-        first=first,
-        last=head,
-        start=offset + w.idx[first],
-        end=offset + w.idx[head] + len(w.text[head]),
-        head_lemma=w.lemma(head),
-        determiner=w.lower[before] if before >= 0 and w.tag[before] == "DT" else "",
-        method="naming",
-        variants=variants,
-    )
+    determiner = w.lower[before] if before >= 0 and w.tag[before] == "DT" else ""
+    return mention_of(
+        w, offset, (first, head), head, text,
+        determiner=determiner, method="naming", variants=variants,
+    )  # fmt: skip
