@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import json
+import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["LIMIT", "cpu_time", "growth", "pathological"]
+__all__ = ["LIMIT", "cpu_time", "fresh_growths", "growth", "pathological", "runner"]
 
 #: The largest acceptable ratio over three doublings (x2.3 per doubling, as the harness).
 LIMIT = 2.3**3
@@ -97,3 +100,64 @@ def _ratio(run: Callable[[str], object], small: str, large: str, repeat: int) ->
         best_small = min(best_small, cpu_time(lambda: [run(small) for _ in range(8)], 1) / 8)
         best_large = min(best_large, cpu_time(lambda: run(large), 1))
     return best_large / max(best_small, 1e-9)
+
+
+def runner(
+    target: str, work: Path
+) -> tuple[Callable[[str], object], Callable[[str], object] | None]:
+    """The work measured for a family of ``target`` (a reader, a dump read from a file written
+    in ``work``, or the identifier parser) and its plain linear baseline, if any (a regex
+    tokenisation of the same formulas for the parser: its token lists outgrow the caches)."""
+    from definiens.formulas import extract_identifiers
+    from definiens.ingest import from_text, parse, read_inputs
+    from definiens.model import Document
+
+    if target == "identifiers":
+        return extract_identifiers, re.compile(r"\\[A-Za-z]+|\S").findall
+    if target != "xmldump":
+        return (lambda text: parse(from_text(text, target))), None
+    files: dict[str, Path] = {}
+
+    def read_dump(text: str) -> None:
+        path = files.get(text)
+        if path is None:
+            path = files[text] = work / f"dump-{len(files)}.xml"
+            path.write_text(text, encoding="utf-8")
+        for item in read_inputs([path]):
+            if isinstance(item, Document):
+                parse(item)
+
+    return read_dump, None
+
+
+def fresh_growths(targets: tuple[str, ...]) -> dict[str, float]:
+    """:func:`growth` of every family of ``targets`` (by label), measured in a fresh
+    interpreter: in the heap of a long test session, its free blocks scattered by a thousand
+    tests, the same parser on the same input grew x12-x14 where a fresh process measures x10
+    (reproduced by fragmenting a heap on purpose)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(Path(__file__).resolve().parent), ",".join(targets)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=True,
+    )
+    found: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+_FRESH = """
+import json, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from scaling import growth, pathological, runner
+targets = sys.argv[2].split(",")
+found = {}
+with tempfile.TemporaryDirectory() as work:
+    for family in pathological().FAMILIES:
+        if family.target in targets:
+            run, baseline = runner(family.target, Path(work))
+            n = max(1, family.size // 8)
+            found[family.label] = growth(family.make, run, n, baseline=baseline)
+print(json.dumps(found))
+"""
