@@ -36,6 +36,11 @@ class Mention:
     part: int = -1
     parts: int = 0
 
+    @property
+    def head_token(self) -> int:
+        """The token of its head noun: :attr:`head`, else its last token."""
+        return self.head if self.head >= 0 else self.last
+
 
 def mention_of(
     w: Words, offset: int, span: tuple[int, int], lemma_of: int, text: str, **fields: Any

@@ -41,7 +41,7 @@ def stated_before_guess(scored: Scored) -> Scored:
         if other.values.get("alone_pattern"):
             if lower < GUESS_RATIO * score:
                 return scored
-            return [(score, other), *scored[1:i], (lower, scored[0][1]), *scored[i + 1 :]]
+            return _swap(scored, i)
     return scored
 
 
@@ -52,19 +52,26 @@ def written_alone_first(scored: Scored) -> Scored:
     (:attr:`Candidate.written_alone`)."""
     if not scored:
         return scored
-    score, top = scored[0]
+    top = scored[0][1]
     if top.written_alone or not top.values.get("alone_pattern"):
         return scored
-    for i, (lower, other) in enumerate(scored[1:], start=1):
+    for i, (_, other) in enumerate(scored[1:], start=1):
         if other.written_alone:
-            return [(score, other), *scored[1:i], (lower, top), *scored[i + 1 :]]
+            return _swap(scored, i)
     return scored
+
+
+def _swap(scored: Scored, i: int) -> Scored:
+    """``scored`` with its first and ``i``-th candidates changing places and scores (the
+    order of the scores stays descending)."""
+    (score, top), (lower, other) = scored[0], scored[i]
+    return [(score, other), *scored[1:i], (lower, top), *scored[i + 1 :]]
 
 
 _PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
 
 
-def whole_term_first(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+def whole_term_first(scored: Scored) -> Scored:
     """The whole term before its head noun: when the best meaning is stated for the identifier
     as part of a term ("$c$ is the speed of light": "speed"), the term comes first, with the
     same score (the same statement says both), and the head noun second."""

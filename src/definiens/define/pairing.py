@@ -188,8 +188,8 @@ def _not_its_own(
     another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
     subalgebra $C$": the subalgebra is C, not B), or, a plural noun phrase, right after another
     symbol (which counts it) and apart from this one ("$n$ vertices, $m$ edges": $m$ is no
-    vertex), or it
-    follows the symbol after "of" as a property ("a morphism $f$ of finite type")."""
+    vertex), or it follows the symbol after "of" as a property ("a morphism $f$ of finite
+    type")."""
     after_mention = mention.last + 1
     if (
         after_mention < len(tokens.lower)
@@ -198,7 +198,7 @@ def _not_its_own(
     ):
         return True
     counter = mention.first - 1
-    head = mention.head if mention.head >= 0 else mention.last
+    head = mention.head_token
     if (
         not after
         and counter >= 0
@@ -239,7 +239,7 @@ def _subject_of_copula(tokens: Tokens, first: int, at: int, mention: Mention) ->
     however long the phrase's own modifiers ("the kinetic energy of a body moving slowly is
     $E_k = …$"; the parse links both to the verb)."""
     verb = first - 1
-    head = mention.head if mention.head >= 0 else mention.last
+    head = mention.head_token
     return (
         verb > mention.last
         and tokens.lower[verb] in _COPULA_VERBS
@@ -252,7 +252,7 @@ def _in_a_modifier(tokens: Tokens, mention: Mention) -> bool:
     """The phrase is the object of a preposition, part of a longer subject: in "the
     chi-squared statistic with $k$ degrees of freedom is $Q$" or "the period of the pendulum
     is $T$", $Q$ is not "degrees of freedom", nor $T$ "pendulum"."""
-    head = mention.head if mention.head >= 0 else mention.last
+    head = mention.head_token
     governor = tokens.heads[head]
     return governor < head and tokens.tags[governor] == "IN"
 
@@ -268,14 +268,12 @@ def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) ->
         return False
     # the first subject: a parse may give the verb two, "degree" and "$v$"
     subject = tokens.subjects.get(verb)
-    if subject is None or first <= subject <= last or tokens.heads[first] == subject:
-        return False
-    if subject > first:
+    if subject is None or subject >= first or tokens.heads[first] == subject:
         return False
     return tokens.verbs_before[first] == tokens.verbs_before[subject + 1]
 
 
-_COPULA_WORDS = frozenset({"is", "are", "was", "were", "be", "becomes"})
+_COPULA_WORDS = _COPULA_VERBS | {"be", "becomes"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -322,7 +320,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         patterns = {"copula"}
     if patterns and mention.head_pos not in ("NOUN", "PROPN"):
         patterns -= {"appos_before", "comma_before"}
-    head = mention.head if mention.head >= 0 else mention.last
+    head = mention.head_token
     blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
     hi = max(hi, lo)
     flags = {
@@ -346,7 +344,7 @@ def _its_part(tokens: Tokens, at: int, first: int, last: int, mention: Mention) 
         return False
     # the list hangs off the coordination ("the heat capacities …, $C_V$ and $C_p$"), or both
     # off one verb ("$K_p$ and $K_i$ are the … gains"): not a coordination elsewhere
-    head = mention.head if mention.head >= 0 else mention.last
+    head = mention.head_token
     governor = tokens.heads[first]
     return mention.first <= governor <= mention.last or governor == tokens.heads[head]
 
