@@ -125,6 +125,43 @@ FIRST_MEANINGS = [
     ("The method stops after a maximum number $N$ of steps.", "N", "maximum number of steps"),
     # $|H|$ is not $H$
     ("Let $H$ be a subgroup, where $|H|$ is the order of $H$.", "H", "subgroup"),
+    # a verb left out ("and $k$ [is] the Boltzmann constant"): the parser hangs the phrase off
+    # the one before or off the verb
+    (
+        "The pressure is $p = nkT/V$, where $n$ is the amount of substance and $k$ the "
+        "Boltzmann constant.",
+        "k",
+        "Boltzmann constant",
+    ),
+    (
+        "Let $\\rho$ be the density of the fluid and $g$ the acceleration due to gravity.",
+        "g",
+        "acceleration due to gravity",
+    ),
+    (
+        "Let $\\rho$ be the density of the fluid and $g$ the acceleration due to gravity.",
+        "\\rho",
+        "density",
+    ),
+    # the whole term before the symbol names it, the tagger reading "light" as an adjective
+    (
+        "The energy grows without bound as the velocity $v$ approaches the speed of light $c$.",
+        "c",
+        "speed of light",
+    ),
+    ("The velocity $v$ approaches the speed of light $c$.", "v", "velocity"),
+    ("Let $G$ be a group of order $n$.", "G", "group"),
+    # a list of "… for …" after "using"
+    (
+        "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",
+        "c",
+        "speed of light",
+    ),
+    (
+        "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",
+        "m",
+        "rest mass",
+    ),
 ]
 
 

@@ -164,8 +164,10 @@ def _head_forms(
 def _mention(
     w: Words, kept: Sequence[int], offset: int, determiner: str, core: int | None = None
 ) -> Mention | None:
-    """The mention of the tokens ``kept`` (trimmed), or None when they are no meaning."""
-    if not kept or w.pos[kept[-1]] not in ("NOUN", "PROPN"):
+    """The mention of the tokens ``kept`` (trimmed), or None when they are no meaning; an
+    extended one (``core`` given) may end in a word tagged as an adjective
+    (:func:`_term_naming`)."""
+    if not kept or w.pos[kept[-1]] not in ("NOUN", "PROPN", "ADJ" if core else "NOUN"):
         return None
     text = _phrase(w, kept)
     if not _WORD.search(text) or is_junk(w, kept):
@@ -201,10 +203,13 @@ Chunk = tuple[int, int]  # a noun chunk's token span [start, end)
 
 
 def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chunk | None:
-    """The noun chunk after ``chunk`` and an extending preposition, or None."""
+    """The noun chunk after ``chunk`` and an extending preposition ("of", or "due to":
+    "the acceleration due to gravity"), or None."""
     after = chunk[1]
     if after + 1 < len(w) and w.lower[after] in _EXTENDING:
         return chunks_by_start.get(after + 1)
+    if after + 2 < len(w) and w.lower[after] == "due" and w.lower[after + 1] == "to":
+        return chunks_by_start.get(after + 2)
     return None
 
 
@@ -231,19 +236,48 @@ def _extended(
         if extension is None:
             break
         tail = _trim_end(w, extension)
-        if len(tail) != extension[1] - extension[0] or any(w.placeholder[t] for t in tail):
+        if len(tail) != extension[1] - extension[0]:
             break
-        if w.pos[tail[-1]] not in ("NOUN", "PROPN") or _names_a_symbol(w, extension):
+        named = _term_naming(w, mention, tail) if not found else None
+        if named is not None:
+            tail = named
+        elif (
+            any(w.placeholder[t] for t in tail)
+            or w.pos[tail[-1]] not in ("NOUN", "PROPN")
+            or _names_a_symbol(w, extension)
+        ):
             break
-        tokens = [*tokens, current[1], *tail]
+        tokens = [*tokens, *range(current[1], extension[0]), *tail]
         longer = _mention(w, tokens, offset, mention.determiner, core=core)
         if longer is None:
             break
         longer.head = mention.last
         longer.bare = not found and w.pos[extension[0]] not in ("DET", "PRON")
         found.append(longer)
+        if named is not None:
+            longer.head_pos = mention.head_pos  # "light" in "speed of light" may read as ADJ
+            break
         current = extension
     return found
+
+
+def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | None:
+    """The words of a bare "of" phrase that ends at a symbol after a definite noun phrase,
+    which the term as a whole names: "the speed of light $c$", "the coefficient of friction
+    $\\mu$" (not "a group of order $n$", where the order is $n$). The tagger often reads the
+    word before the symbol as its adjective ("light"); one such word is taken as a noun."""
+    if mention.determiner != "the" or len(tail) < 2 or not w.placeholder[tail[-1]]:
+        return None
+    words = tail[:-1]
+    if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
+        return None
+    last = words[-1]
+    if w.pos[words[0]] in ("DET", "PRON", "NUM"):
+        return None
+    if w.pos[last] in ("NOUN", "PROPN"):
+        return words
+    adjective = len(words) == 1 and w.pos[last] == "ADJ" and not is_evaluative(w.lower[last])
+    return words if adjective else None
 
 
 def _trim_end(w: Words, chunk: Chunk) -> list[int]:
@@ -288,7 +322,7 @@ def find_mentions(
     (``words``: its :class:`Words`, when already read)."""
     w = Words(doc) if words is None else words
     found: list[Mention] = []
-    chunks = _with_roots(w, noun_chunks(w))
+    chunks = _after_symbols(w, _with_roots(w, noun_chunks(w)))
     by_start = {chunk[0]: chunk for chunk in chunks}
     for chunk in chunks:
         mention = _mention(w, _trim(w, *chunk), offset, _determiner(w, chunk))
@@ -318,6 +352,32 @@ def _with_roots(w: Words, chunks: list[Chunk]) -> list[Chunk]:
                 break
             start -= 1
         chunks.append((start, root + 1))
+    chunks.sort(key=lambda chunk: chunk[0])
+    return chunks
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_NOMINAL_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH"})
+
+
+def _after_symbols(w: Words, chunks: list[Chunk]) -> list[Chunk]:
+    """``chunks`` and the noun phrase an article starts right after a symbol, when the parse
+    gives it no chunk of its own: a verb left out ("where $n$ is the amount of substance and
+    $k$ the Boltzmann constant", "let $\\rho$ be the density and $g$ the acceleration due to
+    gravity") often makes the parser hang it off the phrase before or off the verb."""
+    ends = {end: start for start, end in chunks}
+    for at in placeholder_tokens(w):
+        start = at + 1
+        if start >= len(w) or w.lower[start] not in _ARTICLES:
+            continue
+        end = start + 1
+        while end < len(w) and w.tag[end] in _NOMINAL_TAGS and not w.placeholder[end]:
+            end += 1
+        while end > start + 1 and not w.tag[end - 1].startswith("NN"):
+            end -= 1
+        if end > start + 1 and ends.get(end, -1) <= at:  # none, or one cut at the symbol
+            chunks.append((start, end))
+            ends[end] = start
     chunks.sort(key=lambda chunk: chunk[0])
     return chunks
 

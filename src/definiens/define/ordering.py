@@ -68,7 +68,10 @@ def _swap(scored: Scored, i: int) -> Scored:
     return [(score, other), *scored[1:i], (lower, top), *scored[i + 1 :]]
 
 
-_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+#: What may join a term to its head noun ("due": "acceleration due to gravity").
+_PREPOSITIONS = frozenset(
+    {"of", "for", "in", "on", "at", "over", "with", "between", "under", "due"}
+)
 
 
 def whole_term_first(scored: Scored) -> Scored:

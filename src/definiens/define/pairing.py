@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.mentions import Mention
-from definiens.define.patterns import match_patterns
+from definiens.define.patterns import match_patterns, word_before
 from definiens.define.words import Words
 from definiens.model import PLACEHOLDER_PREFIX, Formula, Identifier
 
@@ -303,7 +303,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     if gap_end - lo <= _LONGEST_PATTERN and allowed:
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
         before = first if first < at and after else at
-        patterns = match_patterns(gap, after, tokens.lower[before - 1] if before > 0 else "")
+        patterns = match_patterns(gap, after, word_before(tokens.lower, before))
         if occurrence.secondary and patterns:
             return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
         if not after and not patterns:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["PATTERNS", "match_patterns"]
+__all__ = ["PATTERNS", "match_patterns", "word_before"]
 
 PATTERNS = ("copula", "denote", "let", "appos_after", "appos_before", "comma_before", "called")
 
@@ -99,6 +99,25 @@ def _strip_determiners(words: Sequence[str]) -> list[str]:
     while words and words[0] in _DETERMINERS:
         words.pop(0)
     return words
+
+
+#: How far back a list of "$m$ for the mass, $c$ for …" may reach for its "using" / "write".
+_WRITE_REACH = 12
+
+
+def word_before(lower: Sequence[str], at: int) -> str:
+    """The word before token ``at``, for :func:`match_patterns`. A symbol that goes on with a
+    list of "… for …" after "write" or "using" ("using $m$ for the mass and $c$ for the speed
+    of light") reads as if the verb stood before it."""
+    if at <= 0:
+        return ""
+    word = lower[at - 1]
+    if word in ("and", ","):
+        window = lower[max(0, at - _WRITE_REACH) : at]
+        verb = next((k for k, w in enumerate(window) if w in _WRITE_WORDS), None)
+        if verb is not None and "for" in window[verb:]:
+            return "using"
+    return word
 
 
 def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> set[str]:
