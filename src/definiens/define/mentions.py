@@ -213,11 +213,23 @@ def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chu
     return None
 
 
+#: Nouns of an attribute an object has a value of: "of degree", bare, is not a term but that
+#: value's name ("a polynomial of degree at most $n$", "a tensor field of type $(r, s)$").
+_ATTRIBUTES = frozenset(
+    """degree order type rank dimension length size characteristic genus weight class valence
+    codimension multiplicity height width depth""".split()
+)
+
+
 def _names_a_symbol(w: Words, chunk: Chunk) -> bool:
     """The phrase goes on into a symbol ("of order $n$", "vertex set $V$"): it names that
-    symbol, it is not part of this meaning."""
+    symbol, it is not part of this meaning; so does a bare attribute ("of degree at most
+    $n$", "of finite type")."""
     end = chunk[1]
-    return end < len(w) and (w.placeholder[end] or w.tag[end] in ("NN", "NNS"))
+    if end < len(w) and (w.placeholder[end] or w.tag[end] in ("NN", "NNS")):
+        return True
+    bare = w.pos[chunk[0]] not in ("DET", "PRON", "NUM")
+    return bare and w.tag[end - 1] == "NN" and w.lower[end - 1] in _ATTRIBUTES
 
 
 def _extended(
