@@ -151,6 +151,13 @@ FIRST_MEANINGS = [
     ),
     ("The velocity $v$ approaches the speed of light $c$.", "v", "velocity"),
     ("Let $G$ be a group of order $n$.", "G", "group"),
+    # an adjective tag in a noun's place after a noun ("constant/JJ")
+    (
+        "The plant is $G(s) = K/(\\tau s + 1)$, where $K$ is the static gain and $\\tau$ is the "
+        "time constant.",
+        "\\tau",
+        "time constant",
+    ),
     # a list of "… for …" after "using"
     (
         "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",

@@ -215,10 +215,11 @@ def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chu
 
 #: Nouns of an attribute an object has a value of: "of degree", bare, is not a term but that
 #: value's name ("a polynomial of degree at most $n$", "a tensor field of type $(r, s)$").
-_ATTRIBUTES = frozenset(
-    """degree order type rank dimension length size characteristic genus weight class valence
-    codimension multiplicity height width depth""".split()
-)
+_ATTRIBUTE_WORDS = """
+degree order type rank dimension length size characteristic genus weight class valence
+codimension multiplicity height width depth
+"""
+_ATTRIBUTES = frozenset(_ATTRIBUTE_WORDS.split())
 
 
 def _names_a_symbol(w: Words, chunk: Chunk) -> bool:

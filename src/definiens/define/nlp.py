@@ -113,30 +113,36 @@ def _tag_to_pos(doc: Any) -> Any:
 _MISREAD_VERBS = frozenset({"VB", "VBP"})
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "oprd"})
 _BEFORE_NOUN = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "JJ", "JJR", "JJS", "HYPH"})
+#: An adjective tag on a word in a noun's place right after a noun: "$\\tau$ is the time
+#: constant" (constant/JJ): an adjective does not follow the noun it would qualify.
+_MISREAD_ADJECTIVES = frozenset({"JJ"})
+_NOUNS = frozenset({"NN", "NNS", "NNP"})
 
 
 def _mend_nouns(doc: Any) -> Any:
     """Read as a noun a word tagged as a base-form verb that the parser put in a noun's place
     (subject, object, complement of "is") right after a determiner, adjective or noun: a verb
-    in the base form does not follow "the" or "the population" in English; "mean" does."""
+    in the base form does not follow "the" or "the population" in English; "mean" does. So is
+    an adjective in a noun's place right after a noun ("the time constant")."""
     if len(doc) < 2:
         return doc
-    verbs, roles, before = _hashes(doc.vocab.strings)
+    verbs, roles, before, adjectives, nouns = _hashes(doc.vocab.strings)
     rows = doc.to_array(["TAG", "DEP"]).tolist()
     for i in range(1, len(rows)):
         tag, dep = rows[i]
-        if tag in verbs and dep in roles and rows[i - 1][0] in before:
+        if dep not in roles:
+            continue
+        previous = rows[i - 1][0]
+        if (tag in verbs and previous in before) or (tag in adjectives and previous in nouns):
             doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
     return doc
 
 
 @functools.cache
 def _hashes(strings: Any) -> tuple[frozenset[int], ...]:
-    """The string hashes of :data:`_MISREAD_VERBS`, :data:`_NOMINAL_ROLES`, :data:`_BEFORE_NOUN`."""
-    return tuple(
-        frozenset(strings.add(name) for name in names)
-        for names in (_MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN)
-    )
+    """The string hashes of the tag and dependency sets of :func:`_mend_nouns`."""
+    names = (_MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUNS)
+    return tuple(frozenset(strings.add(name) for name in group) for group in names)
 
 
 @functools.cache

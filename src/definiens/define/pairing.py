@@ -261,15 +261,18 @@ def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) ->
     """The verb "is" between the symbol (its list: ``first`` to ``last``) and the phrase has a
     subject of its own: "the degree of a vertex $v$ is the number of edges" says what the
     degree is, not $v$. Not when the symbol is that subject's apposition ("the map $f$ is the
-    identity"), nor beyond another verb (a misparse of a longer sentence: "the formula holds,
+    identity", "the numbers $p_{ij}$ are the transition probabilities", parsed as a second
+    subject or not), nor beyond another verb (a misparse of a longer sentence: "the formula holds,
     where …, $c$ is the …")."""
     verb = next((k for k in range(lo, hi) if tokens.lower[k] in _COPULA_WORDS), None)
     if verb is None or not tokens.deps:
         return False
     # the first subject: a parse may give the verb two, "degree" and "$v$"
     subject = tokens.subjects.get(verb)
-    if subject is None or subject >= first or tokens.heads[first] == subject:
+    if subject is None or subject >= first:
         return False
+    if subject + 1 == first or tokens.heads[first] == subject:
+        return False  # the symbol is the subject's apposition
     return tokens.verbs_before[first] == tokens.verbs_before[subject + 1]
 
 

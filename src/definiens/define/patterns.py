@@ -86,6 +86,10 @@ _CALLED = {
     "is represented by",
     "represented by",
     "is given by",
+    "defined by",
+    "defined as",
+    "is defined by",
+    "is defined as",
 }
 _COMMA = {",", "(", ", namely", ":", "-"}
 #: "The angular frequency (of the oscillator) is $\\omega$".
