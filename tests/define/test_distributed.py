@@ -33,12 +33,20 @@ def _parts(sentence: str) -> list[tuple[int, int, str]]:
             "respectively, satisfy FORMULA2.",
             ["heat capacity at constant volume", "heat capacity at constant pressure"],
         ),
+        # the parser hangs "blue" off "components" itself, not off "green"
+        (
+            "Here FORMULA0, FORMULA1, and FORMULA2 are the red, green, and blue components of "
+            "the pixel, respectively.",
+            ["red component", "green component", "blue component"],
+        ),
     ],
 )
 def test_each_part_in_its_place(sentence: str, expected: list[str]) -> None:
     found = _parts(sentence)
     assert [text for _, _, text in found] == expected
-    assert [(part, parts) for part, parts, _ in found] == [(0, 2), (1, 2)]
+    assert [(part, parts) for part, parts, _ in found] == [
+        (i, len(expected)) for i in range(len(expected))
+    ]
 
 
 def test_nothing_without_respectively() -> None:

@@ -49,6 +49,12 @@ FIRST_MEANINGS = [
         "n",
         "amount of substance",
     ),
+    (
+        "Here $R$, $G$, and $B$ are the red, green, and blue components of the pixel, "
+        "respectively.",
+        "G",
+        "green component",
+    ),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "a", "mass"),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "b", "charge"),
     # a coordination elsewhere in the sentence is not shared out over the list

@@ -55,7 +55,7 @@ def _shapes(w: Words, head: int, children: list[list[int]]) -> Iterator[tuple[li
     # "the proportional and integral gains"
     for modifier in children[head]:
         if modifier < head and w.dep[modifier] in _MODIFIERS:
-            chain = _conjuncts(w, modifier, children)
+            chain = _last_conjunct(w, _conjuncts(w, modifier, children), head)
             if len(chain) > 1 and chain[-1] < head:
                 words = [_words(w, t) for t in chain]
                 yield [f"{text} {lemma}" for text in words], _left(w, chain[0]), head
@@ -86,6 +86,18 @@ def _conjuncts(w: Words, first: int, children: list[list[int]]) -> list[int]:
         if not nxt or w.placeholder[nxt[0]]:
             return chain
         chain.append(nxt[0])
+
+
+def _last_conjunct(w: Words, chain: list[int], head: int) -> list[int]:
+    """``chain`` and the modifier after its "and" that the parser hung off the head itself
+    ("the red, green, and blue components": "blue" is the head's modifier)."""
+    after = chain[-1] + 1
+    while after < head and w.tag[after] in (",", "CC"):
+        after += 1
+    joined = "and" in w.lower[chain[-1] + 1 : after] or "or" in w.lower[chain[-1] + 1 : after]
+    if joined and after < head and w.heads[after] == head and w.dep[after] in _MODIFIERS:
+        return [*chain, after]
+    return chain
 
 
 def _words(w: Words, token: int, last: str | None = None) -> str:

@@ -363,6 +363,10 @@ def _respectively(
     has_conjuncts = len(chain) > 1 or any(
         tokens.conj[t] and tokens.heads[t] == mention.last for t in range(len(tokens.conj))
     )
+    if "respectively" in tokens.lower and any(
+        tokens.conj[t] for t in range(mention.first, mention.head_token)
+    ):
+        return hi, False  # "the red, green and blue components, respectively": parts only
     if not has_conjuncts:
         return hi, True  # one phrase for the whole list
     members = sorted(t for t, group in tokens.groups.items() if group[0] == first)

@@ -64,6 +64,17 @@ _DENOTE = {
     "will denote",
     "shall denote",
     "we denote",
+    "is known as",
+    "is also known as",
+    "known as",
+    "also known as",
+    "is also called",
+    "also called",
+    "called",
+    "is referred to as",
+    "referred to as",
+    "is termed",
+    "termed",
 }
 _WRITE_WORDS = {"write", "writes", "use", "uses", "using", "writing"}
 _LET_WORDS = {"let", "suppose", "assume", "consider", "given", "take", "fix"}
@@ -86,6 +97,8 @@ _CALLED = {
     "is represented by",
     "represented by",
     "is given by",
+    "known as",
+    "referred to as",
     "defined by",
     "defined as",
     "is defined by",
@@ -138,7 +151,8 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("copula")
             if previous_word in _LET_WORDS and words[-1] == "be":
                 found.add("let")
-        if joined in _DENOTE or (previous_word in _WRITE_WORDS and joined == "for"):
+        said = " ".join(words[1:]) if words[:1] == [","] else joined  # "$Q$, known as the …"
+        if said in _DENOTE or (previous_word in _WRITE_WORDS and joined == "for"):
             found.add("denote")  # "$E$ denotes the energy", "we write $\\mu$ for the mean"
         if gap and not words:
             found.add("appos_after")
