@@ -164,6 +164,50 @@ FIRST_MEANINGS = [
         "\\tau",
         "time constant",
     ),
+    # a possessive name the parse hangs off a symbol; an adjective tag ending it
+    (
+        "The energy of a photon is $E = h\\nu$, where $h$ is Planck's constant and $\\nu$ the "
+        "frequency.",
+        "h",
+        "Planck's constant",
+    ),
+    (
+        "The energy of a photon is $E = h\\nu$, where $h$ is Planck's constant and $\\nu$ the "
+        "frequency.",
+        "\\nu",
+        "frequency",
+    ),
+    (
+        "At rest, the amplitude $\\theta_0$ and the phase constant $\\phi$ are fixed.",
+        "\\phi",
+        "phase constant",
+    ),
+    # "symbol the phrase" going on with a list: a verb left out
+    (
+        "The model predicts $\\hat y = \\mathbf{w}^T x + b$, with $\\mathbf{w}$ the weight vector "
+        "and $b$ the bias.",
+        "b",
+        "bias",
+    ),
+    # an adverb inside the pattern
+    (
+        "The fitted intercept is then $\\hat\\alpha = \\bar y - \\hat\\beta \\bar x$.",
+        "\\hat{\\alpha}",
+        "fitted intercept",
+    ),
+    # "… as $y_i = …$": the named identifier only, not the others of the formula
+    (
+        "We model the response of the ith unit as $y_i = \\alpha + \\beta x_i + \\varepsilon_i$.",
+        "y_{i}",
+        "response",
+    ),
+    (
+        "We model the response of the ith unit as $y_i = \\alpha + \\beta x_i + \\varepsilon_i$.",
+        "\\alpha",
+        None,
+    ),
+    # a plural noun right after the symbol is what it counts
+    ("The graph has $m$ edges.", "m", "number of edges"),
     # a list of "… for …" after "using"
     (
         "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",

@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from definiens.define.chunks import Chunk, placeholder_tokens, sentence_chunks
 from definiens.define.concepts import is_concept, is_evaluative
 from definiens.define.counting import count_mentions
 from definiens.define.mention import Mention
-from definiens.define.words import Words, noun_chunks
+from definiens.define.words import Words
 from definiens.model import Link
 
 __all__ = [
@@ -34,12 +35,6 @@ _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
-
-
-def placeholder_tokens(words: Words) -> list[int]:
-    """The tokens of a parsed sentence that are formula placeholders or plain-text symbols
-    ("the speed of light c")."""
-    return [i for i, marked in enumerate(words.placeholder) if marked]
 
 
 def _trim(w: Words, start: int, end: int) -> list[int]:
@@ -199,9 +194,6 @@ _EXTENDING = frozenset({"of", "for", "in", "on", "at", "over", "between", "under
 _MAX_EXTENSIONS = 2
 
 
-Chunk = tuple[int, int]  # a noun chunk's token span [start, end)
-
-
 def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chunk | None:
     """The noun chunk after ``chunk`` and an extending preposition ("of", or "due to":
     "the acceleration due to gravity"), or None."""
@@ -335,7 +327,7 @@ def find_mentions(
     (``words``: its :class:`Words`, when already read)."""
     w = Words(doc) if words is None else words
     found: list[Mention] = []
-    chunks = _after_symbols(w, _with_roots(w, noun_chunks(w)))
+    chunks = sentence_chunks(w)
     by_start = {chunk[0]: chunk for chunk in chunks}
     for chunk in chunks:
         mention = _mention(w, _trim(w, *chunk), offset, _determiner(w, chunk))
@@ -346,53 +338,6 @@ def find_mentions(
     linked = list(_link_mentions(w, offset, links))
     found = [m for m in found if not any(_inside(m, link) for link in linked)]
     return found + linked + list(count_mentions(w, offset))
-
-
-_ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
-
-
-def _with_roots(w: Words, chunks: list[Chunk]) -> list[Chunk]:
-    """``chunks`` and the noun phrase of a sentence whose root is a noun, which spaCy leaves out
-    of its noun chunks ("..., and $k$ the Boltzmann constant.")."""
-    for root, dep in enumerate(w.dep):
-        if dep != "ROOT" or w.pos[root] not in ("NOUN", "PROPN") or w.placeholder[root]:
-            continue
-        if any(start <= root < end for start, end in chunks):
-            continue
-        start = root
-        while start > 0 and w.heads[start - 1] == root:
-            if w.dep[start - 1] not in _ROOT_MODIFIERS or w.placeholder[start - 1]:
-                break
-            start -= 1
-        chunks.append((start, root + 1))
-    chunks.sort(key=lambda chunk: chunk[0])
-    return chunks
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
-_NOMINAL_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH"})
-
-
-def _after_symbols(w: Words, chunks: list[Chunk]) -> list[Chunk]:
-    """``chunks`` and the noun phrase an article starts right after a symbol, when the parse
-    gives it no chunk of its own: a verb left out ("where $n$ is the amount of substance and
-    $k$ the Boltzmann constant", "let $\\rho$ be the density and $g$ the acceleration due to
-    gravity") often makes the parser hang it off the phrase before or off the verb."""
-    ends = {end: start for start, end in chunks}
-    for at in placeholder_tokens(w):
-        start = at + 1
-        if start >= len(w) or w.lower[start] not in _ARTICLES:
-            continue
-        end = start + 1
-        while end < len(w) and w.tag[end] in _NOMINAL_TAGS and not w.placeholder[end]:
-            end += 1
-        while end > start + 1 and not w.tag[end - 1].startswith("NN"):
-            end -= 1
-        if end > start + 1 and ends.get(end, -1) <= at:  # none, or one cut at the symbol
-            chunks.append((start, end))
-            ends[end] = start
-    chunks.sort(key=lambda chunk: chunk[0])
-    return chunks
 
 
 def _inside(mention: Mention, link: Mention) -> bool:

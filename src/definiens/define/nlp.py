@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from definiens.errors import ModelError
+from definiens.model import PLACEHOLDER_PREFIX
 
 __all__ = [
     "MODEL_NAMES",
@@ -113,35 +114,45 @@ def _tag_to_pos(doc: Any) -> Any:
 _MISREAD_VERBS = frozenset({"VB", "VBP"})
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "oprd"})
 _BEFORE_NOUN = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "JJ", "JJR", "JJS", "HYPH"})
-#: An adjective tag on a word in a noun's place right after a noun: "$\\tau$ is the time
-#: constant" (constant/JJ): an adjective does not follow the noun it would qualify.
+#: An adjective tag on the last word of a noun phrase right after a noun or a possessive: "$\\tau$
+#: is the time constant", "the phase constant $\\phi$", "$h$ is Planck's constant"
+#: (constant/JJ): an adjective does not follow the noun it would qualify.
 _MISREAD_ADJECTIVES = frozenset({"JJ"})
-_NOUNS = frozenset({"NN", "NNS", "NNP"})
+_NOUNS = frozenset({"NN", "NNS", "NNP", "POS"})
+_GOES_ON = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "CD"})
 
 
 def _mend_nouns(doc: Any) -> Any:
     """Read as a noun a word tagged as a base-form verb that the parser put in a noun's place
     (subject, object, complement of "is") right after a determiner, adjective or noun: a verb
     in the base form does not follow "the" or "the population" in English; "mean" does. So is
-    an adjective in a noun's place right after a noun ("the time constant")."""
+    an adjective that ends a noun phrase right after a noun or a possessive ("the time
+    constant", "Planck's constant")."""
     if len(doc) < 2:
         return doc
-    verbs, roles, before, adjectives, nouns = _hashes(doc.vocab.strings)
+    verbs, roles, before, adjectives, nouns, goes_on = _hashes(doc.vocab.strings)
     rows = doc.to_array(["TAG", "DEP"]).tolist()
     for i in range(1, len(rows)):
         tag, dep = rows[i]
-        if dep not in roles:
-            continue
         previous = rows[i - 1][0]
-        if (tag in verbs and previous in before) or (tag in adjectives and previous in nouns):
+        verb = tag in verbs and previous in before and dep in roles
+        adjective = tag in adjectives and previous in nouns
+        if verb or (adjective and _ends_phrase(doc, rows, i, goes_on)):
             doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
     return doc
+
+
+def _ends_phrase(doc: Any, rows: list[list[int]], i: int, goes_on: frozenset[int]) -> bool:
+    """Token ``i`` ends its noun phrase: nothing nominal follows, or a formula does."""
+    if i + 1 == len(rows):
+        return True
+    return rows[i + 1][0] not in goes_on or doc[i + 1].text.startswith(PLACEHOLDER_PREFIX)
 
 
 @functools.cache
 def _hashes(strings: Any) -> tuple[frozenset[int], ...]:
     """The string hashes of the tag and dependency sets of :func:`_mend_nouns`."""
-    names = (_MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUNS)
+    names = (_MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUNS, _GOES_ON)
     return tuple(frozenset(strings.add(name) for name in group) for group in names)
 
 

@@ -188,8 +188,8 @@ def _not_its_own(
     another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
     subalgebra $C$": the subalgebra is C, not B), or, a plural noun phrase, right after another
     symbol (which counts it) and apart from this one ("$n$ vertices, $m$ edges": $m$ is no
-    vertex), or it follows the symbol after "of" as a property ("a morphism $f$ of finite
-    type")."""
+    vertex), a plural noun phrase right after this symbol (which counts it: "$m$ edges"), or
+    it follows the symbol after "of" as a property ("a morphism $f$ of finite type")."""
     after_mention = mention.last + 1
     if (
         after_mention < len(tokens.lower)
@@ -207,6 +207,8 @@ def _not_its_own(
         and after_mention < first
     ):
         return True
+    if after and mention.first == last + 1 and mention.method != "count":
+        return tokens.tags[head] in ("NNS", "NNPS")  # "$m$ edges": m counts the edges
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
 
 
@@ -307,10 +309,10 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
         before = first if first < at and after else at
         patterns = match_patterns(gap, after, word_before(tokens.lower, before))
-        if occurrence.secondary and patterns:
-            return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
         if not after and not patterns:
             patterns = _after_phrase(tokens, lo, gap_end)
+        if occurrence.secondary and patterns:
+            return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
     if "copula" in patterns and (
         _another_subject(tokens, lo, gap_end, first, last)
         if after

@@ -76,6 +76,8 @@ _DENOTE = {
     "is termed",
     "termed",
 }
+#: What comes before a symbol that a list of "symbol the phrase" goes on with.
+_LIST_WORDS = {"and", ",", "with", "while"}
 _WRITE_WORDS = {"write", "writes", "use", "uses", "using", "writing"}
 _LET_WORDS = {"let", "suppose", "assume", "consider", "given", "take", "fix"}
 _CALLED = {
@@ -100,6 +102,7 @@ _CALLED = {
     "known as",
     "referred to as",
     "defined by",
+    "as",
     "defined as",
     "is defined by",
     "is defined as",
@@ -109,8 +112,12 @@ _COMMA = {",", "(", ", namely", ":", "-"}
 _COPULA_BEFORE = {"is", "are", "was", "were", "will be", "becomes", "equals", "is equal to"}
 
 
+#: Adverbs a definition may carry between its words ("the fitted intercept is then $\\hat\\alpha$").
+_ADVERBS = frozenset({"then", "thus", "hence", "therefore", "simply", "usually", "often", "again"})
+
+
 def _strip_determiners(words: Sequence[str]) -> list[str]:
-    words = list(words)
+    words = [word for word in words if word not in _ADVERBS]
     while words and words[-1] in _DETERMINERS:
         words.pop()
     while words and words[0] in _DETERMINERS:
@@ -156,6 +163,8 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("denote")  # "$E$ denotes the energy", "we write $\\mu$ for the mean"
         if gap and not words:
             found.add("appos_after")
+            if previous_word in _LIST_WORDS:
+                found.add("copula")  # a verb left out: "… and $k$ the Boltzmann constant"
         if joined in (",", "(", "is a", ", a", ", the", ":", ", i.e.", ", namely", "-", "–", "—"):
             found.add("appos_after")
         if previous_word in _LET_WORDS and joined in ("be", "be any", "be some", "in"):
