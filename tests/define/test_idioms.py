@@ -206,8 +206,22 @@ FIRST_MEANINGS = [
         "\\alpha",
         None,
     ),
-    # a plural noun right after the symbol is what it counts
-    ("The graph has $m$ edges.", "m", "number of edges"),
+    # a singular phrase holds for one end of a list: the first before it, the last after "is"
+    (
+        "The gas constant is $R = N_A k_B$, with the Boltzmann constant $k_B = R/N_A$ and $N_A$ "
+        "is Avogadro's number.",
+        "k_{B}",
+        "Boltzmann constant",
+    ),
+    (
+        "The gas constant is $R = N_A k_B$, with the Boltzmann constant $k_B = R/N_A$ and $N_A$ "
+        "is Avogadro's number.",
+        "N_{A}",
+        "Avogadro's number",
+    ),
+    ("Let the integers $m$ and $n$ be coprime.", "n", "integer"),
+    # an attribute before the symbol is its own, not a term of the group's
+    ("Let $C_n$, the cyclic group of order $n$, act by rotation.", "n", "order"),
     # a list of "… for …" after "using"
     (
         "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",
@@ -281,3 +295,10 @@ def test_a_count_after_a_term_count_is_counted() -> None:
     text = "We fit a distribution with $k$ degrees of freedom and $n$ samples."
     meanings = [m.text for m in annotate(text, top=5, min_score=0.0).definitions["n"]]
     assert "number of samples" in meanings
+
+
+def test_a_plural_noun_right_after_a_symbol_is_counted_not_its_meaning() -> None:
+    meanings = annotate("The graph has $m$ edges.", top=5, min_score=0.0).definitions["m"]
+    texts = [m.text for m in meanings]
+    assert "number of edges" in texts
+    assert "edge" not in texts and "edges" not in texts

@@ -277,8 +277,8 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
     if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
         return None
     last = words[-1]
-    if w.pos[words[0]] in ("DET", "PRON", "NUM"):
-        return None
+    if w.pos[words[0]] in ("DET", "PRON", "NUM") or w.lower[last] in _ATTRIBUTES:
+        return None  # "the cyclic group of order $n$": the order is $n$
     if w.pos[last] in ("NOUN", "PROPN"):
         return words
     adjective = len(words) == 1 and w.pos[last] == "ADJ" and not is_evaluative(w.lower[last])

@@ -325,6 +325,8 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         patterns = {"copula"}
     if patterns and mention.head_pos not in ("NOUN", "PROPN"):
         patterns -= {"appos_before", "comma_before"}
+    if first != last and tokens.tags[mention.head_token] in ("NN", "NNP"):
+        patterns -= _singular_of_a_list(tokens, at, first, last, after, lo)
     head = mention.head_token
     blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
     hi = max(hi, lo)
@@ -339,6 +341,18 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         "patterns": patterns,
         "flags": [name for name, value in flags.items() if value],
     }
+
+
+def _singular_of_a_list(
+    tokens: Tokens, at: int, first: int, last: int, after: bool, lo: int
+) -> set[str]:
+    """The patterns a singular phrase holds for one end of a list only: "the Boltzmann
+    constant $k_B$ and $N_A$" (the first), "$k_B$ and $N_A$ is Avogadro's number" (the last,
+    which "is" agrees with)."""
+    if not after:
+        return set() if at == first else {"appos_before"}
+    verb = tokens.lower[lo] if lo < len(tokens.lower) else ""
+    return set() if at == last or verb not in ("is", "was") else {"copula"}
 
 
 def _its_part(tokens: Tokens, at: int, first: int, last: int, mention: Mention) -> bool:

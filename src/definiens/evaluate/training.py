@@ -207,11 +207,18 @@ def _first_meaning(scored: Sequence[Scored], threshold: float) -> FirstMeaningSc
     return score_first_meaning([s.example.query for s in scored], first_rows(scored, threshold))
 
 
+#: First-meaning F1 differences smaller than this are noise on the labelled data (a few
+#: answers of a thousand): a threshold that answers more is preferred within it.
+F1_TOLERANCE = 0.005
+
+
 def _choose_threshold(scored: Sequence[Scored]) -> float:
-    """The threshold with the best first-meaning F1 over every gold pair of ``scored``."""
+    """The lowest threshold whose first-meaning F1 over every gold pair of ``scored`` is
+    within :data:`F1_TOLERANCE` of the best."""
     annotated = [s for s in scored if any(s.example.query.stated)] or list(scored)
-    best = max(THRESHOLDS, key=lambda t: (_first_meaning(annotated, t).parts["all"].f1, -t))
-    return best
+    f1 = {t: _first_meaning(annotated, t).parts["all"].f1 for t in THRESHOLDS}
+    best = max(f1.values())
+    return min(t for t, value in f1.items() if value >= best - F1_TOLERANCE)
 
 
 def choose_ntcir_settings(scored: Sequence[Scored]) -> tuple[Settings, Score]:
