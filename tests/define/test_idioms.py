@@ -222,6 +222,10 @@ FIRST_MEANINGS = [
     ("Let the integers $m$ and $n$ be coprime.", "n", "integer"),
     # an attribute before the symbol is its own, not a term of the group's
     ("Let $C_n$, the cyclic group of order $n$, act by rotation.", "n", "order"),
+    # a plural after a list of symbols says what they are, it counts nothing
+    ("Let $V$ be a vector space and $u$, $v$ vectors in $V$.", "u", "vector"),
+    # an adjective after its noun that does not end the phrase stays an adjective
+    ("Let $f$ be a map, and $g$ the map inverse to $f$.", "g", "map"),
     # a list of "… for …" after "using"
     (
         "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",

@@ -39,3 +39,21 @@ def test_blas_runs_on_one_thread_inside_the_block_only() -> None:
     with one_blas_thread():
         assert blas_threads() == {1}
     assert blas_threads() == before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word", "tag"),
+    [
+        ("Here FORMULA0 is the time constant.", "constant", "NN"),
+        ("Here FORMULA0 is Planck's constant.", "constant", "NN"),
+        ("Let FORMULA0 be the vector orthogonal to FORMULA1.", "orthogonal", "JJ"),
+        ("For FORMULA0 odd the sum vanishes.", "odd", "JJ"),
+        ("The elements equal to zero form an ideal.", "equal", "JJ"),
+    ],
+)
+def test_an_adjective_tag_ending_a_noun_phrase_is_mended(
+    sentence: str, word: str, tag: str
+) -> None:
+    doc = load_pipeline()(sentence)
+    assert next(t.tag_ for t in doc if t.text == word) == tag

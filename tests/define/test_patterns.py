@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from definiens.define.context import split_sentences
 from definiens.define.mlp_baseline import THRESHOLD, mlp_score, sentence_weight, token_weight
 from definiens.define.nlp import load_pipeline, noun_lemma, singular
-from definiens.define.patterns import match_patterns
+from definiens.define.patterns import LIST_GOES_ON, match_patterns, word_before
 
 
 @pytest.mark.parametrize(
@@ -28,12 +28,38 @@ from definiens.define.patterns import match_patterns
         ([","], False, "", {"comma_before"}),
         (["stands", "for"], True, "", {"denote"}),
         (["and", "then", "some"], True, "", set()),
+        ([",", "known", "as", "the"], True, "", {"denote"}),
+        (["is", "then"], False, "", {"copula"}),
+        ([",", "then", "the"], True, "if", set()),
+        (["then", "the"], True, "", set()),
+        (["as"], False, "", set()),
+        (["defined", "by"], False, "", set()),
+        (["the"], True, LIST_GOES_ON, {"appos_after", "copula"}),
+        (["the"], True, "with", {"appos_after"}),
+        (["the"], True, "and", {"appos_after"}),
     ],
     ids=["where-is", "denotes", "let-be", "apposition", "the-energy-E", "is-called",
-         "denoted-by", "comma", "stands-for", "nothing"],
+         "denoted-by", "comma", "stands-for", "nothing", "known-as", "is-then",
+         "if-then", "then", "same-as", "defined-by-a-condition", "list-goes-on", "with-the",
+         "and-the"],
 )  # fmt: skip
 def test_patterns(gap: list[str], after: bool, previous: str, expected: set[str]) -> None:
     assert match_patterns(gap, after, previous) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "following", "expected"),
+    [
+        ("where FORMULA1 is the amount and FORMULA2", "the", LIST_GOES_ON),
+        ("by Lemma 2 and FORMULA2", "the", "and"),
+        ("using FORMULA1 for the mass and FORMULA2", "for", "using"),
+        ("we use this law for air , and FORMULA2", "the", "and"),
+        ("let FORMULA2", "be", "let"),
+    ],
+)
+def test_the_word_before_a_symbol(sentence: str, following: str, expected: str) -> None:
+    lower = sentence.lower().split()
+    assert word_before(lower, len(lower) - 1, following) == expected
 
 
 def test_token_weight_is_one_adjacent_and_half_at_five_tokens() -> None:

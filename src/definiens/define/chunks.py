@@ -5,30 +5,28 @@ noun phrases a misparse leaves out of it ("where $n$ is … and $k$ the Boltzman
 
 from __future__ import annotations
 
-from definiens.define.words import Words, noun_chunks
+from definiens.define.words import Words, noun_chunks, placeholder_tokens
 
-__all__ = ["Chunk", "placeholder_tokens", "sentence_chunks"]
+__all__ = ["Chunk", "sentence_chunks"]
 
 Chunk = tuple[int, int]  # a noun chunk's token span [start, end)
 
 
 def sentence_chunks(w: Words) -> list[Chunk]:
     """The noun chunks of the sentence, with those the parse leaves out, by start."""
-    return _joined(w, _possessed(w, _after_symbols(w, _with_roots(w, noun_chunks(w)))))
-
-
-def placeholder_tokens(words: Words) -> list[int]:
-    """The tokens of a parsed sentence that are formula placeholders or plain-text symbols
-    ("the speed of light c")."""
-    return [i for i, marked in enumerate(words.placeholder) if marked]
+    chunks = noun_chunks(w)
+    for missed in (_with_roots, _after_symbols, _possessed):
+        chunks = sorted(chunks + missed(w, chunks))
+    return _joined(w, chunks)
 
 
 _ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
 
 
 def _with_roots(w: Words, chunks: list[Chunk]) -> list[Chunk]:
-    """``chunks`` and the noun phrase of a sentence whose root is a noun, which spaCy leaves out
-    of its noun chunks ("..., and $k$ the Boltzmann constant.")."""
+    """The noun phrase of a sentence whose root is a noun, which spaCy leaves out of its noun
+    chunks ("..., and $k$ the Boltzmann constant.")."""
+    found = []
     for root, dep in enumerate(w.dep):
         if dep != "ROOT" or w.pos[root] not in ("NOUN", "PROPN") or w.placeholder[root]:
             continue
@@ -39,9 +37,8 @@ def _with_roots(w: Words, chunks: list[Chunk]) -> list[Chunk]:
             if w.dep[start - 1] not in _ROOT_MODIFIERS or w.placeholder[start - 1]:
                 break
             start -= 1
-        chunks.append((start, root + 1))
-    chunks.sort(key=lambda chunk: chunk[0])
-    return chunks
+        found.append((start, root + 1))
+    return found
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -49,31 +46,34 @@ _NOMINAL_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN"
 
 
 def _after_symbols(w: Words, chunks: list[Chunk]) -> list[Chunk]:
-    """``chunks`` and the noun phrase an article starts right after a symbol, when the parse
-    gives it no chunk of its own: a verb left out ("where $n$ is the amount of substance and
-    $k$ the Boltzmann constant", "let $\\rho$ be the density and $g$ the acceleration due to
-    gravity") often makes the parser hang it off the phrase before or off the verb."""
+    """The noun phrase an article starts right after a symbol, when no chunk starts there nor
+    ends with it except one cut at the symbol: a verb left out ("where $n$ is the amount of
+    substance and $k$ the Boltzmann constant", "let $\\rho$ be the density and $g$ the
+    acceleration due to gravity") often makes the parser hang it off the phrase before or off
+    the verb."""
+    starts = {start for start, _ in chunks}
     ends = {end: start for start, end in chunks}
+    found = []
     for at in placeholder_tokens(w):
         start = at + 1
-        if start >= len(w) or w.lower[start] not in _ARTICLES:
+        if start >= len(w) or w.lower[start] not in _ARTICLES or start in starts:
             continue
         end = start + 1
         while end < len(w) and w.tag[end] in _NOMINAL_TAGS and not w.placeholder[end]:
             end += 1
         while end > start + 1 and not w.tag[end - 1].startswith("NN"):
             end -= 1
-        if end > start + 1 and ends.get(end, -1) <= at:  # none, or one cut at the symbol
-            chunks.append((start, end))
-            ends[end] = start
-    chunks.sort(key=lambda chunk: chunk[0])
-    return chunks
+        if end > start + 1 and ends.get(end, -1) <= at:
+            found.append((start, end))
+    return found
 
 
 def _possessed(w: Words, chunks: list[Chunk]) -> list[Chunk]:
-    """``chunks`` and a name with a possessive the parse leaves out of every chunk ("where $h$
-    is Planck's constant and $\\nu$ the frequency": "constant" hung off a symbol)."""
+    """A name with a possessive that no chunk starts or ends with ("where $h$ is Planck's
+    constant and $\\nu$ the frequency": "constant" hung off a symbol)."""
+    starts = {start for start, _ in chunks}
     ends = {end for _, end in chunks}
+    found = []
     for i, tag in enumerate(w.tag):
         noun = i + 1
         if tag != "POS" or noun >= len(w) or w.pos[noun] != "NOUN" or noun + 1 in ends:
@@ -81,10 +81,9 @@ def _possessed(w: Words, chunks: list[Chunk]) -> list[Chunk]:
         start = i
         while start > 0 and w.tag[start - 1] in ("NNP", "NNPS") and not w.placeholder[start - 1]:
             start -= 1
-        if start < i:
-            chunks.append((start, noun + 1))
-    chunks.sort(key=lambda chunk: chunk[0])
-    return chunks
+        if start < i and start not in starts:
+            found.append((start, noun + 1))
+    return found
 
 
 def _joined(w: Words, chunks: list[Chunk]) -> list[Chunk]:
@@ -92,14 +91,16 @@ def _joined(w: Words, chunks: list[Chunk]) -> list[Chunk]:
     starting with one: a misparse cut "the phase | constant $\\phi$" in two."""
     joined: list[Chunk] = []
     for start, end in chunks:
-        if joined and joined[-1][1] == start and _touching(w, start):
+        if joined and joined[-1][1] == start and _nouns_meet(w, start):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
 
 
-def _touching(w: Words, start: int) -> bool:
+def _nouns_meet(w: Words, start: int) -> bool:
+    """A noun ends at ``start - 1`` and a noun or adjective begins at ``start``, neither of them
+    a symbol."""
     if w.placeholder[start - 1] or w.placeholder[start]:
         return False
     previous, tag = w.tag[start - 1], w.tag[start]

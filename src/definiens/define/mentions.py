@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from definiens.define.chunks import Chunk, placeholder_tokens, sentence_chunks
+from definiens.define.chunks import Chunk, sentence_chunks
 from definiens.define.concepts import is_concept, is_evaluative
 from definiens.define.counting import count_mentions
 from definiens.define.mention import Mention
@@ -27,7 +27,6 @@ __all__ = [
     "find_mentions",
     "is_junk",
     "phrase_variants",
-    "placeholder_tokens",
 ]
 
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
@@ -162,7 +161,8 @@ def _mention(
     """The mention of the tokens ``kept`` (trimmed), or None when they are no meaning; an
     extended one (``core`` given) may end in a word tagged as an adjective
     (:func:`_term_naming`)."""
-    if not kept or w.pos[kept[-1]] not in ("NOUN", "PROPN", "ADJ" if core else "NOUN"):
+    heads = ("NOUN", "PROPN", "ADJ") if core else ("NOUN", "PROPN")
+    if not kept or w.pos[kept[-1]] not in heads:
         return None
     text = _phrase(w, kept)
     if not _WORD.search(text) or is_junk(w, kept):
@@ -211,7 +211,7 @@ _ATTRIBUTE_WORDS = """
 degree order type rank dimension length size characteristic genus weight class valence
 codimension multiplicity height width depth
 """
-_ATTRIBUTES = frozenset(_ATTRIBUTE_WORDS.split())
+_ATTRIBUTE_NOUNS = frozenset(_ATTRIBUTE_WORDS.split())
 
 
 def _names_a_symbol(w: Words, chunk: Chunk) -> bool:
@@ -222,7 +222,7 @@ def _names_a_symbol(w: Words, chunk: Chunk) -> bool:
     if end < len(w) and (w.placeholder[end] or w.tag[end] in ("NN", "NNS")):
         return True
     bare = w.pos[chunk[0]] not in ("DET", "PRON", "NUM")
-    return bare and w.tag[end - 1] == "NN" and w.lower[end - 1] in _ATTRIBUTES
+    return bare and w.tag[end - 1] == "NN" and w.lower[end - 1] in _ATTRIBUTE_NOUNS
 
 
 def _extended(
@@ -277,7 +277,7 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
     if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
         return None
     last = words[-1]
-    if w.pos[words[0]] in ("DET", "PRON", "NUM") or w.lower[last] in _ATTRIBUTES:
+    if w.pos[words[0]] in ("DET", "PRON", "NUM") or w.lower[last] in _ATTRIBUTE_NOUNS:
         return None  # "the cyclic group of order $n$": the order is $n$
     if w.pos[last] in ("NOUN", "PROPN"):
         return words

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from definiens.define.concepts import is_concept, is_evaluative
 from definiens.define.mention import Mention, mention_of
-from definiens.define.mentions import is_junk, phrase_variants, placeholder_tokens
-from definiens.define.words import Words
+from definiens.define.mentions import is_junk, phrase_variants
+from definiens.define.words import Words, placeholder_tokens
 
 __all__ = ["naming_mentions"]
 

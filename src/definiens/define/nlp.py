@@ -18,7 +18,7 @@ import contextlib
 import functools
 import logging
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from definiens.errors import ModelError
 from definiens.model import PLACEHOLDER_PREFIX
@@ -118,7 +118,7 @@ _BEFORE_NOUN = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "JJ", "JJR", "JJS", 
 #: is the time constant", "the phase constant $\\phi$", "$h$ is Planck's constant"
 #: (constant/JJ): an adjective does not follow the noun it would qualify.
 _MISREAD_ADJECTIVES = frozenset({"JJ"})
-_NOUNS = frozenset({"NN", "NNS", "NNP", "POS"})
+_NOUN_OR_POSSESSIVE = frozenset({"NN", "NNS", "NNP", "POS"})
 _GOES_ON = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "CD"})
 
 
@@ -130,30 +130,54 @@ def _mend_nouns(doc: Any) -> Any:
     constant", "Planck's constant")."""
     if len(doc) < 2:
         return doc
-    verbs, roles, before, adjectives, nouns, goes_on = _hashes(doc.vocab.strings)
+    tags = _hashes(doc.vocab.strings)
     rows = doc.to_array(["TAG", "DEP"]).tolist()
     for i in range(1, len(rows)):
         tag, dep = rows[i]
         previous = rows[i - 1][0]
-        verb = tag in verbs and previous in before and dep in roles
-        adjective = tag in adjectives and previous in nouns
-        if verb or (adjective and _ends_phrase(doc, rows, i, goes_on)):
+        verb = tag in tags.verbs and previous in tags.before_noun and dep in tags.roles
+        if verb or (tag in tags.adjectives and _adjective_as_noun(doc, rows, i, tags)):
             doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
     return doc
 
 
-def _ends_phrase(doc: Any, rows: list[list[int]], i: int, goes_on: frozenset[int]) -> bool:
-    """Token ``i`` ends its noun phrase: nothing nominal follows, or a formula does."""
-    if i + 1 == len(rows):
-        return True
-    return rows[i + 1][0] not in goes_on or doc[i + 1].text.startswith(PLACEHOLDER_PREFIX)
+class _Tags(NamedTuple):
+    """The string hashes of the tag and dependency sets of :func:`_mend_nouns`."""
+
+    verbs: frozenset[int]
+    roles: frozenset[int]
+    before_noun: frozenset[int]
+    adjectives: frozenset[int]
+    noun_or_possessive: frozenset[int]
+    goes_on: frozenset[int]
+    possessive: frozenset[int]
+
+
+def _adjective_as_noun(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> bool:
+    """The adjective at ``i`` ends a noun phrase after a noun (not a formula) or a possessive,
+    in a noun's place, before a formula, or after the possessive: "the time constant.", "the
+    phase constant $\\phi$", "Planck's constant" (not "the map inverse to $f$")."""
+    previous, dep = rows[i - 1][0], rows[i][1]
+    if previous not in tags.noun_or_possessive or _is_placeholder(doc, i - 1):
+        return False
+    if i + 1 < len(rows) and rows[i + 1][0] in tags.goes_on and not _is_placeholder(doc, i + 1):
+        return False
+    formula_next = i + 1 < len(rows) and _is_placeholder(doc, i + 1)
+    return dep in tags.roles or formula_next or previous in tags.possessive
+
+
+def _is_placeholder(doc: Any, i: int) -> bool:
+    return bool(doc[i].text.startswith(PLACEHOLDER_PREFIX))
 
 
 @functools.cache
-def _hashes(strings: Any) -> tuple[frozenset[int], ...]:
+def _hashes(strings: Any) -> _Tags:
     """The string hashes of the tag and dependency sets of :func:`_mend_nouns`."""
-    names = (_MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUNS, _GOES_ON)
-    return tuple(frozenset(strings.add(name) for name in group) for group in names)
+    names = (
+        _MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUN_OR_POSSESSIVE,
+        _GOES_ON, frozenset({"POS"}),
+    )  # fmt: skip
+    return _Tags(*(frozenset(strings.add(name) for name in group) for group in names))
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from definiens.define.mentions import Mention
-from definiens.define.patterns import match_patterns, word_before
+from definiens.define.patterns import match_patterns, word_before, written_as
 from definiens.define.words import Words
 from definiens.model import PLACEHOLDER_PREFIX, Formula, Identifier
 
@@ -207,7 +207,7 @@ def _not_its_own(
         and after_mention < first
     ):
         return True
-    if after and mention.first == last + 1 and mention.method != "count":
+    if after and first == last and mention.first == last + 1 and mention.method != "count":
         return tokens.tags[head] in ("NNS", "NNPS")  # "$m$ edges": m counts the edges
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
 
@@ -308,9 +308,11 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     if gap_end - lo <= _LONGEST_PATTERN and allowed:
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
         before = first if first < at and after else at
-        patterns = match_patterns(gap, after, word_before(tokens.lower, before))
+        following = tokens.lower[last + 1] if last + 1 < len(tokens.lower) else ""
+        patterns = match_patterns(gap, after, word_before(tokens.lower, before, following))
         if not after and not patterns:
             patterns = _after_phrase(tokens, lo, gap_end)
+            patterns = patterns or written_as(tokens.lower, tokens.tags, mention.first, gap)
         if occurrence.secondary and patterns:
             return None  # what the formula is said to be is its named identifier ("$H<G$ is a")
     if "copula" in patterns and (

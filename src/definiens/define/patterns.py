@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["PATTERNS", "match_patterns", "word_before"]
+__all__ = ["LIST_GOES_ON", "PATTERNS", "match_patterns", "word_before", "written_as"]
 
 PATTERNS = ("copula", "denote", "let", "appos_after", "appos_before", "comma_before", "called")
 
@@ -76,8 +76,11 @@ _DENOTE = {
     "is termed",
     "termed",
 }
-#: What comes before a symbol that a list of "symbol the phrase" goes on with.
-_LIST_WORDS = {"and", ",", "with", "while"}
+#: What :func:`word_before` gives for a symbol that goes on with a list of "symbol the phrase"
+#: after a definition ("where $n$ is the …, $V$ the volume and $k$ the …").
+LIST_GOES_ON = "<list>"
+#: The words before a list that make its members definitions.
+_INTRODUCERS = frozenset({"is", "are", "be", "where", "with", "denote", "denotes", "let"})
 _WRITE_WORDS = {"write", "writes", "use", "uses", "using", "writing"}
 _LET_WORDS = {"let", "suppose", "assume", "consider", "given", "take", "fix"}
 _CALLED = {
@@ -101,10 +104,7 @@ _CALLED = {
     "is given by",
     "known as",
     "referred to as",
-    "defined by",
-    "as",
     "defined as",
-    "is defined by",
     "is defined as",
 }
 _COMMA = {",", "(", ", namely", ":", "-"}
@@ -116,8 +116,18 @@ _COPULA_BEFORE = {"is", "are", "was", "were", "will be", "becomes", "equals", "i
 _ADVERBS = frozenset({"then", "thus", "hence", "therefore", "simply", "usually", "often", "again"})
 
 
-def _strip_determiners(words: Sequence[str]) -> list[str]:
-    words = [word for word in words if word not in _ADVERBS]
+#: The verbs an adverb of :data:`_ADVERBS` may follow inside a pattern.
+_ADVERB_AFTER = frozenset({"is", "are", "was", "were", "be", "becomes", "denotes", "denote"})
+
+
+def _strip_determiners(gap: Sequence[str]) -> list[str]:
+    """The gap without determiners at its ends, and without an adverb right after the verb of
+    a pattern ("is then"; not "if $x > 0$, then the …")."""
+    words = [
+        word
+        for k, word in enumerate(gap)
+        if word not in _ADVERBS or k == 0 or gap[k - 1] not in _ADVERB_AFTER
+    ]
     while words and words[-1] in _DETERMINERS:
         words.pop()
     while words and words[0] in _DETERMINERS:
@@ -129,19 +139,43 @@ def _strip_determiners(words: Sequence[str]) -> list[str]:
 _WRITE_REACH = 12
 
 
-def word_before(lower: Sequence[str], at: int) -> str:
-    """The word before token ``at``, for :func:`match_patterns`. A symbol that goes on with a
-    list of "… for …" after "write" or "using" ("using $m$ for the mass and $c$ for the speed
-    of light") reads as if the verb stood before it."""
+def word_before(lower: Sequence[str], at: int, following: str = "") -> str:
+    """The word before token ``at``, for :func:`match_patterns` (``following``: the word after
+    the symbol). A symbol that goes on with a list of "… for …" after "write" or "using"
+    ("using $m$ for the mass and $c$ for the speed of light") reads as if the verb stood
+    before it; one that goes on with a list of definitions after "and" or a comma gives
+    :data:`LIST_GOES_ON`."""
     if at <= 0:
         return ""
     word = lower[at - 1]
-    if word in ("and", ","):
-        window = lower[max(0, at - _WRITE_REACH) : at]
-        verb = next((k for k, w in enumerate(window) if w in _WRITE_WORDS), None)
-        if verb is not None and "for" in window[verb:]:
-            return "using"
-    return word
+    if word not in ("and", ","):
+        return word
+    window = lower[max(0, at - _WRITE_REACH) : at]
+    verb = next((k for k, w in enumerate(window) if w in _WRITE_WORDS), None)
+    if following == "for" and verb is not None and "for" in window[verb:]:
+        return "using"
+    return LIST_GOES_ON if any(w in _INTRODUCERS for w in window) else word
+
+
+#: Verbs after which "… the phrase as $x$" names the symbol ("writing the wavelength as
+#: $\\lambda = c/\\nu$", "we model the response as $y_i = …$"; not "the same rank as $A$").
+_WRITING_AS = frozenset(
+    {"write", "writes", "writing", "express", "expresses", "expressing", "model", "models"}
+    | {"modelling", "denote", "denotes"}
+)
+
+
+def written_as(
+    lower: Sequence[str], tags: Sequence[str], first: int, gap: Sequence[str]
+) -> set[str]:
+    """``{"called"}`` when the gap between a phrase starting at token ``first`` and the symbol
+    after it is "as" and a verb of writing stands before the phrase."""
+    if list(gap) != ["as"]:
+        return set()
+    verb = first - 1
+    if verb > 0 and tags[verb] == "DT":
+        verb -= 1
+    return {"called"} if verb >= 0 and lower[verb] in _WRITING_AS else set()
 
 
 def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> set[str]:
@@ -163,7 +197,7 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
             found.add("denote")  # "$E$ denotes the energy", "we write $\\mu$ for the mean"
         if gap and not words:
             found.add("appos_after")
-            if previous_word in _LIST_WORDS:
+            if previous_word == LIST_GOES_ON:
                 found.add("copula")  # a verb left out: "… and $k$ the Boltzmann constant"
         if joined in (",", "(", "is a", ", a", ", the", ":", ", i.e.", ", namely", "-", "–", "—"):
             found.add("appos_after")

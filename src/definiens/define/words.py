@@ -15,7 +15,7 @@ from definiens.define.nlp import noun_lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX
 
-__all__ = ["Words", "noun_chunks"]
+__all__ = ["Words", "noun_chunks", "placeholder_tokens"]
 
 _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}\d+")
 _ATTRIBUTES = ["ORTH", "LOWER", "TAG", "POS", "DEP", "SPACY", "IDX"]
@@ -82,6 +82,12 @@ _NP_DEPS = frozenset(
     {"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"}
 )
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def placeholder_tokens(words: Words) -> list[int]:
+    """The tokens of a parsed sentence that are formula placeholders or plain-text symbols
+    ("the speed of light c")."""
+    return [i for i, marked in enumerate(words.placeholder) if marked]
 
 
 def noun_chunks(words: Words) -> list[tuple[int, int]]:
