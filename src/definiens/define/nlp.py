@@ -160,9 +160,10 @@ def _adjective_as_noun(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> 
     previous, dep = rows[i - 1][0], rows[i][1]
     if previous not in tags.noun_or_possessive or _is_placeholder(doc, i - 1):
         return False
-    if i + 1 < len(rows) and rows[i + 1][0] in tags.goes_on and not _is_placeholder(doc, i + 1):
+    following = i + 1 < len(rows)
+    formula_next = following and _is_placeholder(doc, i + 1)
+    if following and rows[i + 1][0] in tags.goes_on and not formula_next:
         return False
-    formula_next = i + 1 < len(rows) and _is_placeholder(doc, i + 1)
     return dep in tags.roles or formula_next or previous in tags.possessive
 
 

@@ -198,18 +198,20 @@ def _not_its_own(
     ):
         return True
     counter = mention.first - 1
-    head = mention.head_token
-    if (
-        not after
-        and counter >= 0
-        and _is_symbol(tokens, counter)
-        and tokens.tags[head] in ("NNS", "NNPS")
-        and after_mention < first
-    ):
-        return True
-    if after and first == last and mention.first == last + 1 and mention.method != "count":
-        return tokens.tags[head] in ("NNS", "NNPS")  # "$m$ edges": m counts the edges
+    if _counted_by(tokens, counter, mention):
+        if after_mention < first:
+            return True  # another symbol before this one's list counts it
+        if first == last == counter:
+            return True  # this symbol counts it
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
+
+
+def _counted_by(tokens: Tokens, counter: int, mention: Mention) -> bool:
+    """The mention is a plural noun phrase right after the symbol at token ``counter``, which
+    counts it ("$m$ edges"); a count mention ("number of edges") is that symbol's own."""
+    if counter < 0 or mention.method == "count" or not _is_symbol(tokens, counter):
+        return False
+    return tokens.tags[mention.head_token] in ("NNS", "NNPS")
 
 
 #: Tags of the words of a prepositional phrase after a meaning ("of the oscillator").
@@ -304,7 +306,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     patterns: set[str] = set()
     gap_end, allowed = hi, True
     if tokens.conj and first != last and after and not mention.parts:
-        gap_end, allowed = _respectively(tokens, at, first, mention, hi)
+        gap_end, allowed = _respectively(tokens, at, mention, hi)
     if gap_end - lo <= _LONGEST_PATTERN and allowed:
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
         before = first if first < at and after else at
@@ -370,9 +372,7 @@ def _its_part(tokens: Tokens, at: int, first: int, last: int, mention: Mention) 
     return mention.first <= governor <= mention.last or governor == tokens.heads[head]
 
 
-def _respectively(
-    tokens: Tokens, at: int, first: int, mention: Mention, hi: int
-) -> tuple[int, bool]:
+def _respectively(tokens: Tokens, at: int, mention: Mention, hi: int) -> tuple[int, bool]:
     """With "respectively": where the gap before a list of phrases ends, and whether the
     pattern may hold for this symbol (the i-th symbol of its list pairs with the i-th phrase)."""
     chain = [mention.last]
@@ -387,5 +387,5 @@ def _respectively(
         return hi, False  # "the red, green and blue components, respectively": parts only
     if not has_conjuncts:
         return hi, True  # one phrase for the whole list
-    members = sorted(t for t, group in tokens.groups.items() if group[0] == first)
+    members = tokens.lists[tokens.groups[at]]
     return tokens.left[chain[-1]], members.index(at) == len(chain) - 1

@@ -160,9 +160,11 @@ def word_before(lower: Sequence[str], at: int, following: str = "") -> str:
 #: Verbs after which "… the phrase as $x$" names the symbol ("writing the wavelength as
 #: $\\lambda = c/\\nu$", "we model the response as $y_i = …$"; not "the same rank as $A$").
 _WRITING_AS = frozenset(
-    {"write", "writes", "writing", "express", "expresses", "expressing", "model", "models"}
-    | {"modelling", "denote", "denotes"}
-)
+    {
+        "write", "writes", "writing", "express", "expresses", "expressing", "model", "models",
+        "modelling", "denote", "denotes",
+    }
+)  # fmt: skip
 
 
 def written_as(
