@@ -181,7 +181,10 @@ class Scope:
     """A part of a document in which notation can change: a section (or heading) or a
     theorem-like environment (lemma, proof, definition…), as the reader found it.
 
-    ``kind`` is ``section`` for a heading of any level, else the environment's name;
+    ``kind`` is ``section`` for a heading of any level, ``passage`` for the part of the text
+    where one of an identifier's meanings holds when the text states it with two meanings
+    without a heading between (made by the define stage, after the reader's scopes, see
+    :func:`definiens.define.scoping.passages`), else the environment's name;
     ``level`` is the heading level (1 = chapter or top heading) and, for an environment, one
     more than the section or environment around it (a proof right after its statement lies
     inside the statement's scope); ``title`` is the heading, or the environment's display

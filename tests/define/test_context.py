@@ -28,3 +28,27 @@ def test_short_sentences_keep_whole_batches() -> None:
         (256, 512),
         (512, 600),
     ]
+
+
+def _sentences(markdown: str) -> list[str]:
+    from definiens.define.context import select_sentences
+    from definiens.formulas import identify
+    from definiens.ingest import from_text, parse
+
+    document = identify(parse(from_text(markdown, "markdown")))
+    return [s.text_of(document).strip() for s in select_sentences(document)]
+
+
+def test_a_display_ending_with_a_full_stop_ends_its_sentence() -> None:
+    text = (
+        "We form the statistic\n\n$$t = \\frac{\\bar x - \\mu_0}{s/\\sqrt n}.$$\n\n"
+        "Under the null hypothesis, $t$ follows a $t$ distribution."
+    )
+    sentences = _sentences(text)
+    assert len(sentences) == 2
+    assert sentences[0].startswith("We form") and sentences[1].startswith("Under the null")
+
+
+def test_a_display_without_a_full_stop_joins_both_neighbours() -> None:
+    text = "The energy is\n\n$$E = mc^2,$$\n\nwhere $c$ is the speed of light."
+    assert len(_sentences(text)) == 1

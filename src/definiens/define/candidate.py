@@ -49,6 +49,9 @@ class Candidate:
     #: Where its evidence is: (text offset of the sentence, whether the pair there states it
     #: for the identifier alone by a definitional pattern), one per pair.
     places: list[tuple[int, bool]] = field(default_factory=list)
+    #: Where a pattern states it of the identifier written by itself: (offset of the sentence,
+    #: offset of the phrase), one per such pair (for :func:`~.scoping.passages`).
+    statements: list[tuple[int, int]] = field(default_factory=list)
     #: A pattern states it of the identifier written alone ("where $s$ denotes …"), not only
     #: of a formula the identifier is written in ("the sample variance is $s^2 = …$").
     written_alone: bool = False

@@ -101,8 +101,23 @@ def _formula_only(text: str) -> bool:
     return bool(_PLACEHOLDER.search(text)) and len(words) < 2 and not glossary
 
 
-def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join each formula-only span to the sentence before and after it (one sentence)."""
+#: The end of a displayed formula that ends its sentence: a full stop, maybe followed by
+#: spacing commands or braces ("E = mc^2 .", "x = 1.\\,").
+_FULL_STOP = re.compile(r"\.(?:\s|\\[,;:! ]|\\q?quad|[{}])*$")
+
+
+def _closes(text: str, formulas: dict[int, Formula]) -> bool:
+    """A formula-only span whose last formula ends with a full stop ends its sentence."""
+    numbers = _PLACEHOLDER.findall(text)
+    formula = formulas.get(int(numbers[-1])) if numbers else None
+    return formula is not None and _FULL_STOP.search(formula.tex) is not None
+
+
+def _merge_displays(
+    text: str, spans: list[tuple[int, int]], formulas: dict[int, Formula] | None = None
+) -> list[tuple[int, int]]:
+    """Join each formula-only span to the sentence before it and, unless its formula ends with
+    a full stop ("$$t = \\frac{…}{…}.$$ Under the null hypothesis…"), to the one after it."""
     merged: list[tuple[int, int]] = []
     join_next = False
     for start, end in spans:
@@ -111,7 +126,7 @@ def _merge_displays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-        join_next = only
+        join_next = only and not _closes(text[start:end], formulas or {})
     return merged
 
 
@@ -129,7 +144,7 @@ def select_sentences(document: Document) -> list[Sentence]:
     symbols it mentions."""
     formulas = {f.index: f for f in document.formulas}
     lines = document.format == "wikitext"
-    spans = _merge_displays(document.text, split_sentences(document.text, lines))
+    spans = _merge_displays(document.text, split_sentences(document.text, lines), formulas)
     forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
     symbols = iter(find_symbols(document.text, forms))
     symbol = next(symbols, None)

@@ -35,11 +35,16 @@ class Occurrence:
     alone: bool
     secondary: bool = False
     written_alone: bool = True  # not first written with a power or arguments ($s$, not $s^2$)
+    by_itself: bool = True  # its formula is the identifier alone (not named with its formula)
 
 
 #: What makes a short formula of one identifier another object: "$|H|$" (the order of H),
 #: "$\\|x\\|$", "$\\deg v$".
 _OPERATOR = re.compile(r"\||\\[lr]?[vV]ert|\\(?:deg|det|dim|ker|rank|tr|operatorname)(?![A-Za-z])")
+
+
+#: A short formula giving a value ("$m = 0$"), not the identifier by itself.
+_VALUE = re.compile(r"[=<>]")
 
 
 def _is_alone(formula: Formula, tex: str) -> bool:
@@ -76,10 +81,11 @@ def occurrences_in(
             continue
         named = names.get(number, set())
         for ident in formula.identifiers:
-            alone = ident.tex in named or _is_alone(formula, ident.tex)
+            by_itself = _is_alone(formula, ident.tex) and not _VALUE.search(formula.tex)
+            alone = by_itself or ident.tex in named
             secondary = bool(named) and not alone
             powered = _powered(formula, ident)
-            found.append(Occurrence(ident.tex, at, alone, secondary, not powered))
+            found.append(Occurrence(ident.tex, at, alone, secondary, not powered, by_itself))
     return found
 
 

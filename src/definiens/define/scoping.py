@@ -8,31 +8,48 @@ the identifier alone, :data:`Candidate.places`), else in the document as a whole
 candidates get the features of that scope (:data:`SCOPE_FEATURES`: how much of their evidence
 lies inside it, whether they are stated inside it); in the document as a whole they are
 ranked as before.
+
+A text also reuses letters without a heading between ("at significance level $\\alpha$", two
+paragraphs on "$y = \\alpha + \\beta x$, where $\\alpha$ is the intercept"). An identifier that
+patterns state with meanings sharing no word reads, outside any scope stating it, the meaning
+stated nearest: :func:`passages` cuts the text halfway between the statements, and each part
+is a scope of kind :data:`PASSAGE`.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any, TypeGuard
 
 from definiens.define.candidate import Candidate
 from definiens.define.feature_names import SCOPE_FEATURES
+from definiens.define.nlp import singular
 from definiens.model import Scope
 
 __all__ = [
     "DOCUMENT",
+    "PASSAGE",
+    "PASSAGE_DEPTH",
     "SCOPE_FEATURES",
+    "Readings",
     "ScopeIndex",
     "ScopedMatrix",
     "is_statement",
+    "own_reading",
+    "passage_at",
+    "passages",
     "stated_within",
     "statement_first",
 ]
 
 #: The scope index of the document as a whole.
 DOCUMENT = -1
+
+#: The kind of a scope made by :func:`passages` (one identifier's, not the reader's).
+PASSAGE = "passage"
 
 
 class ScopeIndex:
@@ -83,9 +100,123 @@ class ScopeIndex:
         return next(around, DOCUMENT)
 
 
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "its"}
+)
+
+
+def _words(candidate: Candidate) -> frozenset[str]:
+    return frozenset(singular(w) for w in candidate.key.split() if w not in _FUNCTION_WORDS)
+
+
+def passages(candidates: Sequence[Candidate], length: int) -> list[Scope]:
+    """Where each meaning stated of one identifier holds, when patterns state it in different
+    sentences with meanings that share no word ("significance level", later "intercept"; not
+    "energy", then "kinetic energy"): the text from 0 to ``length`` cut halfway between the
+    last statement of one meaning and the sentence of the next, a :data:`PASSAGE` scope per
+    part (titled by its meaning). None when every statement agrees."""
+    by_sentence: dict[int, list[tuple[int, Candidate]]] = {}
+    for c in candidates:
+        for sentence, offset in c.statements:
+            by_sentence.setdefault(sentence, []).append((offset, c))
+    runs: list[tuple[int, int, frozenset[str], Candidate]] = []  # sentence, last, words, first
+    for sentence, stated in sorted(by_sentence.items()):
+        words = frozenset().union(*(_words(c) for _, c in stated))
+        last = max(offset for offset, _ in stated)
+        if runs and runs[-1][2] & words:
+            runs[-1] = (runs[-1][0], last, runs[-1][2] | words, runs[-1][3])
+        else:
+            runs.append((sentence, last, words, min(stated, key=lambda item: item[0])[1]))
+    if len(runs) < 2:
+        return []
+    cuts = [0, *((a[1] + b[0] + 1) // 2 for a, b in itertools.pairwise(runs)), length]
+    return [
+        Scope(PASSAGE, f"the passage stating \u201c{run[3].form}\u201d", 99, start, end)
+        for run, (start, end) in zip(runs, itertools.pairwise(cuts), strict=True)
+    ]
+
+
+#: How far down the document's ranking the first meaning of a passage may stand.
+PASSAGE_DEPTH = 3
+
+
+def _stated_here(candidate: Candidate, scope: Scope) -> bool:
+    return any(scope.start <= at < scope.end for at, _ in candidate.statements)
+
+
+def own_reading(
+    first: Candidate | None, scope: Scope | None, document: Sequence[Candidate] = ()
+) -> bool:
+    """Whether the ranking in ``scope`` holds there: always in a section or an environment;
+    in a passage, only when its first meaning ``first`` is one that a pattern states there of
+    the identifier by itself, one of the first :data:`PASSAGE_DEPTH` of the document's ranking
+    ``document``, and another meaning than the document's first (not a variant of it sharing
+    a word); else the document's ranking holds."""
+    if scope is None or scope.kind != PASSAGE:
+        return True
+    if first is None or not _stated_here(first, scope) or not document:
+        return False
+    if first is not document[0] and _words(first) & _words(document[0]):
+        return False  # a variant of the document's meaning ("time", "stopping time")
+    return any(first is c for c in document[:PASSAGE_DEPTH])
+
+
+def passage_at(parts: Sequence[Scope], offset: int) -> int | None:
+    """The index in ``parts`` (:func:`passages`) of the one around ``offset``, if any."""
+    return next((i for i, p in enumerate(parts) if p.start <= offset < p.end), None)
+
+
+class Readings:
+    """Where the occurrences of a document's identifiers read their meanings: in the innermost
+    scope of the reader's (``scopes``) that states the identifier
+    (:meth:`ScopeIndex.reading_scope`), else in the identifier's :func:`passages` when it has
+    them, else in the document. Scope indices run over :attr:`all`: the reader's scopes, then
+    the passages made so far."""
+
+    def __init__(
+        self, scopes: Sequence[Scope], length: int, covering: tuple[int, int] | None = None
+    ) -> None:
+        self.scopes = [s for s in scopes if s.kind != PASSAGE]  # not those of an earlier run
+        self.index = ScopeIndex(self.scopes, covering)
+        self.length = length
+        self.added: list[Scope] = []
+        self._stated: dict[str, set[int]] = {}
+        self._passages: dict[str, list[int]] = {}
+
+    @property
+    def all(self) -> list[Scope]:
+        return [*self.scopes, *self.added]
+
+    def scope(self, index: int) -> Scope | None:
+        """The scope numbered ``index`` in :attr:`all` (None for :data:`DOCUMENT`)."""
+        if index == DOCUMENT:
+            return None
+        return (
+            self.scopes[index] if index < len(self.scopes) else self.added[index - len(self.scopes)]
+        )
+
+    def reading(self, identifier: str, candidates: Sequence[Candidate], offset: int) -> int:
+        """The index of the scope an occurrence of ``identifier`` (with ``candidates``) at
+        text offset ``offset`` reads its meaning in, :data:`DOCUMENT` for the document."""
+        if identifier not in self._stated:
+            self._stated[identifier] = self.index.stated_in(candidates)
+        stated = self._stated[identifier]
+        found = self.index.reading_scope(offset, stated) if stated else DOCUMENT
+        if found != DOCUMENT:
+            return found
+        if identifier not in self._passages:
+            first = len(self.scopes) + len(self.added)
+            made = passages(candidates, self.length)
+            self.added.extend(made)
+            self._passages[identifier] = list(range(first, first + len(made)))
+        indices = self._passages[identifier]
+        at = passage_at([self.added[i - len(self.scopes)] for i in indices], offset)
+        return indices[at] if at is not None else DOCUMENT
+
+
 def is_statement(scope: Scope | None) -> TypeGuard[Scope]:
     """A theorem-like environment (a lemma with its proof), not a section nor the document."""
-    return scope is not None and scope.kind != "section"
+    return scope is not None and scope.kind not in ("section", PASSAGE)
 
 
 def stated_within(candidates: Sequence[Candidate], scope: Scope) -> list[bool]:

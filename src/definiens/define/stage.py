@@ -7,6 +7,7 @@ mention an identifier are parsed. ``method="mlp"`` ranks by the MLP baseline alo
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import re
@@ -23,9 +24,12 @@ from definiens.define.ordering import reorder
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
 from definiens.define.scoping import (
     DOCUMENT,
+    PASSAGE,
+    PASSAGE_DEPTH,
+    Readings,
     ScopedMatrix,
-    ScopeIndex,
     is_statement,
+    own_reading,
     stated_within,
     statement_first,
 )
@@ -136,6 +140,14 @@ class Definer:
         threshold = self.settings.threshold
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
 
+    def _top(self, items: list[Candidate], matrix: ScopedMatrix | None) -> list[Candidate]:
+        """The first :data:`PASSAGE_DEPTH` candidates of the document's ranking (any score)."""
+        if matrix is None:
+            return items[:PASSAGE_DEPTH]
+        probabilities = self.model.probabilities(matrix.rows(None))
+        order = (-probabilities).argsort(kind="stable")[:PASSAGE_DEPTH].tolist()
+        return [items[i] for i in order]
+
     def __call__(self, document: Document) -> Document:
         self._load()
         with collector_paused():  # see memory.collector_paused: spaCy's objects too
@@ -184,34 +196,52 @@ class Definer:
         """The meanings of every (scope, identifier) an occurrence reads its meaning in, and
         each formula identifier's ``scope``."""
         scoped: dict[int, dict[str, list[Definiens]]] = {}
-        if not document.scopes:
-            return scoped
         starts = [f.text_start for f in document.formulas]
-        index = ScopeIndex(document.scopes, (min(starts), max(starts)) if starts else None)
-        stated = {ident: index.stated_in(items) for ident, items in candidates.items()}
+        covering = (min(starts), max(starts)) if starts else None
+        readings = Readings(document.scopes, len(document.text), covering)
         ranked: dict[tuple[int, str], list[Definiens]] = {}
         for formula in document.formulas:
             for identifier in formula.identifiers:
-                found = stated.get(identifier.tex)
-                scope = index.reading_scope(formula.text_start, found) if found else DOCUMENT
+                items = candidates.get(identifier.tex)
+                scope = (
+                    readings.reading(identifier.tex, items, formula.text_start)
+                    if items
+                    else DOCUMENT
+                )
                 key = (scope, identifier.tex)
-                if scope != DOCUMENT and key not in ranked:
-                    items = candidates[identifier.tex]
-                    where = document.scopes[scope]
+                where = readings.scope(scope)
+                if where is not None and key not in ranked:
+                    assert items is not None
                     matrix = rows.get(identifier.tex)
                     found_rows, flags = (
                         (matrix.rows(where), matrix.stated(where)) if matrix else (None, None)
                     )
-                    ranked[key] = [
-                        _definiens(document, score, c, scope)
-                        for score, c in self.rank(items, found_rows, where, flags)
-                    ]
+                    shown = self.rank(items, found_rows, where, flags)
+                    top = self._top(items, matrix) if where.kind == PASSAGE else ()
+                    if not own_reading(shown[0][1] if shown else None, where, top) or (
+                        where.kind == PASSAGE and _first_of(document, shown) is not None
+                    ):
+                        shown = []  # the document's meanings hold there
+                    ranked[key] = [_definiens(document, score, c, scope) for score, c in shown]
                 # with no meaning of its own in its scope, the document's meanings hold there
                 identifier.scope = scope if ranked.get(key) else DOCUMENT
+        document.scopes = [*readings.scopes, *(_sourced(document, p) for p in readings.added)]
         for (scope, tex), chosen in ranked.items():
             if chosen:
                 scoped.setdefault(scope, {})[tex] = chosen
         return scoped
+
+
+def _first_of(document: Document, shown: list[tuple[float, Candidate]]) -> Definiens | None:
+    """The document's first meaning of the identifier, when ``shown`` starts with it too."""
+    found = document.definitions.get(shown[0][1].identifier) if shown else None
+    return found[0] if found and found[0].text == shown[0][1].form else None
+
+
+def _sourced(document: Document, scope: Scope) -> Scope:
+    """``scope`` with its span in the source."""
+    start, end = document.offsets.span_to_source(scope.start, scope.end)
+    return dataclasses.replace(scope, source_start=start, source_end=end)
 
 
 def _formula(document: Document, index: int) -> Formula | None:

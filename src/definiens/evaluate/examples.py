@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from definiens.define.candidate import Candidate
-from definiens.define.scoping import DOCUMENT, ScopedMatrix, ScopeIndex
+from definiens.define.scoping import Readings, ScopedMatrix
 from definiens.define.stage import Definer
 from definiens.evaluate.first_meaning import base_symbol
 from definiens.evaluate.gold import (
@@ -68,11 +68,12 @@ class Example:
     #: The scope each identifier reads its meaning in at this formula (absent: the document).
     scopes: dict[str, Scope] = field(default_factory=dict)
 
-    def rows(self, identifier: str, names: Sequence[str]) -> Any:
+    def rows(self, identifier: str, names: Sequence[str], scope: Any = "reading") -> Any:
         """The feature rows (``names``) of ``identifier``'s candidates in the scope it reads its
-        meaning in at this formula, as the define stage ranks them there."""
+        meaning in at this formula, as the define stage ranks them there (or in ``scope``:
+        None for the document as a whole)."""
         matrix = ScopedMatrix(self.candidates[identifier], names)
-        return matrix.rows(self.scopes.get(identifier))
+        return matrix.rows(self.scopes.get(identifier) if scope == "reading" else scope)
 
     def labels(self, identifier: str) -> list[int]:
         """1 for each candidate of ``identifier`` that the gold accepts, else 0."""
@@ -155,9 +156,10 @@ def _place(query: GoldFormula, document: Document) -> int:
 
 def _reading_scope(items: list[Candidate], document: Document, place: int) -> Scope | None:
     """The scope an occurrence at ``place`` reads its meaning in (None: the document)."""
-    index = ScopeIndex(document.scopes)
-    scope = index.reading_scope(place, index.stated_in(items)) if place >= 0 else DOCUMENT
-    return document.scopes[scope] if scope != DOCUMENT else None
+    if place < 0:
+        return None
+    readings = Readings(document.scopes, len(document.text))
+    return readings.scope(readings.reading("", items, place))
 
 
 def build_examples(sets: Sequence[GoldSet], definer: Definer) -> list[Example]:

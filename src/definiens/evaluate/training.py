@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -29,7 +30,13 @@ from definiens.define.ranker import (
     calibration_features,
     choose,
 )
-from definiens.define.scoping import is_statement, stated_within, statement_first
+from definiens.define.scoping import (
+    PASSAGE,
+    is_statement,
+    own_reading,
+    stated_within,
+    statement_first,
+)
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
 from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
@@ -173,6 +180,15 @@ def _in_statement(
     return statement_first(pairs, stated_within([c for _, c in pairs], scope))
 
 
+def _shown(
+    model: RankerModel, rows: Any, items: list[Candidate], scope: Scope | None
+) -> list[tuple[float, Candidate]]:
+    """``items`` scored on ``rows`` in ``scope``, as the define stage shows them."""
+    probabilities = model.probabilities(rows).tolist()
+    pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
+    return reorder(_in_statement(pairs, scope))
+
+
 def rank(model: RankerModel, example: Example) -> Scored:
     """The candidates of each identifier of ``example`` with the model's probabilities."""
     ranked: dict[str, list[tuple[float, Candidate]]] = {}
@@ -180,10 +196,15 @@ def rank(model: RankerModel, example: Example) -> Scored:
         if not items:
             ranked[ident] = []
             continue
-        probabilities = model.probabilities(example.rows(ident, model.features)).tolist()
-        pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        # as the define stage shows them
-        ranked[ident] = reorder(_in_statement(pairs, example.scopes.get(ident)))
+        scope = example.scopes.get(ident)
+        shown = _shown(model, example.rows(ident, model.features), items, scope)
+        if scope is not None and scope.kind == PASSAGE:
+            document = _shown(model, example.rows(ident, model.features, None), items, None)
+            first = shown[0][1] if shown[0][0] >= model.threshold else None
+            by_score = sorted(document, key=lambda p: -p[0])
+            if not own_reading(first, scope, [c for _, c in by_score]):
+                shown = document
+        ranked[ident] = shown
     return Scored(example, ranked)
 
 
@@ -210,11 +231,15 @@ def _first_meaning(scored: Sequence[Scored], threshold: float) -> FirstMeaningSc
 def _choose_threshold(scored: Sequence[Scored]) -> float:
     """The threshold with the best first-meaning F1 of the stated meanings of ``scored`` (the
     text's own statements, which the product quotes; the guesses for inferred meanings would
-    pull it about on a curve that is flat around its best), the lower one on a tie."""
+    pull it about on a curve that is flat around its best). F1 values closer than one gold pair
+    (1 / the number of gold pairs) are a tie, which the lowest threshold wins: the curve is flat
+    there, and a retrain moves its best by less than that."""
     annotated = [s for s in scored if s.example.query.stated]
     part = "stated" if annotated else "all"
-    f1 = {t: _first_meaning(annotated or scored, t).parts[part].f1 for t in THRESHOLDS}
-    return max(THRESHOLDS, key=lambda t: (f1[t], -t))
+    scores = {t: _first_meaning(annotated or scored, t).parts[part] for t in THRESHOLDS}
+    best = max(p.f1 for p in scores.values())
+    tie = 1.0 / max(max(p.gold for p in scores.values()), 1)
+    return min(t for t in THRESHOLDS if scores[t].f1 >= best - tie)
 
 
 def choose_ntcir_settings(scored: Sequence[Scored]) -> tuple[Settings, Score]:
