@@ -288,3 +288,20 @@ def test_a_passage_holds_only_when_its_first_meaning_is_stated_in_it() -> None:
     assert not own_reading(time, passage, [stopping, time])
     assert own_reading(Candidate("x", "anything", "anything"), section)
     assert own_reading(None, None)
+
+
+def test_a_scope_shows_only_the_meanings_with_evidence_inside_it() -> None:
+    from definiens.define.scoping import PASSAGE, evidenced_in
+    from definiens.model import Scope
+
+    section = Scope("section", "Curves", 2, 100, 200)
+    curve = _stated("elliptic curve", (120, 125))
+    energy = _stated("kinetic energy", (10, 20))
+    point = _stated("point", (150, 160))
+    scored = [(0.6, curve), (0.3, energy), (0.2, point)]
+    assert evidenced_in(scored, section) == [(0.6, curve), (0.2, point)]
+    # the first meaning stays, with or without evidence inside; the document and a passage
+    # keep every meaning
+    assert evidenced_in([(0.3, energy), (0.2, point)], section)[0][1] is energy
+    assert evidenced_in(scored, None) == scored
+    assert evidenced_in(scored, Scope(PASSAGE, "p", 99, 100, 200)) == scored

@@ -38,7 +38,7 @@ FEATURES = (
     "patterns", "close", "mlp_gap", "pairs_share", "spread", "specific", "noun_head",
     "mlp_alone", "dist_alone", "close_alone", "pattern_inside", "owned_other", "link_alone",
     "page_term", "shadowed", "of_phrase", "pp_phrase", "derived_pattern", "extends", "extended",
-    "term", *TYPE_FEATURES, *SIBLING_FEATURES, *SCOPE_FEATURES,
+    "term", "initial", "script_initial", *TYPE_FEATURES, *SIBLING_FEATURES, *SCOPE_FEATURES,
     *(f"pat_{p}" for p in PATTERNS), *(f"kind_{v}" for v in VARIANTS),
 )  # fmt: skip
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 
 from definiens.define.candidate import Candidate, normalise
@@ -116,6 +117,35 @@ def _phrase_features(key: str) -> tuple[float, float, float, float, float, float
     )
 
 
+#: Commands that dress a letter without changing it (``\\mathbf{v}``, ``\\hat{x}``), and braces.
+_DRESS = re.compile(
+    r"\\(?:math(?:bf|rm|it|sf|cal|bb|frak)|boldsymbol|bm|hat|bar|tilde|vec|dot|ddot|"
+    r"overline|widehat|widetilde|text|operatorname)(?![A-Za-z])|[{}\s]"
+)
+#: Words of a meaning that never give a symbol its letter.
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "in", "on", "at", "for", "to", "and", "or"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _initials(identifier: str, key: str) -> tuple[float, float]:
+    """Whether a symbol's letters are the initials of a meaning's words, as physics writes
+    them: ``m`` the mass, ``E_{\\mathrm{k}}`` the kinetic energy, ``V_{s}`` the source voltage.
+    (1.0 when its letter begins the head word, 0.5 another word; 1.0 when a letter of its
+    subscript begins another word.)"""
+    plain = _DRESS.sub("", identifier)
+    base, _, script = plain.partition("_")
+    words = [w for w in key.split() if w not in _FUNCTION_WORDS and w[:1].isalpha()]
+    if not words or len(base) != 1 or not base.isascii() or not base.isalpha():
+        return 0.0, 0.0
+    letter = base.lower()
+    head = head_word(key.split())
+    initial = 1.0 if head[:1] == letter else 0.5 if any(w[0] == letter for w in words) else 0.0
+    script = script.split("^")[0]
+    others = [w for w in words if w != head] if initial == 1.0 else words
+    marks = script.isascii() and script.isalpha() and any(w[0] == script[0].lower() for w in others)
+    return initial, float(initial > 0 and marks)
+
+
 def _static_features(c: Candidate, title: str, count: int) -> None:
     v = c.values
     v["sentences"] = v.pop("_sentences", 0.0)
@@ -142,5 +172,8 @@ def _static_features(c: Candidate, title: str, count: int) -> None:
     v["id_length"] = float(len(c.identifier))
     v["id_greek"] = float(c.identifier.startswith("\\"))
     v["id_script"] = float("_" in c.identifier or "^" in c.identifier)
+    # a guess from the kind of letter ("function" for f) owes nothing to the letter twice
+    guess = c.best is None
+    v["initial"], v["script_initial"] = (0.0, 0.0) if guess else _initials(c.identifier, c.key)
     for variant in c.variants:
         v[f"kind_{variant}"] = 1.0  # the feature's name predates "variant" (see feature_names)

@@ -37,6 +37,7 @@ __all__ = [
     "Readings",
     "ScopeIndex",
     "ScopedMatrix",
+    "evidenced_in",
     "is_statement",
     "own_reading",
     "passage_at",
@@ -142,6 +143,19 @@ PASSAGE_DEPTH = 3
 
 def _stated_here(candidate: Candidate, scope: Scope) -> bool:
     return any(scope.start <= at < scope.end for at, _ in candidate.statements)
+
+
+def evidenced_in(
+    scored: list[tuple[float, Candidate]], scope: Scope | None
+) -> list[tuple[float, Candidate]]:
+    """The ranking ``scored`` in a scope of the reader's without the meanings that have no
+    evidence inside it (after the first): the E of a section on curves shows "elliptic curve",
+    not also the kinetic energy of the section before. The document and passages keep all."""
+    if scope is None or scope.kind == PASSAGE or not scored:
+        return scored
+    start, end = scope.start, scope.end
+    inside = [pair for pair in scored[1:] if any(start <= at < end for at, _ in pair[1].places)]
+    return [scored[0], *inside]
 
 
 def own_reading(

@@ -28,6 +28,7 @@ from definiens.define.scoping import (
     PASSAGE_DEPTH,
     Readings,
     ScopedMatrix,
+    evidenced_in,
     is_statement,
     own_reading,
     stated_within,
@@ -135,7 +136,7 @@ class Definer:
         if is_statement(scope):
             flags = stated_within(candidates, scope) if stated is None else stated
             scored = statement_first(scored, [bool(flags[i]) for i in order])
-        scored = reorder(scored)
+        scored = evidenced_in(reorder(scored), scope)
         # only what reaches the threshold can be chosen: the rest need not be sorted again
         threshold = self.settings.threshold
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)

@@ -32,6 +32,7 @@ from definiens.define.ranker import (
 )
 from definiens.define.scoping import (
     PASSAGE,
+    evidenced_in,
     is_statement,
     own_reading,
     stated_within,
@@ -186,7 +187,7 @@ def _shown(
     """``items`` scored on ``rows`` in ``scope``, as the define stage shows them."""
     probabilities = model.probabilities(rows).tolist()
     pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-    return reorder(_in_statement(pairs, scope))
+    return evidenced_in(reorder(_in_statement(pairs, scope)), scope)
 
 
 def rank(model: RankerModel, example: Example) -> Scored:
@@ -231,15 +232,11 @@ def _first_meaning(scored: Sequence[Scored], threshold: float) -> FirstMeaningSc
 def _choose_threshold(scored: Sequence[Scored]) -> float:
     """The threshold with the best first-meaning F1 of the stated meanings of ``scored`` (the
     text's own statements, which the product quotes; the guesses for inferred meanings would
-    pull it about on a curve that is flat around its best). F1 values closer than one gold pair
-    (1 / the number of gold pairs) are a tie, which the lowest threshold wins: the curve is flat
-    there, and a retrain moves its best by less than that."""
+    pull it about on a curve that is flat around its best), the lower one on a tie."""
     annotated = [s for s in scored if s.example.query.stated]
     part = "stated" if annotated else "all"
-    scores = {t: _first_meaning(annotated or scored, t).parts[part] for t in THRESHOLDS}
-    best = max(p.f1 for p in scores.values())
-    tie = 1.0 / max(max(p.gold for p in scores.values()), 1)
-    return min(t for t in THRESHOLDS if scores[t].f1 >= best - tie)
+    f1 = {t: _first_meaning(annotated or scored, t).parts[part].f1 for t in THRESHOLDS}
+    return max(THRESHOLDS, key=lambda t: (f1[t], -t))
 
 
 def choose_ntcir_settings(scored: Sequence[Scored]) -> tuple[Settings, Score]:
