@@ -117,42 +117,6 @@ def test_a_document_without_scopes_reads_the_meaning_stated_nearest() -> None:
     assert _meanings_of_e(without) == _meanings_of_e(with_scopes)
 
 
-def test_a_letter_restated_without_a_heading_reads_the_nearest_statement() -> None:
-    """ "At significance level $\\alpha$" holds until "$\\alpha$ and $\\beta$ are the
-    intercept and slope" two paragraphs on; each occurrence reads the meaning stated nearest."""
-    document = annotate(RESTATED, "markdown")
-    found = []
-    for formula in document.formulas:
-        for identifier in formula.identifiers:
-            if identifier.tex == "\\alpha":
-                meanings = document.meanings(identifier)
-                found.append((formula.tex, meanings[0].text if meanings else ""))
-    assert found == [
-        ("\\alpha", "significance level"),
-        ("y = \\alpha + \\beta x", "intercept"),
-        ("\\alpha", "intercept"),
-    ]
-
-
-def test_agreeing_statements_make_no_passages() -> None:
-    """ "$E$ is the energy", later "$E$ is the kinetic energy": one meaning, no passage."""
-    text = (
-        "Here $E$ is the energy of the system.\n\n"
-        "In the second part, $E$ is the kinetic energy of the body, and $E = \\frac12 mv^2$."
-    )
-    document = annotate(text, "markdown")
-    assert not [s for s in document.scopes if s.kind == "passage"]
-
-
-RESTATED = """We reject $H_0$ at significance level $\\alpha$ when $|t|$ exceeds the critical value.
-
-The test is two-sided, so both tails count.
-
-Turning to regression, we model $y = \\alpha + \\beta x$, where $\\alpha$ and $\\beta$ are the \
-intercept and slope, respectively.
-"""
-
-
 def test_meanings_in_scope_survive_the_record_and_the_database(tmp_path: Path) -> None:
     document = annotate(LATEX, "latex")
     assert document.scoped
@@ -234,74 +198,25 @@ def test_on_the_dev_pages_scopes_change_no_meaning_of_the_whole_page() -> None:
                     assert with_scopes.scoped[identifier.scope][identifier.tex]
 
 
-def _stated(form: str, *statements: tuple[int, int]) -> Any:
+def _placed(form: str, *starts: int) -> Any:
     from definiens.define.candidate import Candidate
 
-    candidate = Candidate("x", form, form.lower())
-    candidate.statements = list(statements)
-    candidate.places = [(sentence, True) for sentence, _ in statements]
-    return candidate
-
-
-def test_passages_cut_halfway_between_disagreeing_statements() -> None:
-    from definiens.define.scoping import PASSAGE, passages
-
-    level = _stated("significance level", (0, 40))
-    intercept = _stated("intercept", (100, 130))
-    parts = passages([intercept, level], 500)
-    assert [(p.kind, p.start, p.end) for p in parts] == [(PASSAGE, 0, 70), (PASSAGE, 70, 500)]
-    assert "significance level" in parts[0].title and "intercept" in parts[1].title
-    # a third statement of the first meaning opens a third passage
-    again = _stated("level of significance", (300, 310))
-    assert len(passages([level, intercept, again], 500)) == 3
-
-
-def test_statements_sharing_a_word_or_a_sentence_make_one_passage() -> None:
-    from definiens.define.scoping import passages
-
-    energy = _stated("energy", (0, 10))
-    kinetic = _stated("kinetic energy", (200, 220))
-    assert passages([energy, kinetic], 500) == []
-    # two meanings stated by one sentence ("the coefficient of determination $R^2$ gives the
-    # proportion …") do not cut it
-    assert passages([_stated("proportion", (50, 60)), _stated("coefficient", (50, 52))], 99) == []
-
-
-def test_a_passage_holds_only_when_its_first_meaning_is_stated_in_it() -> None:
-    """… by itself, and stands near the top of the document's ranking."""
-    from definiens.define.candidate import Candidate
-    from definiens.define.scoping import PASSAGE, PASSAGE_DEPTH, own_reading
-    from definiens.model import Scope
-
-    passage = Scope(PASSAGE, "p", 99, 100, 200)
-    section = Scope("section", "s", 1, 100, 200)
-    stated = _stated("intercept", (120, 130))
-    elsewhere = _stated("slope", (20, 30))
-    other = _stated("statistic", (300, 310))
-    assert own_reading(stated, passage, [elsewhere, stated])
-    assert not own_reading(elsewhere, passage, [elsewhere, stated])
-    assert not own_reading(None, passage, [stated])
-    assert not own_reading(stated, passage, [*[other] * PASSAGE_DEPTH, stated])
-    # a variant of the document's first meaning is no other meaning
-    stopping = _stated("stopping time", (20, 30))
-    time = _stated("time", (150, 160))
-    assert not own_reading(time, passage, [stopping, time])
-    assert own_reading(Candidate("x", "anything", "anything"), section)
-    assert own_reading(None, None)
+    return Candidate("x", form, form.lower(), places=[(start, True) for start in starts])
 
 
 def test_a_scope_shows_only_the_meanings_with_evidence_inside_it() -> None:
-    from definiens.define.scoping import PASSAGE, evidenced_in
+    from definiens.define.passages import PASSAGE, PASSAGE_LEVEL
+    from definiens.define.scoping import evidenced_in
     from definiens.model import Scope
 
     section = Scope("section", "Curves", 2, 100, 200)
-    curve = _stated("elliptic curve", (120, 125))
-    energy = _stated("kinetic energy", (10, 20))
-    point = _stated("point", (150, 160))
+    curve = _placed("elliptic curve", 120)
+    energy = _placed("kinetic energy", 10)
+    point = _placed("point", 150)
     scored = [(0.6, curve), (0.3, energy), (0.2, point)]
     assert evidenced_in(scored, section) == [(0.6, curve), (0.2, point)]
     # the first meaning stays, with or without evidence inside; the document and a passage
     # keep every meaning
     assert evidenced_in([(0.3, energy), (0.2, point)], section)[0][1] is energy
     assert evidenced_in(scored, None) == scored
-    assert evidenced_in(scored, Scope(PASSAGE, "p", 99, 100, 200)) == scored
+    assert evidenced_in(scored, Scope(PASSAGE, "p", PASSAGE_LEVEL, 100, 200)) == scored

@@ -103,8 +103,8 @@ class Aggregator:
                 _update(candidate, evidence, n, score, alone)
                 if alone and evidence.patterns and occurrence.written_alone:
                     candidate.written_alone = True
-                if alone and evidence.patterns and occurrence.by_itself:
-                    candidate.statements.append((sentence.start, evidence.mention.start))
+                if evidence.patterns and occurrence.by_itself and occurrence.written_alone:
+                    candidate.statements.append((sentence.start, sentence.end))
 
 
 class _Evidence:

@@ -17,7 +17,12 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mentions import Mention
 from definiens.define.nlp import singular
 
-__all__ = ["Candidate", "normalise", "stem_of"]
+__all__ = ["FUNCTION_WORDS", "Candidate", "meaning_words", "normalise", "stem_of"]
+
+#: Words of a meaning that say nothing of what it is (compared meanings, initials).
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "its"}
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -28,6 +33,13 @@ def _getter(names: tuple[str, ...]) -> Any:
 def normalise(text: str) -> str:
     """A meaning as compared: lower case, single spaces."""
     return " ".join(text.lower().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def meaning_words(key: str) -> frozenset[str]:
+    """The words of a meaning (``Candidate.key``) that say what it is, singular: two meanings
+    sharing one are variants of one ("time", "stopping time")."""
+    return frozenset(singular(w) for w in key.split() if w not in FUNCTION_WORDS)
 
 
 @dataclass
@@ -49,8 +61,9 @@ class Candidate:
     #: Where its evidence is: (text offset of the sentence, whether the pair there states it
     #: for the identifier alone by a definitional pattern), one per pair.
     places: list[tuple[int, bool]] = field(default_factory=list)
-    #: Where a pattern states it of the identifier written by itself: (offset of the sentence,
-    #: offset of the phrase), one per such pair (for :func:`~.scoping.passages`).
+    #: The sentences (start and end offsets) where a pattern states it of the identifier
+    #: written by itself, neither in a larger formula nor with a power ("$s^2$") (for
+    #: :func:`~.passages.passages`).
     statements: list[tuple[int, int]] = field(default_factory=list)
     #: A pattern states it of the identifier written alone ("where $s$ denotes …"), not only
     #: of a formula the identifier is written in ("the sample variance is $s^2 = …$").

@@ -101,15 +101,24 @@ def _formula_only(text: str) -> bool:
     return bool(_PLACEHOLDER.search(text)) and len(words) < 2 and not glossary
 
 
-#: The end of a displayed formula that ends its sentence: a full stop, maybe followed by
-#: spacing commands or braces ("E = mc^2 .", "x = 1.\\,").
-_FULL_STOP = re.compile(r"\.(?:\s|\\[,;:! ]|\\q?quad|[{}])*$")
+#: The end of a displayed formula that ends its sentence: a full stop (not the empty delimiter
+#: of ``\\right.`` or ``\\bigr.``, not an ellipsis), maybe followed by spacing, braces, a
+#: label or a tag ("E = mc^2 .", "x = 1.\\,", "F = ma. \\label{eq:newton}").
+_FULL_STOP = re.compile(
+    r"(?<!\\right)(?<!\\middle)(?<!\\bigr)(?<!\\Bigr)(?<!\\biggr)(?<!\\Biggr)(?<!\.)\."
+    r"(?:\s|\\[,;:! ]|\\q?quad|\\(?:nonumber|notag)|\\(?:label|tag)\{[^{}]*\}|[{}])*$"
+)
 
 
 def _closes(text: str, formulas: dict[int, Formula]) -> bool:
-    """A formula-only span whose last formula ends with a full stop ends its sentence."""
-    numbers = _PLACEHOLDER.findall(text)
-    formula = formulas.get(int(numbers[-1])) if numbers else None
+    """A formula-only span ends its sentence when its last formula ends with a full stop, or a
+    full stop follows it ("$$F = ma$$.")."""
+    numbers = list(_PLACEHOLDER.finditer(text))
+    if not numbers:
+        return False
+    if text[numbers[-1].end() :].strip().startswith("."):
+        return True
+    formula = formulas.get(int(numbers[-1].group(1)))
     return formula is not None and _FULL_STOP.search(formula.tex) is not None
 
 

@@ -12,8 +12,9 @@ import math
 import re
 from collections.abc import Sequence
 
-from definiens.define.candidate import Candidate, normalise
+from definiens.define.candidate import FUNCTION_WORDS, Candidate, normalise
 from definiens.define.concepts import is_concept, is_evaluative, is_vague
+from definiens.formulas.vocabulary import COMMANDS
 from definiens.model import Document
 
 __all__ = ["finish", "head_word"]
@@ -117,13 +118,14 @@ def _phrase_features(key: str) -> tuple[float, float, float, float, float, float
     )
 
 
-#: Commands that dress a letter without changing it (``\\mathbf{v}``, ``\\hat{x}``), and braces.
-_DRESS = re.compile(
-    r"\\(?:math(?:bf|rm|it|sf|cal|bb|frak)|boldsymbol|bm|hat|bar|tilde|vec|dot|ddot|"
-    r"overline|widehat|widetilde|text|operatorname)(?![A-Za-z])|[{}\s]"
+#: Commands that dress a letter without changing it (``\\mathbf{v}``, ``\\hat{x}``, the
+#: identify stage's fonts, accents and text commands), and braces.
+_DRESSINGS = sorted(
+    (name[1:] for name, (kind, _) in COMMANDS.items() if kind in ("font", "accent", "text")),
+    key=len,
+    reverse=True,
 )
-#: Words of a meaning that never give a symbol its letter.
-_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "in", "on", "at", "for", "to", "and", "or"})
+_DRESS = re.compile(r"\\(?:" + "|".join(_DRESSINGS) + r")(?![A-Za-z])|[{}\s]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -134,7 +136,8 @@ def _initials(identifier: str, key: str) -> tuple[float, float]:
     subscript begins another word.)"""
     plain = _DRESS.sub("", identifier)
     base, _, script = plain.partition("_")
-    words = [w for w in key.split() if w not in _FUNCTION_WORDS and w[:1].isalpha()]
+    base = base.split("^")[0]  # x^{(i)}: the letter x
+    words = [w for w in key.split() if w not in FUNCTION_WORDS and w[:1].isalpha()]
     if not words or len(base) != 1 or not base.isascii() or not base.isalpha():
         return 0.0, 0.0
     letter = base.lower()

@@ -12,45 +12,35 @@ ranked as before.
 A text also reuses letters without a heading between ("at significance level $\\alpha$", two
 paragraphs on "$y = \\alpha + \\beta x$, where $\\alpha$ is the intercept"). An identifier that
 patterns state with meanings sharing no word reads, outside any scope stating it, the meaning
-stated nearest: :func:`passages` cuts the text halfway between the statements, and each part
-is a scope of kind :data:`PASSAGE`.
+stated nearest (:mod:`.passages`).
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 from collections.abc import Sequence
 from typing import Any, TypeGuard
 
 from definiens.define.candidate import Candidate
 from definiens.define.feature_names import SCOPE_FEATURES
-from definiens.define.nlp import singular
-from definiens.model import Scope
+from definiens.define.passages import is_passage, passage_at, passages
+from definiens.model import Document, Scope
 
 __all__ = [
     "DOCUMENT",
-    "PASSAGE",
-    "PASSAGE_DEPTH",
     "SCOPE_FEATURES",
     "Readings",
     "ScopeIndex",
     "ScopedMatrix",
     "evidenced_in",
     "is_statement",
-    "own_reading",
-    "passage_at",
-    "passages",
     "stated_within",
     "statement_first",
 ]
 
 #: The scope index of the document as a whole.
 DOCUMENT = -1
-
-#: The kind of a scope made by :func:`passages` (one identifier's, not the reader's).
-PASSAGE = "passage"
 
 
 class ScopeIndex:
@@ -101,101 +91,43 @@ class ScopeIndex:
         return next(around, DOCUMENT)
 
 
-_FUNCTION_WORDS = frozenset(
-    {"a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "its"}
-)
-
-
-def _words(candidate: Candidate) -> frozenset[str]:
-    return frozenset(singular(w) for w in candidate.key.split() if w not in _FUNCTION_WORDS)
-
-
-def passages(candidates: Sequence[Candidate], length: int) -> list[Scope]:
-    """Where each meaning stated of one identifier holds, when patterns state it in different
-    sentences with meanings that share no word ("significance level", later "intercept"; not
-    "energy", then "kinetic energy"): the text from 0 to ``length`` cut halfway between the
-    last statement of one meaning and the sentence of the next, a :data:`PASSAGE` scope per
-    part (titled by its meaning). None when every statement agrees."""
-    by_sentence: dict[int, list[tuple[int, Candidate]]] = {}
-    for c in candidates:
-        for sentence, offset in c.statements:
-            by_sentence.setdefault(sentence, []).append((offset, c))
-    runs: list[tuple[int, int, frozenset[str], Candidate]] = []  # sentence, last, words, first
-    for sentence, stated in sorted(by_sentence.items()):
-        words = frozenset().union(*(_words(c) for _, c in stated))
-        last = max(offset for offset, _ in stated)
-        if runs and runs[-1][2] & words:
-            runs[-1] = (runs[-1][0], last, runs[-1][2] | words, runs[-1][3])
-        else:
-            runs.append((sentence, last, words, min(stated, key=lambda item: item[0])[1]))
-    if len(runs) < 2:
-        return []
-    cuts = [0, *((a[1] + b[0] + 1) // 2 for a, b in itertools.pairwise(runs)), length]
-    return [
-        Scope(PASSAGE, f"the passage stating \u201c{run[3].form}\u201d", 99, start, end)
-        for run, (start, end) in zip(runs, itertools.pairwise(cuts), strict=True)
-    ]
-
-
-#: How far down the document's ranking the first meaning of a passage may stand.
-PASSAGE_DEPTH = 3
-
-
-def _stated_here(candidate: Candidate, scope: Scope) -> bool:
-    return any(scope.start <= at < scope.end for at, _ in candidate.statements)
-
-
 def evidenced_in(
     scored: list[tuple[float, Candidate]], scope: Scope | None
 ) -> list[tuple[float, Candidate]]:
     """The ranking ``scored`` in a scope of the reader's without the meanings that have no
     evidence inside it (after the first): the E of a section on curves shows "elliptic curve",
     not also the kinetic energy of the section before. The document and passages keep all."""
-    if scope is None or scope.kind == PASSAGE or not scored:
+    if scope is None or is_passage(scope) or not scored:
         return scored
     start, end = scope.start, scope.end
     inside = [pair for pair in scored[1:] if any(start <= at < end for at, _ in pair[1].places)]
     return [scored[0], *inside]
 
 
-def own_reading(
-    first: Candidate | None, scope: Scope | None, document: Sequence[Candidate] = ()
-) -> bool:
-    """Whether the ranking in ``scope`` holds there: always in a section or an environment;
-    in a passage, only when its first meaning ``first`` is one that a pattern states there of
-    the identifier by itself, one of the first :data:`PASSAGE_DEPTH` of the document's ranking
-    ``document``, and another meaning than the document's first (not a variant of it sharing
-    a word); else the document's ranking holds."""
-    if scope is None or scope.kind != PASSAGE:
-        return True
-    if first is None or not _stated_here(first, scope) or not document:
-        return False
-    if first is not document[0] and _words(first) & _words(document[0]):
-        return False  # a variant of the document's meaning ("time", "stopping time")
-    return any(first is c for c in document[:PASSAGE_DEPTH])
-
-
-def passage_at(parts: Sequence[Scope], offset: int) -> int | None:
-    """The index in ``parts`` (:func:`passages`) of the one around ``offset``, if any."""
-    return next((i for i, p in enumerate(parts) if p.start <= offset < p.end), None)
-
-
 class Readings:
     """Where the occurrences of a document's identifiers read their meanings: in the innermost
     scope of the reader's (``scopes``) that states the identifier
-    (:meth:`ScopeIndex.reading_scope`), else in the identifier's :func:`passages` when it has
-    them, else in the document. Scope indices run over :attr:`all`: the reader's scopes, then
-    the passages made so far."""
+    (:meth:`ScopeIndex.reading_scope`), else in the identifier's :func:`~.passages.passages`
+    when it has them, else in the document. Scope indices run over :attr:`all`: the reader's
+    scopes, then the passages made so far."""
 
     def __init__(
         self, scopes: Sequence[Scope], length: int, covering: tuple[int, int] | None = None
     ) -> None:
-        self.scopes = [s for s in scopes if s.kind != PASSAGE]  # not those of an earlier run
+        self.scopes = [s for s in scopes if not is_passage(s)]  # not those of an earlier run
         self.index = ScopeIndex(self.scopes, covering)
         self.length = length
         self.added: list[Scope] = []
         self._stated: dict[str, set[int]] = {}
         self._passages: dict[str, list[int]] = {}
+
+    @classmethod
+    def of(cls, document: Document) -> Readings:
+        """The readings of ``document``: its scopes, a scope around all its formulas being the
+        document itself (:class:`ScopeIndex`)."""
+        starts = [f.text_start for f in document.formulas]
+        covering = (min(starts), max(starts)) if starts else None
+        return cls(document.scopes, len(document.text), covering)
 
     @property
     def all(self) -> list[Scope]:
@@ -205,9 +137,8 @@ class Readings:
         """The scope numbered ``index`` in :attr:`all` (None for :data:`DOCUMENT`)."""
         if index == DOCUMENT:
             return None
-        return (
-            self.scopes[index] if index < len(self.scopes) else self.added[index - len(self.scopes)]
-        )
+        count = len(self.scopes)
+        return self.scopes[index] if index < count else self.added[index - count]
 
     def reading(self, identifier: str, candidates: Sequence[Candidate], offset: int) -> int:
         """The index of the scope an occurrence of ``identifier`` (with ``candidates``) at
@@ -220,17 +151,21 @@ class Readings:
             return found
         if identifier not in self._passages:
             first = len(self.scopes) + len(self.added)
-            made = passages(candidates, self.length)
+            made = passages(candidates, self.length, self._in_statement)
             self.added.extend(made)
             self._passages[identifier] = list(range(first, first + len(made)))
         indices = self._passages[identifier]
         at = passage_at([self.added[i - len(self.scopes)] for i in indices], offset)
         return indices[at] if at is not None else DOCUMENT
 
+    def _in_statement(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a theorem-like environment (what it states holds there)."""
+        return any(is_statement(self.scopes[i]) for i in self.index.around(offset))
+
 
 def is_statement(scope: Scope | None) -> TypeGuard[Scope]:
     """A theorem-like environment (a lemma with its proof), not a section nor the document."""
-    return scope is not None and scope.kind not in ("section", PASSAGE)
+    return scope is not None and scope.kind != "section" and not is_passage(scope)
 
 
 def stated_within(candidates: Sequence[Candidate], scope: Scope) -> list[bool]:

@@ -7,11 +7,11 @@ mention an identifier are parsed. ``method="mlp"`` ranks by the MLP baseline alo
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from definiens.define.build import build_candidates
@@ -21,16 +21,14 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mlp_baseline import THRESHOLD
 from definiens.define.nlp import load_pipeline
 from definiens.define.ordering import reorder
+from definiens.define.passages import is_passage, passage_ranking
 from definiens.define.ranker import RankerModel, Settings, choose, load_model
 from definiens.define.scoping import (
     DOCUMENT,
-    PASSAGE,
-    PASSAGE_DEPTH,
     Readings,
     ScopedMatrix,
     evidenced_in,
     is_statement,
-    own_reading,
     stated_within,
     statement_first,
 )
@@ -124,6 +122,17 @@ class Definer:
             kept = [item for item in kept if item[0] >= THRESHOLD]
             kept.sort(key=lambda item: -item[0])
             return kept[: self.mlp_top]
+        return self._choose(self.ordered(candidates, rows, scope, stated))
+
+    def ordered(
+        self,
+        candidates: list[Candidate],
+        rows: Any = None,
+        scope: Scope | None = None,
+        stated: Any = None,
+    ) -> list[tuple[float, Candidate]]:
+        """Every candidate with the ranker's score, in the order the stage shows them (any
+        score; :meth:`rank` keeps those worth emitting)."""
         model = self.model
         if not candidates:
             return []
@@ -136,18 +145,12 @@ class Definer:
         if is_statement(scope):
             flags = stated_within(candidates, scope) if stated is None else stated
             scored = statement_first(scored, [bool(flags[i]) for i in order])
-        scored = evidenced_in(reorder(scored), scope)
+        return evidenced_in(reorder(scored), scope)
+
+    def _choose(self, scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
         # only what reaches the threshold can be chosen: the rest need not be sorted again
         threshold = self.settings.threshold
         return choose([pair for pair in scored if pair[0] >= threshold], self.settings, stem_of)
-
-    def _top(self, items: list[Candidate], matrix: ScopedMatrix | None) -> list[Candidate]:
-        """The first :data:`PASSAGE_DEPTH` candidates of the document's ranking (any score)."""
-        if matrix is None:
-            return items[:PASSAGE_DEPTH]
-        probabilities = self.model.probabilities(matrix.rows(None))
-        order = (-probabilities).argsort(kind="stable")[:PASSAGE_DEPTH].tolist()
-        return [items[i] for i in order]
 
     def __call__(self, document: Document) -> Document:
         self._load()
@@ -176,16 +179,21 @@ class Definer:
         """Rank each identifier's meanings in the document as a whole, and in every scope an
         occurrence of it reads its meaning in (:mod:`.scoping`)."""
         definitions: dict[str, list[Definiens]] = {}
-        rows = {}
+        rows: dict[str, ScopedMatrix] = {}
+        whole: dict[str, list[tuple[float, Candidate]]] = {}
         if self.method == "ranker":  # one feature matrix per identifier, for every scope
             rows = {i: ScopedMatrix(items, self.model.features) for i, items in candidates.items()}
         for ident, items in candidates.items():
             matrix = rows.get(ident)
-            chosen = self.rank(items, matrix.rows(None) if matrix else None)
+            if self.method == "ranker":
+                whole[ident] = self.ordered(items, matrix.rows(None) if matrix else None)
+                chosen = self._choose(whole[ident])
+            else:
+                chosen = self.rank(items)
             if chosen:
                 definitions[ident] = [_definiens(document, score, c) for score, c in chosen]
         document.definitions = definitions
-        document.scoped = self._scoped(document, candidates, rows)
+        document.scoped = self._scoped(document, candidates, rows, whole)
         return document
 
     def _scoped(
@@ -193,56 +201,68 @@ class Definer:
         document: Document,
         candidates: dict[str, list[Candidate]],
         rows: dict[str, ScopedMatrix],
+        whole: dict[str, list[tuple[float, Candidate]]],
     ) -> dict[int, dict[str, list[Definiens]]]:
         """The meanings of every (scope, identifier) an occurrence reads its meaning in, and
         each formula identifier's ``scope``."""
-        scoped: dict[int, dict[str, list[Definiens]]] = {}
-        starts = [f.text_start for f in document.formulas]
-        covering = (min(starts), max(starts)) if starts else None
-        readings = Readings(document.scopes, len(document.text), covering)
+        readings = Readings.of(document)
         ranked: dict[tuple[int, str], list[Definiens]] = {}
         for formula in document.formulas:
             for identifier in formula.identifiers:
-                items = candidates.get(identifier.tex)
-                scope = (
-                    readings.reading(identifier.tex, items, formula.text_start)
-                    if items
-                    else DOCUMENT
-                )
-                key = (scope, identifier.tex)
+                tex = identifier.tex
+                items = candidates.get(tex)
+                scope = readings.reading(tex, items, formula.text_start) if items else DOCUMENT
                 where = readings.scope(scope)
-                if where is not None and key not in ranked:
-                    assert items is not None
-                    matrix = rows.get(identifier.tex)
-                    found_rows, flags = (
-                        (matrix.rows(where), matrix.stated(where)) if matrix else (None, None)
-                    )
-                    shown = self.rank(items, found_rows, where, flags)
-                    top = self._top(items, matrix) if where.kind == PASSAGE else ()
-                    if not own_reading(shown[0][1] if shown else None, where, top) or (
-                        where.kind == PASSAGE and _first_of(document, shown) is not None
-                    ):
-                        shown = []  # the document's meanings hold there
-                    ranked[key] = [_definiens(document, score, c, scope) for score, c in shown]
+                if items and where is not None and (scope, tex) not in ranked:
+                    shown = self._in_scope(items, rows.get(tex), where, whole.get(tex, []))
+                    ranked[(scope, tex)] = [
+                        _definiens(document, score, c, scope) for score, c in shown
+                    ]
                 # with no meaning of its own in its scope, the document's meanings hold there
-                identifier.scope = scope if ranked.get(key) else DOCUMENT
-        document.scopes = [*readings.scopes, *(_sourced(document, p) for p in readings.added)]
-        for (scope, tex), chosen in ranked.items():
-            if chosen:
-                scoped.setdefault(scope, {})[tex] = chosen
-        return scoped
+                identifier.scope = scope if ranked.get((scope, tex)) else DOCUMENT
+        return _with_passages(document, readings, ranked)
+
+    def _in_scope(
+        self,
+        items: list[Candidate],
+        matrix: ScopedMatrix | None,
+        where: Scope,
+        whole: list[tuple[float, Candidate]],
+    ) -> list[tuple[float, Candidate]]:
+        """The meanings shown in scope ``where`` (none: the document's hold there)."""
+        found_rows, flags = (matrix.rows(where), matrix.stated(where)) if matrix else (None, None)
+        if self.method != "ranker" or not is_passage(where):
+            return self.rank(items, found_rows, where, flags)
+        in_passage = self.ordered(items, found_rows, where, flags)
+        holding = passage_ranking(in_passage, whole, where, self.settings.threshold)
+        return self._choose(holding) if holding is not None else []
 
 
-def _first_of(document: Document, shown: list[tuple[float, Candidate]]) -> Definiens | None:
-    """The document's first meaning of the identifier, when ``shown`` starts with it too."""
-    found = document.definitions.get(shown[0][1].identifier) if shown else None
-    return found[0] if found and found[0].text == shown[0][1].form else None
+def _with_passages(
+    document: Document, readings: Readings, ranked: dict[tuple[int, str], list[Definiens]]
+) -> dict[int, dict[str, list[Definiens]]]:
+    """Set ``document.scopes`` (the reader's, then the passages an occurrence reads) and
+    return ``Document.scoped``, renumbering the passages' indices."""
+    count = len(readings.scopes)
+    used = sorted({scope for (scope, _), shown in ranked.items() if shown and scope >= count})
+    number = {old: count + k for k, old in enumerate(used)}
+    kept = [_sourced(document, readings.added[old - count]) for old in used]
+    document.scopes = [*readings.scopes, *kept]
+    for formula in document.formulas:
+        for identifier in formula.identifiers:
+            identifier.scope = number.get(identifier.scope, identifier.scope)
+    scoped: dict[int, dict[str, list[Definiens]]] = {}
+    for (scope, tex), shown in ranked.items():
+        if shown:
+            index = number.get(scope, scope)
+            scoped.setdefault(index, {})[tex] = [replace(d, scope=index) for d in shown]
+    return scoped
 
 
 def _sourced(document: Document, scope: Scope) -> Scope:
     """``scope`` with its span in the source."""
     start, end = document.offsets.span_to_source(scope.start, scope.end)
-    return dataclasses.replace(scope, source_start=start, source_end=end)
+    return replace(scope, source_start=start, source_end=end)
 
 
 def _formula(document: Document, index: int) -> Formula | None:

@@ -68,12 +68,15 @@ class Example:
     #: The scope each identifier reads its meaning in at this formula (absent: the document).
     scopes: dict[str, Scope] = field(default_factory=dict)
 
-    def rows(self, identifier: str, names: Sequence[str], scope: Any = "reading") -> Any:
+    def rows(self, identifier: str, names: Sequence[str]) -> Any:
         """The feature rows (``names``) of ``identifier``'s candidates in the scope it reads its
-        meaning in at this formula, as the define stage ranks them there (or in ``scope``:
-        None for the document as a whole)."""
+        meaning in at this formula, as the define stage ranks them there."""
         matrix = ScopedMatrix(self.candidates[identifier], names)
-        return matrix.rows(self.scopes.get(identifier) if scope == "reading" else scope)
+        return matrix.rows(self.scopes.get(identifier))
+
+    def document_rows(self, identifier: str, names: Sequence[str]) -> Any:
+        """The same rows in the document as a whole (what a passage falls back to)."""
+        return ScopedMatrix(self.candidates[identifier], names).rows(None)
 
     def labels(self, identifier: str) -> list[int]:
         """1 for each candidate of ``identifier`` that the gold accepts, else 0."""
@@ -158,7 +161,7 @@ def _reading_scope(items: list[Candidate], document: Document, place: int) -> Sc
     """The scope an occurrence at ``place`` reads its meaning in (None: the document)."""
     if place < 0:
         return None
-    readings = Readings(document.scopes, len(document.text))
+    readings = Readings.of(document)
     return readings.scope(readings.reading("", items, place))
 
 

@@ -13,15 +13,15 @@ page: formulas of one page share text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from definiens.define.candidate import Candidate, stem_of
 from definiens.define.feature_names import FEATURES
 from definiens.define.ordering import reorder
+from definiens.define.passages import is_passage, passage_ranking
 from definiens.define.patterns import PATTERNS
 from definiens.define.ranker import (
     RankerModel,
@@ -30,14 +30,7 @@ from definiens.define.ranker import (
     calibration_features,
     choose,
 )
-from definiens.define.scoping import (
-    PASSAGE,
-    evidenced_in,
-    is_statement,
-    own_reading,
-    stated_within,
-    statement_first,
-)
+from definiens.define.scoping import evidenced_in, is_statement, stated_within, statement_first
 from definiens.errors import InputError
 from definiens.evaluate.examples import Example
 from definiens.evaluate.first_meaning import FirstMeaningScore, score_first_meaning
@@ -100,8 +93,9 @@ class _Linear:
     scale: np.ndarray
     weights: np.ndarray
 
-    def scores(self, example: Example, ident: str) -> np.ndarray:
-        x = example.rows(ident, FEATURES)
+    def scores(self, example: Example, ident: str, whole: bool = False) -> np.ndarray:
+        """Raw scores in the scope the identifier reads (``whole``: in the document)."""
+        x = example.document_rows(ident, FEATURES) if whole else example.rows(ident, FEATURES)
         return np.asarray(((x - self.mean) / self.scale) @ self.weights)
 
 
@@ -125,6 +119,10 @@ def folds(examples: Sequence[Example], n_splits: int, seed: int = FOLD_SEED) -> 
     return [[i for i, e in enumerate(examples) if fold_of[e.group] == k] for k in range(n_splits)]
 
 
+#: The key prefix of an identifier's raw scores in the document, beside those in its passage.
+_WHOLE = "\x00whole:"
+
+
 def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[dict[str, np.ndarray]]:
     """Each example's candidate scores from a ranker fitted on the other folds."""
     raw: list[dict[str, np.ndarray]] = [{} for _ in examples]
@@ -134,6 +132,9 @@ def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[dict[st
         for i in test:
             example = examples[i]
             raw[i] = {k: linear.scores(example, k) for k, v in example.candidates.items() if v}
+            for k, scope in example.scopes.items():  # a passage falls back to the document
+                if is_passage(scope) and example.candidates.get(k):
+                    raw[i][_WHOLE + k] = linear.scores(example, k, whole=True)
     return raw
 
 
@@ -147,8 +148,9 @@ def _calibration(
     rows, labels = [], []
     for example, scores in zip(examples, raw, strict=True):
         for ident, z in scores.items():
-            rows.append(calibration_features(z))
-            labels.extend(example.labels(ident))
+            if not ident.startswith(_WHOLE):
+                rows.append(calibration_features(z))
+                labels.extend(example.labels(ident))
     if len(set(labels)) < 2:
         return [1.0, 0.0, 0.0, 0.0], 0.0
     model = LogisticRegression(random_state=SEED).fit(np.vstack(rows), np.asarray(labels))
@@ -181,13 +183,33 @@ def _in_statement(
     return statement_first(pairs, stated_within([c for _, c in pairs], scope))
 
 
-def _shown(
-    model: RankerModel, rows: Any, items: list[Candidate], scope: Scope | None
+def _ordered(
+    probabilities: Sequence[float], items: list[Candidate], scope: Scope | None
 ) -> list[tuple[float, Candidate]]:
-    """``items`` scored on ``rows`` in ``scope``, as the define stage shows them."""
-    probabilities = model.probabilities(rows).tolist()
+    """``items`` with their ``probabilities`` in ``scope``, as the define stage orders them
+    (:meth:`~definiens.define.stage.Definer.ordered`)."""
     pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
     return evidenced_in(reorder(_in_statement(pairs, scope)), scope)
+
+
+def _shown(
+    example: Example,
+    ident: str,
+    in_scope: Sequence[float],
+    whole: Callable[[], Sequence[float]],
+    threshold: float,
+) -> list[tuple[float, Candidate]]:
+    """The candidates of ``ident`` as the define stage shows them at ``example``'s formula,
+    from their probabilities in the scope it reads (``in_scope``) and, for a passage, in the
+    document (``whole()``): the passage's ranking where :func:`passage_ranking` lets it hold."""
+    items, scope = example.candidates[ident], example.scopes.get(ident)
+    shown = _ordered(in_scope, items, scope)
+    if not is_passage(scope):
+        return shown
+    assert scope is not None
+    document = _ordered(whole(), items, None)
+    holding = passage_ranking(shown, document, scope, threshold)
+    return holding if holding is not None else document
 
 
 def rank(model: RankerModel, example: Example) -> Scored:
@@ -197,15 +219,12 @@ def rank(model: RankerModel, example: Example) -> Scored:
         if not items:
             ranked[ident] = []
             continue
-        scope = example.scopes.get(ident)
-        shown = _shown(model, example.rows(ident, model.features), items, scope)
-        if scope is not None and scope.kind == PASSAGE:
-            document = _shown(model, example.rows(ident, model.features, None), items, None)
-            first = shown[0][1] if shown[0][0] >= model.threshold else None
-            by_score = sorted(document, key=lambda p: -p[0])
-            if not own_reading(first, scope, [c for _, c in by_score]):
-                shown = document
-        ranked[ident] = shown
+        in_scope = model.probabilities(example.rows(ident, model.features)).tolist()
+
+        def whole(ident: str = ident) -> Sequence[float]:
+            return model.probabilities(example.document_rows(ident, model.features)).tolist()
+
+        ranked[ident] = _shown(example, ident, in_scope, whole, model.threshold)
     return Scored(example, ranked)
 
 
@@ -282,9 +301,13 @@ def _apply(
         if not items:
             ranked[ident] = []
             continue
-        probabilities = calibrated(raw[ident], *calibration).tolist()
-        pairs = sorted(zip(probabilities, items, strict=True), key=lambda p: -p[0])
-        ranked[ident] = reorder(_in_statement(pairs, example.scopes.get(ident)))
+        in_scope = calibrated(raw[ident], *calibration).tolist()
+
+        def whole(ident: str = ident) -> Sequence[float]:
+            return calibrated(raw[_WHOLE + ident], *calibration).tolist()
+
+        # the threshold is being chosen from these: a passage's first meaning holds at any score
+        ranked[ident] = _shown(example, ident, in_scope, whole, 0.0)
     return Scored(example, ranked)
 
 

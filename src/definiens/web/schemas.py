@@ -118,7 +118,9 @@ class AnnotateResponse(BaseModel):
         description="identifier → its meanings over the whole document, best first"
     )
     scopes: list[ScopeOut] = Field(
-        [], description="sections and theorem-like environments, outer before inner"
+        [],
+        description="sections and theorem-like environments, outer before inner, then the "
+        "passages where a letter restated without a heading holds (kind `passage`)",
     )
     scoped: dict[str, dict[str, list[DefiniensOut]]] = Field(
         {},
