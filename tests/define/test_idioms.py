@@ -226,6 +226,13 @@ FIRST_MEANINGS = [
     ("Let $V$ be a vector space and $u$, $v$ vectors in $V$.", "u", "vector"),
     # an adjective after its noun that does not end the phrase stays an adjective
     ("Let $f$ be a map, and $g$ the map inverse to $f$.", "g", "map"),
+    # a list item after a long first item: the phrase before the comma is the first item's
+    (
+        "Here $\\alpha$ is the growth rate of the prey in the absence of predators, $\\beta$ "
+        "the rate at which predators kill prey.",
+        "\\beta",
+        "rate",
+    ),
     # a list of "… for …" after "using"
     (
         "Using $m$ for the rest mass and $c$ for the speed of light, we have $E = mc^2$.",

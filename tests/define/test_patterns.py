@@ -47,6 +47,9 @@ def test_patterns(gap: list[str], after: bool, previous: str, expected: set[str]
     assert match_patterns(gap, after, previous) == expected
 
 
+_LONG_FIRST_ITEM = "FORMULA0 is the growth rate of the prey in the absence of predators , FORMULA1"
+
+
 @pytest.mark.parametrize(
     ("sentence", "following", "expected"),
     [
@@ -55,6 +58,9 @@ def test_patterns(gap: list[str], after: bool, previous: str, expected: set[str]
         ("using FORMULA1 for the mass and FORMULA2", "for", "using"),
         ("we use this law for air , and FORMULA2", "the", "and"),
         ("let FORMULA2", "be", "let"),
+        # a list item "$\\beta$ the rate" reaches back past a long first item
+        (_LONG_FIRST_ITEM, "the", LIST_GOES_ON),
+        (_LONG_FIRST_ITEM, ",", ","),  # not a list item: the short reach
     ],
 )
 def test_the_word_before_a_symbol(sentence: str, following: str, expected: str) -> None:
@@ -126,3 +132,11 @@ def test_pipeline_sets_parts_of_speech_without_attribute_ruler() -> None:
     doc = nlp("Let FORMULA0 be a finite group of prime numbers.")
     assert [c.text for c in doc.noun_chunks][-2:] == ["a finite group", "prime numbers"]
     assert doc[-2].pos_ == "NOUN" and noun_lemma(doc[-2].text, doc[-2].tag_) == "number"
+
+
+def test_a_phrase_before_a_list_item_is_not_its_apposition() -> None:
+    """ "…, where $n$ is the number of moles, $T$ the temperature": "moles" is not T's."""
+    assert match_patterns([","], False, LIST_GOES_ON, "the") == set()
+    # "the mass, $m$, and the acceleration": an apposition after all
+    assert match_patterns([","], False, LIST_GOES_ON, ",") == {"comma_before"}
+    assert match_patterns([","], False, ",", "the") == {"comma_before"}

@@ -317,7 +317,8 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         gap = tokens.lower[lo:gap_end] if gap_end > lo else []
         before = first if first < at and after else at
         following = tokens.lower[last + 1] if last + 1 < len(tokens.lower) else ""
-        patterns = match_patterns(gap, after, word_before(tokens.lower, before, following))
+        previous = word_before(tokens.lower, before, following)
+        patterns = match_patterns(gap, after, previous, following)
         if not after and not patterns:
             patterns = _after_phrase(tokens, lo, gap_end)
             patterns = patterns or written_as(tokens.lower, tokens.tags, mention.first, gap)

@@ -108,6 +108,8 @@ _CALLED = {
     "is defined as",
 }
 _COMMA = {",", "(", ", namely", ":", "-"}
+#: The articles that open a list item's phrase right after its symbol ("$T$ the temperature").
+_ARTICLES = frozenset({"the", "a", "an"})
 #: "The angular frequency (of the oscillator) is $\\omega$".
 _COPULA_BEFORE = {"is", "are", "was", "were", "will be", "becomes", "equals", "is equal to"}
 
@@ -137,6 +139,9 @@ def _strip_determiners(gap: Sequence[str]) -> list[str]:
 
 #: How far back a list of "$m$ for the mass, $c$ for …" may reach for its "using" / "write".
 _WRITE_REACH = 12
+#: How far back a list item "$T$ the temperature" may reach for the definition word before it
+#: ("$\\alpha$ is the growth rate of the prey in the absence of predators, $\\beta$ the rate…").
+_LIST_REACH = 24
 
 
 def word_before(lower: Sequence[str], at: int, following: str = "") -> str:
@@ -154,6 +159,8 @@ def word_before(lower: Sequence[str], at: int, following: str = "") -> str:
     verb = next((k for k, w in enumerate(window) if w in _WRITE_WORDS), None)
     if following == "for" and verb is not None and "for" in window[verb:]:
         return "using"
+    if following in _ARTICLES:  # "…, $\\beta$ the rate": the list may reach further back
+        window = lower[max(0, at - _LIST_REACH) : at]
     return LIST_GOES_ON if any(w in _INTRODUCERS for w in window) else word
 
 
@@ -180,11 +187,13 @@ def written_as(
     return {"called"} if verb >= 0 and lower[verb] in _WRITING_AS else set()
 
 
-def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> set[str]:
+def match_patterns(
+    gap: Sequence[str], after: bool, previous_word: str = "", next_word: str = ""
+) -> set[str]:
     """The patterns a gap of lower-case words matches.
 
     ``after`` says the phrase follows the identifier; ``previous_word`` is the word just before
-    the identifier (to recognise "let G be ...").
+    the identifier (to recognise "let G be ..."), ``next_word`` the word just after it.
     """
     words = _strip_determiners(gap)
     joined = " ".join(words)
@@ -208,7 +217,8 @@ def match_patterns(gap: Sequence[str], after: bool, previous_word: str = "") -> 
     else:
         if not gap:
             found.add("appos_before")
-        elif joined in _COMMA:
+        elif joined in _COMMA and not (previous_word == LIST_GOES_ON and next_word in _ARTICLES):
+            # not "…, $\\beta$ the rate": a list item of its own, after a phrase of the last
             found.add("comma_before")
         if joined in _CALLED or (words[:1] == [","] and " ".join(words[1:]) in _CALLED):
             found.add("called")  # "the number of particles, written $N$"
