@@ -226,6 +226,14 @@ FIRST_MEANINGS = [
     ("Let $V$ be a vector space and $u$, $v$ vectors in $V$.", "u", "vector"),
     # an adjective after its noun that does not end the phrase stays an adjective
     ("Let $f$ be a map, and $g$ the map inverse to $f$.", "g", "map"),
+    # a display between blank lines named by the phrase before it (the blank lines are no words)
+    (
+        "Demand responds to price as measured by the price elasticity of demand,\n\n"
+        "$$\\varepsilon = \\frac{\\partial Q}{\\partial P}\\cdot\\frac{P}{Q},$$\n\n"
+        "which is negative.",
+        "\\varepsilon",
+        "price elasticity of demand",
+    ),
     # a list item after a long first item: the phrase before the comma is the first item's
     (
         "Here $\\alpha$ is the growth rate of the prey in the absence of predators, $\\beta$ "

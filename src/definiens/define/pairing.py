@@ -314,7 +314,8 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     if tokens.conj and first != last and after and not mention.parts:
         gap_end, allowed = _respectively(tokens, at, mention, hi)
     if gap_end - lo <= _LONGEST_PATTERN and allowed:
-        gap = tokens.lower[lo:gap_end] if gap_end > lo else []
+        # the blank lines around a display are spaces, not words of the gap
+        gap = [w for w in tokens.lower[lo:gap_end] if not w.isspace()] if gap_end > lo else []
         before = first if first < at and after else at
         following = tokens.lower[last + 1] if last + 1 < len(tokens.lower) else ""
         previous = word_before(tokens.lower, before, following)
