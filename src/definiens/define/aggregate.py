@@ -103,8 +103,8 @@ class Aggregator:
                 _update(candidate, evidence, n, score, alone)
                 if alone and evidence.patterns and occurrence.written_alone:
                     candidate.written_alone = True
-                if evidence.patterns and occurrence.by_itself and occurrence.written_alone:
-                    candidate.statements.append((sentence.start, sentence.end))
+                    if occurrence.by_itself:  # its formula is the identifier, nothing more
+                        candidate.statements.append((sentence.start, sentence.end))
 
 
 class _Evidence:

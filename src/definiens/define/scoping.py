@@ -108,8 +108,8 @@ class Readings:
     """Where the occurrences of a document's identifiers read their meanings: in the innermost
     scope of the reader's (``scopes``) that states the identifier
     (:meth:`ScopeIndex.reading_scope`), else in the identifier's :func:`~.passages.passages`
-    when it has them, else in the document. Scope indices run over :attr:`all`: the reader's
-    scopes, then the passages made so far."""
+    when it has them, else in the document. Scope indices run over the reader's scopes, then
+    the passages made so far (:attr:`added`)."""
 
     def __init__(
         self, scopes: Sequence[Scope], length: int, covering: tuple[int, int] | None = None
@@ -128,10 +128,6 @@ class Readings:
         starts = [f.text_start for f in document.formulas]
         covering = (min(starts), max(starts)) if starts else None
         return cls(document.scopes, len(document.text), covering)
-
-    @property
-    def all(self) -> list[Scope]:
-        return [*self.scopes, *self.added]
 
     def scope(self, index: int) -> Scope | None:
         """The scope numbered ``index`` in :attr:`all` (None for :data:`DOCUMENT`)."""

@@ -119,38 +119,44 @@ def folds(examples: Sequence[Example], n_splits: int, seed: int = FOLD_SEED) -> 
     return [[i for i, e in enumerate(examples) if fold_of[e.group] == k] for k in range(n_splits)]
 
 
-#: The key prefix of an identifier's raw scores in the document, beside those in its passage.
-_WHOLE = "\x00whole:"
+@dataclass
+class _Raw:
+    """An example's out-of-fold raw candidate scores per identifier: in the scope it reads
+    (``scope``), and for an identifier that reads a passage, in the document too (``whole``:
+    what the passage falls back to)."""
+
+    scope: dict[str, np.ndarray]
+    whole: dict[str, np.ndarray]
 
 
-def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[dict[str, np.ndarray]]:
+def _raw_out_of_fold(examples: Sequence[Example], n_splits: int) -> list[_Raw]:
     """Each example's candidate scores from a ranker fitted on the other folds."""
-    raw: list[dict[str, np.ndarray]] = [{} for _ in examples]
+    raw: list[_Raw] = [_Raw({}, {}) for _ in examples]
     for test in folds(examples, n_splits):
         held = set(test)
         linear = _fit_linear([e for i, e in enumerate(examples) if i not in held])
         for i in test:
             example = examples[i]
-            raw[i] = {k: linear.scores(example, k) for k, v in example.candidates.items() if v}
-            for k, scope in example.scopes.items():  # a passage falls back to the document
-                if is_passage(scope) and example.candidates.get(k):
-                    raw[i][_WHOLE + k] = linear.scores(example, k, whole=True)
+            items = example.candidates
+            raw[i].scope = {k: linear.scores(example, k) for k, v in items.items() if v}
+            raw[i].whole = {
+                k: linear.scores(example, k, whole=True)
+                for k, scope in example.scopes.items()
+                if is_passage(scope) and items.get(k)
+            }
     return raw
 
 
-def _calibration(
-    examples: Sequence[Example], raw: Sequence[dict[str, np.ndarray]]
-) -> tuple[list[float], float]:
+def _calibration(examples: Sequence[Example], raw: Sequence[_Raw]) -> tuple[list[float], float]:
     """Weights of :func:`~definiens.define.ranker.calibration_features` and intercept, fitted
     on out-of-fold scores."""
     from sklearn.linear_model import LogisticRegression
 
     rows, labels = [], []
     for example, scores in zip(examples, raw, strict=True):
-        for ident, z in scores.items():
-            if not ident.startswith(_WHOLE):
-                rows.append(calibration_features(z))
-                labels.extend(example.labels(ident))
+        for ident, z in scores.scope.items():
+            rows.append(calibration_features(z))
+            labels.extend(example.labels(ident))
     if len(set(labels)) < 2:
         return [1.0, 0.0, 0.0, 0.0], 0.0
     model = LogisticRegression(random_state=SEED).fit(np.vstack(rows), np.asarray(labels))
@@ -292,19 +298,17 @@ def fit(examples: Sequence[Example], n_splits: int = 5) -> RankerModel:
     return model
 
 
-def _apply(
-    calibration: tuple[list[float], float], example: Example, raw: dict[str, np.ndarray]
-) -> Scored:
+def _apply(calibration: tuple[list[float], float], example: Example, raw: _Raw) -> Scored:
     """Out-of-fold raw scores turned into probabilities by ``calibration``."""
     ranked: dict[str, list[tuple[float, Candidate]]] = {}
     for ident, items in example.candidates.items():
         if not items:
             ranked[ident] = []
             continue
-        in_scope = calibrated(raw[ident], *calibration).tolist()
+        in_scope = calibrated(raw.scope[ident], *calibration).tolist()
 
         def whole(ident: str = ident) -> Sequence[float]:
-            return calibrated(raw[_WHOLE + ident], *calibration).tolist()
+            return calibrated(raw.whole[ident], *calibration).tolist()
 
         # the threshold is being chosen from these: a passage's first meaning holds at any score
         ranked[ident] = _shown(example, ident, in_scope, whole, 0.0)
