@@ -40,6 +40,11 @@ def _formula(tex: str) -> Formula:
         ("f(x)(y)", set()),
         ("f(x) + g(x)", set()),
         ("|H|", set()),
+        # an arrow first names the map, none of its sides; a colon before it names the map
+        ("X \\to S", set()),
+        ("M \\mapsto \\widetilde{M}", set()),
+        ("f : X \\to Y", {"f"}),
+        ("\\phi \\colon A \\rightarrow B", {"\\phi"}),
     ],
 )
 def test_the_named_identifier(tex: str, expected: set[str]) -> None:

@@ -4,9 +4,10 @@ Prose names a whole relation or equation by its left-hand side: "Let $H \\subset
 subgroup" says what ``H`` is, "the sample mean $\\bar X_n = \\frac1n \\sum_i X_i$" what
 ``\\bar{X}_{n}`` is, "$f(x) = x^2$ is the square function" what ``f`` is. :func:`named`
 finds that identifier: the only identifier before the first relation symbol at the top level
-of the formula (``=``, ``<``, ``\\in``, ``\\subseteq``, ``\\to``, ``:``…), or the first one when
-it is applied to arguments (``f(x)``, ``F(s)``). A left-hand side with arithmetic (``x + y =
-z``) names no single identifier.
+of the formula (``=``, ``<``, ``\\in``, ``\\subseteq``, ``:``…), or the first one when it is
+applied to arguments (``f(x)``, ``F(s)``). A left-hand side with arithmetic (``x + y = z``)
+names no single identifier, nor does a formula whose first relation is an arrow: "a morphism
+$X \\to S$" names the morphism, "$f: X \\to Y$" names f by its colon.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ RELATIONS = frozenset(
         "\\colon", "\\sim", "\\simeq", "\\cong", "\\equiv", "\\approx", "\\propto", "\\ni",
         "\\rightarrow", "\\longrightarrow", "\\coloneqq", "\\triangleq", "\\leqslant",
         "\\geqslant", "\\ll", "\\gg", "\\hookrightarrow", "\\twoheadrightarrow", "\\defeq",
+    }
+)  # fmt: skip
+#: Arrows: a formula whose first relation is one names a map, not its left side ("a morphism
+#: $X \\to S$", "the construction $M \\mapsto \\widetilde M$"; "$f: X \\to Y$" names f by its colon).
+_ARROWS = frozenset(
+    {
+        "\\to", "\\mapsto", "\\rightarrow", "\\longrightarrow", "\\hookrightarrow",
+        "\\twoheadrightarrow", "\\longmapsto",
     }
 )  # fmt: skip
 #: Arithmetic that makes a left-hand side an expression rather than a name.
@@ -59,8 +68,8 @@ _CLOSE = frozenset({"}", ")", "]", "\\}", "\\rangle", "\\rbrace"})
 
 
 def _relation_at(stream: TokenStream) -> int | None:
-    """The offset of the first relation symbol at bracket depth 0 (-1 when arithmetic comes
-    first), or None."""
+    """The offset of the first relation symbol at bracket depth 0 (-1 when arithmetic or an
+    arrow comes first), or None."""
     depth = 0
     for text, start in zip(stream.texts, stream.starts, strict=True):
         if text in _OPEN:
@@ -68,7 +77,7 @@ def _relation_at(stream: TokenStream) -> int | None:
         elif text in _CLOSE:
             depth = max(depth - 1, 0)
         elif depth == 0 and text in RELATIONS:
-            return start
+            return -1 if text in _ARROWS else start
         elif depth == 0 and text in _ARITHMETIC:
             return -1
     return None
