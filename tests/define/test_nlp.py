@@ -50,6 +50,11 @@ def test_blas_runs_on_one_thread_inside_the_block_only() -> None:
         ("Let FORMULA0 be the vector orthogonal to FORMULA1.", "orthogonal", "JJ"),
         ("For FORMULA0 odd the sum vanishes.", "odd", "JJ"),
         ("The elements equal to zero form an ideal.", "equal", "JJ"),
+        # an adjective tag on the noun that names the formula right after it
+        ("Where FORMULA0, the principal normal FORMULA1 is defined by FORMULA2.", "normal", "NN"),
+        ("A single reactant FORMULA0 is converted into products.", "reactant", "NN"),
+        ("For an even FORMULA0 the sum vanishes.", "even", "JJ"),
+        ("Then for a positive FORMULA0 the series converges.", "positive", "JJ"),
     ],
 )
 def test_an_adjective_tag_ending_a_noun_phrase_is_mended(
@@ -57,3 +62,9 @@ def test_an_adjective_tag_ending_a_noun_phrase_is_mended(
 ) -> None:
     doc = load_pipeline()(sentence)
     assert next(t.tag_ for t in doc if t.text == word) == tag
+
+
+@pytest.mark.slow
+def test_a_verb_tag_on_a_noun_written_again_before_a_formula_is_mended() -> None:
+    doc = load_pipeline()("The chain moves from state FORMULA0 to state FORMULA1 in one step.")
+    assert [t.tag_ for t in doc if t.text == "state"] == ["NN", "NN"]

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from definiens.define.concepts import is_evaluative
 from definiens.errors import ModelError
 from definiens.model import PLACEHOLDER_PREFIX
 
@@ -136,9 +137,44 @@ def _mend_nouns(doc: Any) -> Any:
         tag, dep = rows[i]
         previous = rows[i - 1][0]
         verb = tag in tags.verbs and previous in tags.before_noun and dep in tags.roles
-        if verb or (tag in tags.adjectives and _adjective_as_noun(doc, rows, i, tags)):
+        if (
+            verb
+            or (tag in tags.adjectives and _adjective_as_noun(doc, rows, i, tags))
+            or _names_the_symbol_after(doc, rows, i, tags)
+        ):
             doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
     return doc
+
+
+#: Adjectives of a number's kind, which a symbol after them keeps as adjectives ("an even $n$").
+_KIND_ADJECTIVES = frozenset(
+    {"real", "complex", "rational", "irrational", "odd", "even", "integral", "imaginary"}
+)
+
+
+def _names_the_symbol_after(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> bool:
+    """The word at ``i``, right before a formula, is the noun that names it although tagged
+    otherwise: an adjective after an article and at most one adjective ("the principal normal
+    $N$", "a single reactant $A$"; not "an even $n$" nor "a positive $x$"), or a verb that
+    repeats a noun written before another formula of the sentence ("from state $i$ to state
+    $j$")."""
+    if i + 1 >= len(rows) or not _is_placeholder(doc, i + 1):
+        return False
+    tag = rows[i][0]
+    if tag in tags.adjectives:
+        before = [rows[k][0] for k in range(max(i - 2, 0), i)]
+        after_article = before[-1:] == [tags.article] or (
+            len(before) == 2 and before[0] == tags.article and before[1] in tags.adjectives
+        )
+        word = doc[i].lower_
+        return after_article and not is_evaluative(word) and word not in _KIND_ADJECTIVES
+    if tag not in tags.verbs:
+        return False
+    word = doc[i].lower_
+    return any(
+        rows[k][0] in tags.nouns and doc[k].lower_ == word and _is_placeholder(doc, k + 1)
+        for k in range(i - 1)
+    )
 
 
 class _Tags(NamedTuple):
@@ -151,6 +187,8 @@ class _Tags(NamedTuple):
     noun_or_possessive: frozenset[int]
     goes_on: frozenset[int]
     possessive: frozenset[int]
+    article: int
+    nouns: frozenset[int]
 
 
 def _adjective_as_noun(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> bool:
@@ -178,7 +216,8 @@ def _hashes(strings: Any) -> _Tags:
         _MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUN_OR_POSSESSIVE,
         _GOES_ON, frozenset({"POS"}),
     )  # fmt: skip
-    return _Tags(*(frozenset(strings.add(name) for name in group) for group in names))
+    groups = (frozenset(strings.add(name) for name in group) for group in names)
+    return _Tags(*groups, strings.add("DT"), frozenset({strings.add("NN"), strings.add("NNS")}))
 
 
 @functools.cache
