@@ -45,6 +45,11 @@ def _formula(tex: str) -> Formula:
         ("M \\mapsto \\widetilde{M}", set()),
         ("f : X \\to Y", {"f"}),
         ("\\phi \\colon A \\rightarrow B", {"\\phi"}),
+        # a list of identifiers before the relation: each is named
+        ("C, D \\subset X", {"C", "D"}),
+        ("x, y \\in B'", {"x", "y"}),
+        ("x + y, z \\in B", set()),
+        ("u^\\mu u_\\mu = c^2", set()),
     ],
 )
 def test_the_named_identifier(tex: str, expected: set[str]) -> None:

@@ -91,9 +91,10 @@ _LIST = frozenset({",", "\\ldots", "\\dots", "\\cdots", ".", "\\,", "\\;", "\\ "
 _ALONE = _PLAIN | RELATIONS | {"^", "'", "\\prime", "*"}
 
 
-def _rest(formula: Formula, stream: TokenStream) -> list[str]:
-    """The tokens of the formula (``stream``) outside the places its identifiers are written."""
-    size = len(formula.tex)
+def _rest(formula: Formula, stream: TokenStream, end: int | None = None) -> list[str]:
+    """The tokens of the formula (``stream``) outside the places its identifiers are written
+    (before offset ``end`` if given)."""
+    size = len(formula.tex) if end is None else end
     taken = bytearray(size)
     for i in formula.identifiers:
         for s, e in i.spans or [(i.start, i.end)]:
@@ -103,7 +104,7 @@ def _rest(formula: Formula, stream: TokenStream) -> list[str]:
     return [
         text
         for text, start in zip(stream.texts, stream.starts, strict=True)
-        if not (0 <= start < size and taken[start])
+        if (end is None or start < end) and not (0 <= start < size and taken[start])
     ]
 
 
@@ -129,6 +130,9 @@ def named(formula: Formula) -> set[str]:
     before = sorted((i for i in identifiers if 0 <= i.start < at), key=lambda i: i.start)
     if len(before) == 1:
         return {before[0].tex}
+    left = _rest(formula, stream, at)
+    if len(before) > 1 and "," in left and all(t in _LIST for t in left):
+        return {i.tex for i in before}  # "let $C, D \\subset X$ be connected components"
     if before and formula.tex[before[0].end : before[0].end + 1] == "(":
         return {before[0].tex}
     return set()
