@@ -57,6 +57,10 @@ FIRST_MEANINGS = [
     ),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "a", "mass"),
     ("Here $a$ and $b$ are the mass and the charge, respectively.", "b", "charge"),
+    ("Here $a$ and $b$ are, respectively, the mass and the charge.", "b", "charge"),
+    # a list of symbols before the relation of a formula
+    # ... and "distinct" says nothing of what they are
+    ("Let $C, D \\subset X$ be distinct connected components of $X$.", "D", "connected component"),
     # a coordination elsewhere in the sentence is not shared out over the list
     (
         "In linear and nonlinear systems, $x$ and $y$ are the input and output, respectively.",
@@ -156,6 +160,20 @@ FIRST_MEANINGS = [
         "speed of light",
     ),
     ("The velocity $v$ approaches the speed of light $c$.", "v", "velocity"),
+    # the symbol after the term, outside the parser's chunk
+    (
+        "We choose the new constant of integration $b$ such that $y(0) = b$.",
+        "b",
+        "constant of integration",
+    ),
+    # the tagger reads the noun before the symbol as an adjective, or as a verb after "to"
+    (
+        "Where $\\kappa > 0$, the principal normal $\\mathbf{N}$ is defined by "
+        "$d\\mathbf{T}/ds = \\kappa\\mathbf{N}$.",
+        "\\mathbf{N}",
+        "principal normal",
+    ),
+    ("The chain moves from state $i$ to state $j$ with probability $p_{ij}$.", "j", "state"),
     ("Let $G$ be a group of order $n$.", "G", "group"),
     # an adjective tag in a noun's place after a noun ("constant/JJ")
     (
@@ -289,6 +307,10 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         ("The centralizer of $B$ in $A$ is the subalgebra $C$.", "B", "subalgebra"),
         ("Let $X$ be quasi-compact (Lemma 3) and $x$ nonzero, resp. $y$.", "x", "nonzero"),
         ("Denote by $M$ a module of finite type.", "M", "type"),
+        # the chapter of a cross-reference
+        ("Then $A$ is finite over $B$ (Algebra, Lemma 10.3).", "B", "Algebra"),
+        # the verb of a definition the tagger joins to the phrase
+        ("Define groups $D_0, D_1, D_2$ inductively.", "D_{1}", "Define group"),
     ],
 )
 def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:

@@ -1,10 +1,16 @@
 """Pairing a symbol with a phrase of its sentence, on parses written out by hand (the parser's
-output for these sentences, so that a model update cannot hide a change of the rules)."""
+output for these sentences, so that a model update cannot hide a change of the rules), and on a
+few whole sentences through the parser."""
 
 from __future__ import annotations
 
+import pytest
+
 from definiens.define.mention import Mention
 from definiens.define.pairing import Occurrence, Tokens, measure_pair
+from definiens.define.stage import Definer
+from definiens.formulas import identify
+from definiens.ingest import from_text, parse
 
 
 def _tokens(words: str, heads: list[int], deps: str, tags: str) -> Tokens:
@@ -54,3 +60,27 @@ def test_a_symbol_in_the_subjects_modifier_is_not_what_the_subject_is() -> None:
     )
     measured = measure_pair(tokens, Occurrence("v", 5, True), _mention(8, 8))
     assert measured is None or "copula" not in measured["patterns"]
+
+
+def _stated(text: str, identifier: str) -> dict[str, bool]:
+    """Each candidate phrase of ``identifier`` in a Markdown ``text``: whether a definitional
+    pattern pairs it with the identifier."""
+    document = identify(parse(from_text(text, "markdown", title="t")))
+    _, candidates = Definer().candidates(document)
+    return {c.form: c.values["pattern_any"] > 0 for c in candidates[identifier]}
+
+
+@pytest.mark.slow
+def test_the_object_of_a_preposition_is_not_what_the_symbol_after_it_is_called() -> None:
+    stated = _stated("The set of all probe functions is denoted by $\\mathbb{F}$.", "\\mathbb{F}")
+    assert stated["set of all probe functions"]
+    assert not stated["probe function"]
+
+
+@pytest.mark.slow
+def test_a_place_or_a_case_before_an_equation_does_not_name_it() -> None:
+    assert not _stated("For a photon $m = 0$, so that $E = pc$.", "m").get("photon", False)
+    assert not _stated("Inside the sphere $E = kQr/R^3$.", "E").get("sphere", False)
+    # a symbol by itself after the phrase is still its apposition
+    assert _stated("In the group $G$ every element has an inverse.", "G")["group"]
+    assert _stated("For all objects $b, c$ of the category the map is linear.", "b")["object"]

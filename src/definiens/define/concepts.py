@@ -7,7 +7,16 @@ pages or symbols.
 
 from __future__ import annotations
 
-__all__ = ["CONCEPTS", "EVALUATIVE", "VAGUE", "is_concept", "is_evaluative", "is_vague"]
+__all__ = [
+    "CONCEPTS",
+    "EMPTY_QUALIFIERS",
+    "EVALUATIVE",
+    "NO_START",
+    "VAGUE",
+    "is_concept",
+    "is_evaluative",
+    "is_vague",
+]
 
 _CONCEPT_WORDS = """
 number integer variable constant parameter coefficient function set element point vector
@@ -40,6 +49,17 @@ certain finite infinite small large sufficiently distinct different other new sa
 corresponding following particular general simple such some any each every appropriate
 suitable unique single first second third last previous next initial final possible constant
 """
+
+#: Words before a noun that say nothing of what it is ("distinct connected components", "an
+#: arbitrary element"): a phrase starts after them.
+EMPTY_QUALIFIERS = frozenset(
+    {"distinct", "arbitrary", "given", "certain", "particular", "such", "some", "any", "each",
+     "every", "appropriate", "suitable", "corresponding", "following"}
+)  # fmt: skip
+
+#: Words a phrase does not start with: the empty qualifiers and the verbs of a definition the
+#: tagger joins to the phrase ("Define groups $D_0, D_1$").
+NO_START = EMPTY_QUALIFIERS | {"define", "denote", "let", "consider", "suppose", "assume"}
 
 #: Adjectives that qualify an object without changing its kind ("a positive integer").
 EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())

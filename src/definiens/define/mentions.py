@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from definiens.define.chunks import Chunk, sentence_chunks
-from definiens.define.concepts import is_concept, is_evaluative
+from definiens.define.concepts import NO_START, is_concept, is_evaluative
 from definiens.define.counting import count_mentions
 from definiens.define.mention import Mention
 from definiens.define.words import Words
@@ -37,8 +37,8 @@ _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def _trim(w: Words, start: int, end: int) -> list[int]:
-    """The tokens ``[start, end)`` without determiners, numbers and punctuation at the edges,
-    stopping at a placeholder."""
+    """The tokens ``[start, end)`` without determiners, numbers, punctuation and empty
+    qualifiers at the edges, stopping at a placeholder."""
     kept: list[int] = []
     for i in range(start, end):
         if w.placeholder[i]:
@@ -46,7 +46,11 @@ def _trim(w: Words, start: int, end: int) -> list[int]:
                 break
             continue
         kept.append(i)
-    while kept and (w.pos[kept[0]] in _DROP_LEADING or not _WORD.search(w.text[kept[0]])):
+    while kept and (
+        w.pos[kept[0]] in _DROP_LEADING
+        or not _WORD.search(w.text[kept[0]])
+        or (len(kept) > 1 and w.lower[kept[0]] in NO_START)
+    ):
         if _hyphenated(w, kept):
             break
         kept.pop(0)
@@ -68,12 +72,34 @@ _BRACKETS = str.maketrans("", "", "()[]{}")
 
 def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
-    that only qualifies ("nonzero"), or it holds an unbalanced bracket ("quasi-compact (Lemma")."""
+    that only qualifies ("nonzero"), it holds an unbalanced bracket ("quasi-compact (Lemma"),
+    or it names the chapter of a cross-reference ("(Algebra, Lemma 10.3)")."""
     head = w.lower[tokens[-1]].strip(".")
     if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
         return True
+    if _cites_a_chapter(w, tokens):
+        return True
     text = "".join(w.text[t] for t in tokens)
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
+
+
+#: The words of a numbered statement a cross-reference points to.
+_STATEMENTS = frozenset(
+    {"lemma", "theorem", "proposition", "corollary", "remark", "section", "chapter",
+     "definition", "example", "exercise", "situation", "equation"}
+)  # fmt: skip
+
+
+def _cites_a_chapter(w: Words, tokens: Sequence[int]) -> bool:
+    """The phrase is a capitalised chapter name before ", Lemma" ("Algebra, Lemma 10.3")."""
+    after = tokens[-1] + 2
+    return (
+        after < len(w)
+        and w.text[tokens[0]][:1].isupper()
+        and w.text[after - 1] == ","
+        and w.lower[after] in _STATEMENTS
+        and w.text[after][:1].isupper()
+    )
 
 
 def _hyphenated(w: Words, tokens: Sequence[int]) -> bool:
@@ -257,7 +283,10 @@ def _extended(
         if longer is None:
             break
         longer.head = mention.last
-        longer.bare = not found and w.pos[extension[0]] not in ("DET", "PRON")
+        # a term: "speed of light", "set of all probe functions" (not "charge of the particle")
+        longer.bare = not found and (
+            w.pos[extension[0]] not in ("DET", "PRON") or w.lower[extension[0]] == "all"
+        )
         found.append(longer)
         if named is not None:
             longer.head_pos = mention.head_pos  # "light" in "speed of light" may read as ADJ
@@ -269,11 +298,14 @@ def _extended(
 def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | None:
     """The words of a bare "of" phrase that ends at a symbol after a definite noun phrase,
     which the term as a whole names: "the speed of light $c$", "the coefficient of friction
-    $\\mu$" (not "a group of order $n$", where the order is $n$). The tagger often reads the
+    $\\mu$", "the new constant of integration $b$" (not "a group of order $n$", where the order
+    is $n$), with the symbol in the last chunk or right after it. The tagger often reads the
     word before the symbol as its adjective ("light"); one such word is taken as a noun."""
-    if mention.determiner != "the" or len(tail) < 2 or not w.placeholder[tail[-1]]:
+    if mention.determiner != "the" or not tail:
         return None
-    words = tail[:-1]
+    words = tail[:-1] if w.placeholder[tail[-1]] else tail  # the symbol in the chunk or after it
+    if not words or words[-1] + 1 >= len(w) or not w.placeholder[words[-1] + 1]:
+        return None
     if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
         return None
     last = words[-1]

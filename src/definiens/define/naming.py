@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from definiens.define.concepts import is_concept, is_evaluative
+from definiens.define.concepts import NO_START, is_concept, is_evaluative
 from definiens.define.mention import Mention, mention_of
 from definiens.define.mentions import is_junk, phrase_variants
 from definiens.define.words import Words, placeholder_tokens
@@ -60,7 +60,9 @@ def _span_before(w: Words, at: int) -> tuple[int, int] | None:
         if w.tag[first - 1] not in _MODIFIERS or w.placeholder[first - 1]:
             break
         first -= 1
-    while first < head and (w.tag[first] == "HYPH" or is_evaluative(w.text[first])):
+    while first < head and (
+        w.tag[first] == "HYPH" or is_evaluative(w.text[first]) or w.lower[first] in NO_START
+    ):
         first += 1
     return first, head
 

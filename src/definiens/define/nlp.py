@@ -212,12 +212,21 @@ def _is_placeholder(doc: Any, i: int) -> bool:
 @functools.cache
 def _hashes(strings: Any) -> _Tags:
     """The string hashes of the tag and dependency sets of :func:`_mend_nouns`."""
-    names = (
-        _MISREAD_VERBS, _NOMINAL_ROLES, _BEFORE_NOUN, _MISREAD_ADJECTIVES, _NOUN_OR_POSSESSIVE,
-        _GOES_ON, frozenset({"POS"}),
-    )  # fmt: skip
-    groups = (frozenset(strings.add(name) for name in group) for group in names)
-    return _Tags(*groups, strings.add("DT"), frozenset({strings.add("NN"), strings.add("NNS")}))
+
+    def hashed(names: frozenset[str]) -> frozenset[int]:
+        return frozenset(strings.add(name) for name in names)
+
+    return _Tags(
+        verbs=hashed(_MISREAD_VERBS),
+        roles=hashed(_NOMINAL_ROLES),
+        before_noun=hashed(_BEFORE_NOUN),
+        adjectives=hashed(_MISREAD_ADJECTIVES),
+        noun_or_possessive=hashed(_NOUN_OR_POSSESSIVE),
+        goes_on=hashed(_GOES_ON),
+        possessive=hashed(frozenset({"POS"})),
+        article=strings.add("DT"),
+        nouns=hashed(frozenset({"NN", "NNS"})),
+    )
 
 
 @functools.cache

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from definiens.define.lists import coordinated, its_part, respectively, singular_of_a_list
 from definiens.define.mentions import Mention
-from definiens.define.patterns import match_patterns, word_before, written_as
+from definiens.define.patterns import match_patterns, plain_gap, word_before, written_as
 from definiens.define.words import Words
 from definiens.model import PLACEHOLDER_PREFIX, Formula, Identifier
 
@@ -36,6 +37,7 @@ class Occurrence:
     secondary: bool = False
     written_alone: bool = True  # not first written with a power or arguments ($s$, not $s^2$)
     by_itself: bool = True  # its formula is the identifier alone (not named with its formula)
+    equated: bool = False  # its formula is an equation ("$m = 0$")
 
 
 #: What makes a short formula of one identifier another object: "$|H|$" (the order of H),
@@ -85,7 +87,10 @@ def occurrences_in(
             alone = by_itself or ident.tex in named
             secondary = bool(named) and not alone
             powered = _powered(formula, ident)
-            found.append(Occurrence(ident.tex, at, alone, secondary, not powered, by_itself))
+            equated = "=" in formula.tex
+            found.append(
+                Occurrence(ident.tex, at, alone, secondary, not powered, by_itself, equated)
+            )
     return found
 
 
@@ -148,36 +153,11 @@ class Tokens:
         placeholders.append(count)
         found = cls(lower, words.heads, placeholders, marks, sorted(symbols.items()), words.tag)
         found.deps = words.dep
-        found.groups = _coordinated(lower, {t for t, _ in marks} | set(symbols))
+        found.groups = coordinated(lower, {t for t, _ in marks} | set(symbols))
         if "respectively" in lower:
             found.conj = [dep == "conj" for dep in words.dep]
             found.left = [words.left_edge(i) for i in range(len(words))]
         return found
-
-
-#: Words joining the symbols of a list: "$x$, $y$ and $z$", "$a$ or $b$".
-_JOINERS = frozenset({",", "and", "or"})
-
-
-def _coordinated(lower: list[str], at: set[int]) -> dict[int, tuple[int, int]]:
-    """For each symbol token in a run of two or more joined by commas, "and" or "or" (``$x$,
-    $y$, and $z$ are real numbers"), the first and last token of its run."""
-    groups: dict[int, tuple[int, int]] = {}
-    run: list[int] = []
-    for token in sorted(at):
-        if run and all(w in _JOINERS for w in lower[run[-1] + 1 : token]) and token - run[-1] <= 3:
-            run.append(token)
-            continue
-        _close(run, groups)
-        run = [token]
-    _close(run, groups)
-    return groups
-
-
-def _close(run: list[int], groups: dict[int, tuple[int, int]]) -> None:
-    if len(run) > 1:
-        for token in run:
-            groups[token] = (run[0], run[-1])
 
 
 _LONGEST_PATTERN = 6
@@ -267,6 +247,19 @@ def _in_a_modifier(tokens: Tokens, mention: Mention) -> bool:
     return governor < head and tokens.tags[governor] == "IN"
 
 
+#: Prepositions of a place or a case, whose object is no name of the equation after it.
+_SETTINGS = frozenset({"for", "inside", "outside", "at", "on", "in", "near", "within", "along"})
+
+
+def _in_a_setting(tokens: Tokens, mention: Mention) -> bool:
+    """The phrase follows a preposition of :data:`_SETTINGS` ("for a photon", "inside the
+    sphere")."""
+    k = mention.first - 1
+    while k >= 0 and tokens.tags[k] == "DT":
+        k -= 1
+    return k >= 0 and tokens.lower[k] in _SETTINGS
+
+
 def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) -> bool:
     """The verb "is" between the symbol (its list: ``first`` to ``last``) and the phrase has a
     subject of its own: "the degree of a vertex $v$ is the number of edges" says what the
@@ -300,7 +293,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     """
     at = occurrence.token
     first, last = tokens.groups.get(at, (at, at))
-    if mention.parts and not _its_part(tokens, at, first, last, mention):
+    if mention.parts and not its_part(tokens, at, first, last, mention):
         return None
     after = mention.first > at
     if _not_its_own(tokens, at, first, last, mention, after):
@@ -312,10 +305,9 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     patterns: set[str] = set()
     gap_end, allowed = hi, True
     if tokens.conj and first != last and after and not mention.parts:
-        gap_end, allowed = _respectively(tokens, at, mention, hi)
+        gap_end, allowed = respectively(tokens, at, mention, hi)
     if gap_end - lo <= _LONGEST_PATTERN and allowed:
-        # the blank lines around a display are spaces, not words of the gap
-        gap = [w for w in tokens.lower[lo:gap_end] if not w.isspace()] if gap_end > lo else []
+        gap = plain_gap(tokens.lower[lo:gap_end]) if gap_end > lo else []
         before = first if first < at and after else at
         following = tokens.lower[last + 1] if last + 1 < len(tokens.lower) else ""
         previous = word_before(tokens.lower, before, following)
@@ -331,6 +323,10 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         else _in_a_modifier(tokens, mention)
     ):
         patterns.discard("copula")
+    if not after and "called" in patterns and _in_a_modifier(tokens, mention):
+        patterns.discard("called")  # "the set of all probe functions is denoted by $F$"
+    if not after and occurrence.equated and _in_a_setting(tokens, mention):
+        patterns = set()  # "for a photon $m = 0$", "inside the sphere $E = kQr/R^3$"
     if not (after or patterns or occurrence.secondary) and _subject_of_copula(
         tokens, first, at, mention
     ):
@@ -338,7 +334,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     if patterns and mention.head_pos not in ("NOUN", "PROPN"):
         patterns -= {"appos_before", "comma_before"}
     if first != last and tokens.tags[mention.head_token] in ("NN", "NNP"):
-        patterns -= _singular_of_a_list(tokens, at, first, last, after, lo)
+        patterns -= singular_of_a_list(tokens, at, first, last, after, lo)
     head = mention.head_token
     blocked = hi > lo and tokens.placeholders[hi] > tokens.placeholders[lo]
     hi = max(hi, lo)
@@ -353,47 +349,3 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         "patterns": patterns,
         "flags": [name for name, value in flags.items() if value],
     }
-
-
-def _singular_of_a_list(
-    tokens: Tokens, at: int, first: int, last: int, after: bool, lo: int
-) -> set[str]:
-    """The patterns a singular phrase holds for one end of a list only: "the Boltzmann
-    constant $k_B$ and $N_A$" (the first), "$k_B$ and $N_A$ is Avogadro's number" (the last,
-    which "is" agrees with)."""
-    if not after:
-        return set() if at == first else {"appos_before"}
-    verb = tokens.lower[lo] if lo < len(tokens.lower) else ""
-    return set() if at == last or verb not in ("is", "was") else {"copula"}
-
-
-def _its_part(tokens: Tokens, at: int, first: int, last: int, mention: Mention) -> bool:
-    """The symbol stands at the mention's place in a list of as many symbols
-    (:mod:`.distributed`)."""
-    members = tokens.lists.get((first, last), [])
-    if len(members) != mention.parts or members.index(at) != mention.part:
-        return False
-    # the list hangs off the coordination ("the heat capacities …, $C_V$ and $C_p$"), or both
-    # off one verb ("$K_p$ and $K_i$ are the … gains"): not a coordination elsewhere
-    head = mention.head_token
-    governor = tokens.heads[first]
-    return mention.first <= governor <= mention.last or governor == tokens.heads[head]
-
-
-def _respectively(tokens: Tokens, at: int, mention: Mention, hi: int) -> tuple[int, bool]:
-    """With "respectively": where the gap before a list of phrases ends, and whether the
-    pattern may hold for this symbol (the i-th symbol of its list pairs with the i-th phrase)."""
-    chain = [mention.last]
-    while tokens.conj[chain[-1]] and tokens.heads[chain[-1]] < chain[-1]:
-        chain.append(tokens.heads[chain[-1]])
-    has_conjuncts = len(chain) > 1 or any(
-        tokens.conj[t] and tokens.heads[t] == mention.last for t in range(len(tokens.conj))
-    )
-    if "respectively" in tokens.lower and any(
-        tokens.conj[t] for t in range(mention.first, mention.head_token)
-    ):
-        return hi, False  # "the red, green and blue components, respectively": parts only
-    if not has_conjuncts:
-        return hi, True  # one phrase for the whole list
-    members = tokens.lists[tokens.groups[at]]
-    return tokens.left[chain[-1]], members.index(at) == len(chain) - 1

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["LIST_GOES_ON", "PATTERNS", "match_patterns", "word_before", "written_as"]
+from definiens.define.concepts import EMPTY_QUALIFIERS
+
+__all__ = [
+    "LIST_GOES_ON",
+    "PATTERNS",
+    "match_patterns",
+    "plain_gap",
+    "word_before",
+    "written_as",
+]
 
 PATTERNS = ("copula", "denote", "let", "appos_after", "appos_before", "comma_before", "called")
 
@@ -130,9 +139,9 @@ def _strip_determiners(gap: Sequence[str]) -> list[str]:
         for k, word in enumerate(gap)
         if word not in _ADVERBS or k == 0 or gap[k - 1] not in _ADVERB_AFTER
     ]
-    while words and words[-1] in _DETERMINERS:
+    while words and (words[-1] in _DETERMINERS or words[-1] in EMPTY_QUALIFIERS):
         words.pop()
-    while words and words[0] in _DETERMINERS:
+    while words and (words[0] in _DETERMINERS or words[0] in EMPTY_QUALIFIERS):
         words.pop(0)
     return words
 
@@ -225,3 +234,16 @@ def match_patterns(
         if joined in _COPULA_BEFORE:
             found.add("copula")
     return found
+
+
+def plain_gap(words: list[str]) -> list[str]:
+    """The words of a gap without the blank lines around a display and without a
+    "respectively" set off by commas ("$I$ and $O$ are, respectively, the input and output
+    manifolds")."""
+    gap = [w for w in words if not w.isspace()]
+    if "respectively" not in gap:
+        return gap
+    k = gap.index("respectively")
+    start = k - 1 if k > 0 and gap[k - 1] == "," else k
+    end = k + 2 if k + 1 < len(gap) and gap[k + 1] == "," else k + 1
+    return gap[:start] + gap[end:]
