@@ -28,7 +28,8 @@ RELATIONS = frozenset(
     }
 )  # fmt: skip
 #: Arrows: a formula whose first relation is one names a map, not its left side ("a morphism
-#: $X \\to S$", "the construction $M \\mapsto \\widetilde M$"; "$f: X \\to Y$" names f by its colon).
+#: $X \to S$", "the construction $M \mapsto \widetilde M$"; "$f: X \to Y$" names f by its
+#: colon).
 _ARROWS = frozenset(
     {
         "\\to", "\\mapsto", "\\rightarrow", "\\longrightarrow", "\\hookrightarrow",
