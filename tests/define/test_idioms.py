@@ -160,7 +160,13 @@ FIRST_MEANINGS = [
         "speed of light",
     ),
     ("The velocity $v$ approaches the speed of light $c$.", "v", "velocity"),
-    # the symbol after the term, outside the parser's chunk
+    # the symbol after the term, outside the parser's chunk; not a running variable
+    (
+        "The totient of $n$ is the number of integers $k$ with $1 \\le k \\le n$ and "
+        "$\\gcd(k, n) = 1$.",
+        "k",
+        "integer",
+    ),
     (
         "We choose the new constant of integration $b$ such that $y(0) = b$.",
         "b",

@@ -213,9 +213,13 @@ def _determiner(w: Words, chunk: tuple[int, int]) -> str:
 
 
 #: Prepositions whose phrase can belong to a meaning ("speed of light", "rate constant for
-#: electron transfer", "yield stress in uniaxial tension", "truncation at the tenths place").
+#: electron transfer", "yield stress in uniaxial tension", "truncation at the tenths place",
+#: "height above the ground", "distance from the origin", "number of particles per unit volume").
 #: Not "with": "a graph with vertex set $V$" is a graph.
-_EXTENDING = frozenset({"of", "for", "in", "on", "at", "over", "between", "under"})
+_EXTENDING = frozenset(
+    {"of", "for", "in", "on", "at", "over", "between", "under", "above", "below", "from",
+     "per", "along", "across", "through"}
+)  # fmt: skip
 #: How many prepositional phrases a meaning may carry ("number of particles in one container").
 _MAX_EXTENSIONS = 2
 
@@ -304,7 +308,8 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
     if mention.determiner != "the" or not tail:
         return None
     words = tail[:-1] if w.placeholder[tail[-1]] else tail  # the symbol in the chunk or after it
-    if not words or words[-1] + 1 >= len(w) or not w.placeholder[words[-1] + 1]:
+    symbol = words[-1] + 1 if words else len(w)
+    if symbol >= len(w) or not w.placeholder[symbol] or _bound_after(w, symbol):
         return None
     if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
         return None
@@ -315,6 +320,15 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
         return words
     adjective = len(words) == 1 and w.pos[last] == "ADJ" and not is_evaluative(w.lower[last])
     return words if adjective else None
+
+
+#: Words after a symbol that make it a running variable the phrase before it describes: "the
+#: number of integers $k$ with $1 \le k \le n$" (k is an integer, not the number).
+_BINDING = frozenset({"with", "satisfying", "where"})
+
+
+def _bound_after(w: Words, symbol: int) -> bool:
+    return symbol + 1 < len(w) and w.lower[symbol + 1] in _BINDING
 
 
 def _trim_end(w: Words, chunk: Chunk) -> list[int]:
