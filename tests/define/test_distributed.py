@@ -39,6 +39,12 @@ def _parts(sentence: str) -> list[tuple[int, int, str]]:
             "the pixel, respectively.",
             ["red component", "green component", "blue component"],
         ),
+        # coordinated modifiers of the one object of the head's preposition
+        (
+            "where FORMULA0 and FORMULA1 are the refractive indices of the first and second "
+            "medium, respectively.",
+            ["refractive index of the first medium", "refractive index of the second medium"],
+        ),
     ],
 )
 def test_each_part_in_its_place(sentence: str, expected: list[str]) -> None:

@@ -1,13 +1,14 @@
 """A coordination shared out over a list of symbols with "respectively".
 
 "Here $K_p$ and $K_i$ are the proportional and integral gains, respectively": the phrase is
-"proportional gain" for the first symbol and "integral gain" for the second. Three shapes are
+"proportional gain" for the first symbol and "integral gain" for the second. Four shapes are
 read from the parse: coordinated modifiers of one head ("the proportional and integral gains"),
-a bare noun coordinated with a compound ("the object and image distances") and coordinated
-objects of a head's preposition ("the heat capacities at constant volume and constant pressure").
-The shared head is plural. Each part is a mention spanning the whole coordination (the gap to
-the list is measured from its edges) that only the symbol at the same place of a list of as
-many symbols takes, the list hanging off the coordination or off the same verb
+a bare noun coordinated with a compound ("the object and image distances"), coordinated
+objects of a head's preposition ("the heat capacities at constant volume and constant pressure")
+and coordinated modifiers of its one object ("the refractive indices of the first and second
+medium"). The shared head is plural. Each part is a mention spanning the whole coordination
+(the gap to the list is measured from its edges) that only the symbol at the same place of a
+list of as many symbols takes, the list hanging off the coordination or off the same verb
 (:func:`definiens.define.pairing.measure_pair`).
 """
 
@@ -76,6 +77,23 @@ def _shapes(w: Words, head: int, children: list[list[int]]) -> Iterator[tuple[li
                 if len(chain) > 1:
                     name = f"{_words(w, head, lemma)} {w.lower[prep]}"
                     yield [f"{name} {_words(w, t)}" for t in chain], _left(w, head), chain[-1]
+                else:
+                    yield from _modified_object(w, head, prep, objects[0], children)
+
+
+def _modified_object(
+    w: Words, head: int, prep: int, obj: int, children: list[list[int]]
+) -> Iterator[tuple[list[str], int, int]]:
+    """ "the refractive indices of the first and second medium": one object of the head's
+    preposition with coordinated modifiers; each part keeps the object's article."""
+    for modifier in children[obj]:
+        if modifier < obj and w.dep[modifier] in _MODIFIERS:
+            chain = _last_conjunct(w, _conjuncts(w, modifier, children), obj)
+            if len(chain) > 1 and chain[-1] < obj:
+                article = [w.lower[t] for t in children[obj] if t < modifier and w.tag[t] == "DT"]
+                name = " ".join([_words(w, head, w.lemma(head)), w.lower[prep], *article])
+                noun = w.lemma(obj)
+                yield [f"{name} {_words(w, t)} {noun}" for t in chain], _left(w, head), obj
 
 
 def _conjuncts(w: Words, first: int, children: list[list[int]]) -> list[int]:
