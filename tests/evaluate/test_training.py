@@ -43,3 +43,23 @@ def test_without_stated_labels_all_pairs_decide(monkeypatch: pytest.MonkeyPatch)
     }
     monkeypatch.setattr(training, "_first_meaning", _scores(counts))
     assert training._choose_threshold([_example({})]) == 0.25
+
+
+def test_the_threshold_follows_the_mean_over_fold_assignments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first, second = [_example({"x": True})], [_example({"x": True})]
+    # stated F1: first assignment 0.50 at 0.20, 0.49 at 0.25; second 0.40 and 0.45
+    by_assignment = {
+        id(first[0]): {0.2: ((100, 100, 50), (1, 0, 0)), 0.25: ((100, 100, 49), (1, 0, 0))},
+        id(second[0]): {0.2: ((100, 100, 40), (1, 0, 0)), 0.25: ((100, 100, 45), (1, 0, 0))},
+    }
+
+    def first_meaning(scored: Any, threshold: float) -> FirstMeaningScore:
+        counts = by_assignment[id(scored[0])]
+        stated, every = counts.get(threshold, ((100, 0, 0), (100, 0, 0)))
+        return FirstMeaningScore({"stated": Part(*stated), "all": Part(*every)}, [])
+
+    monkeypatch.setattr(training, "_first_meaning", first_meaning)
+    assert training._choose_threshold(first) == 0.2
+    assert training._choose_threshold(first, second) == 0.25
