@@ -261,6 +261,17 @@ def test_first_meaning(text: str, identifier: str, expected: str | None) -> None
     assert (meanings[0].text if meanings else None) == expected
 
 
+def test_a_binding_word_needs_a_formula_after_it() -> None:
+    text = "The speed of light $c$ with high precision was measured by Michelson."
+    assert annotate(text).definitions["c"][0].text == "speed of light"
+
+
+def test_a_particular_solution_keeps_its_name() -> None:
+    text = "Let $y_p$ be a particular solution of the equation."
+    meanings = annotate(text, top=3, min_score=0.0).definitions["y_{p}"]
+    assert any(m.text.startswith("particular solution") for m in meanings)
+
+
 # (passage, identifier, first meaning offered whatever its score): cases whose right meaning
 # scores near the shipped threshold (0.20-0.25), on one-sentence passages
 RANKED_FIRST = [
@@ -330,6 +341,10 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         ("Then $A$ is finite over $B$ (Algebra, Lemma 10.3).", "B", "Algebra"),
         # the verb of a definition the tagger joins to the phrase
         ("Define groups $D_0, D_1, D_2$ inductively.", "D_{1}", "Define group"),
+        # a plural noun before symbols outside the chunk is what they are, not a term with them
+        ("The union of sets $A_i$ is open.", "A_{i}", "union of sets"),
+        # a map named by an arrow formula is none of its sides
+        ("Let $X \\to S$ be a morphism of schemes.", "S", "morphism of schemes"),
     ],
 )
 def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:

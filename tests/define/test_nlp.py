@@ -55,6 +55,8 @@ def test_blas_runs_on_one_thread_inside_the_block_only() -> None:
         ("A single reactant FORMULA0 is converted into products.", "reactant", "NN"),
         ("For an even FORMULA0 the sum vanishes.", "even", "JJ"),
         ("Then for a positive FORMULA0 the series converges.", "positive", "JJ"),
+        ("The true FORMULA0 is unknown.", "true", "JJ"),
+        ("Thus for any open FORMULA0 of FORMULA1 there is a set FORMULA2.", "open", "NN"),
     ],
 )
 def test_an_adjective_tag_ending_a_noun_phrase_is_mended(
@@ -68,3 +70,9 @@ def test_an_adjective_tag_ending_a_noun_phrase_is_mended(
 def test_a_verb_tag_on_a_noun_written_again_before_a_formula_is_mended() -> None:
     doc = load_pipeline()("The chain moves from state FORMULA0 to state FORMULA1 in one step.")
     assert [t.tag_ for t in doc if t.text == "state"] == ["NN", "NN"]
+
+
+@pytest.mark.slow
+def test_a_main_verb_repeating_a_noun_stays_a_verb() -> None:
+    doc = load_pipeline()("Using the test FORMULA0, we test FORMULA1 at level FORMULA2.")
+    assert [t.tag_ for t in doc if t.text == "test"][1].startswith("VB")

@@ -37,11 +37,14 @@ from definiens.define.patterns import LIST_GOES_ON, match_patterns, word_before
         (["the"], True, LIST_GOES_ON, {"appos_after", "copula"}),
         (["the"], True, "with", {"appos_after"}),
         (["the"], True, "and", {"appos_after"}),
+        (["be", "distinct"], True, "let", {"copula", "let"}),
+        (["given", "the"], True, "", set()),
+        (["are", ",", "respectively", ",", "the"], True, "", set()),
     ],
     ids=["where-is", "denotes", "let-be", "apposition", "the-energy-E", "is-called",
          "denoted-by", "comma", "stands-for", "nothing", "known-as", "is-then",
          "if-then", "then", "same-as", "defined-by-a-condition", "list-goes-on", "with-the",
-         "and-the"],
+         "and-the", "be-distinct", "given-the", "respectively-before-plain-gap"],
 )  # fmt: skip
 def test_patterns(gap: list[str], after: bool, previous: str, expected: set[str]) -> None:
     assert match_patterns(gap, after, previous) == expected

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from definiens.formulas import extract_identifiers, tokenize
-from definiens.formulas.roles import _rest, named
+from definiens.formulas.roles import _rest, named, names_a_map
 from definiens.model import Formula
 
 _PIECES = [
@@ -75,3 +75,12 @@ def test_the_rest_is_every_token_outside_the_identifiers(tex: str) -> None:
 def test_a_name_is_one_of_the_formulas_identifiers(tex: str) -> None:
     formula = _formula(tex)
     assert named(formula) <= {i.tex for i in formula.identifiers}
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [("X \\to S", True), ("M \\mapsto \\widetilde{M}", True), ("f : X \\to Y", False),
+     ("x_n \\to 0", True), ("H \\subseteq G", False), ("x + y \\to z", False)],
+)  # fmt: skip
+def test_a_formula_whose_first_relation_is_an_arrow_names_a_map(tex: str, expected: bool) -> None:
+    assert names_a_map(_formula(tex)) is expected

@@ -29,7 +29,7 @@ from definiens.define.pairing import Tokens, occurrences_in
 from definiens.define.siblings import share_meanings
 from definiens.define.symbols import Symbol
 from definiens.define.words import Words
-from definiens.formulas.roles import named
+from definiens.formulas.roles import named, names_a_map
 from definiens.memory import collector_paused
 from definiens.model import Document, Formula, Link
 
@@ -94,7 +94,8 @@ def _aggregate(
     tokens = {s.index: Tokens.of(words[s.index]) for s in parsed}
     marked = {number for t in tokens.values() for _, number in t.marks}
     names = {index: named(formula) for index, formula in formulas.items() if index in marked}
-    occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names) for s in parsed}
+    maps = frozenset(index for index in names if names_a_map(formulas[index]))
+    occurrences = {s.index: occurrences_in(tokens[s.index], formulas, names, maps) for s in parsed}
     first: dict[str, int] = {}
     for s in parsed:
         for o in occurrences[s.index]:

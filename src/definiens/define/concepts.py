@@ -53,8 +53,8 @@ suitable unique single first second third last previous next initial final possi
 #: Words before a noun that say nothing of what it is ("distinct connected components", "an
 #: arbitrary element"): a phrase starts after them.
 EMPTY_QUALIFIERS = frozenset(
-    {"distinct", "arbitrary", "given", "certain", "particular", "such", "some", "any", "each",
-     "every", "appropriate", "suitable", "corresponding", "following"}
+    {"distinct", "arbitrary", "given", "certain", "such", "some", "any", "each", "every",
+     "appropriate", "suitable", "following"}
 )  # fmt: skip
 
 #: Words a phrase does not start with: the empty qualifiers and the verbs of a definition the

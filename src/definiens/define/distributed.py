@@ -9,7 +9,7 @@ and coordinated modifiers of its one object ("the refractive indices of the firs
 medium"). The shared head is plural. Each part is a mention spanning the whole coordination
 (the gap to the list is measured from its edges) that only the symbol at the same place of a
 list of as many symbols takes, the list hanging off the coordination or off the same verb
-(:func:`definiens.define.pairing.measure_pair`).
+(:func:`definiens.define.lists.its_part`, from :func:`definiens.define.pairing.measure_pair`).
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from definiens.define.chunks import Chunk, sentence_chunks
-from definiens.define.concepts import NO_START, is_concept, is_evaluative
+from definiens.define.concepts import NO_START, is_evaluative
 from definiens.define.counting import count_mentions
+from definiens.define.junk import is_junk
 from definiens.define.mention import Mention
 from definiens.define.words import Words
 from definiens.model import Link
@@ -25,7 +26,6 @@ from definiens.model import Link
 __all__ = [
     "Mention",
     "find_mentions",
-    "is_junk",
     "phrase_variants",
 ]
 
@@ -57,49 +57,6 @@ def _trim(w: Words, start: int, end: int) -> list[int]:
     while kept and w.pos[kept[-1]] in _DROP_TRAILING:
         kept.pop()
     return kept
-
-
-#: Words that are never a meaning on their own: abbreviations, function words and the verbs and
-#: nouns of the text's own apparatus that a tagger may take for nouns ("Denote", "resp").
-_JUNK_WORDS = """
-resp respectively denote denotes let define consider suppose assume note see cf eg ie etc
-example examples instance quasi lemma theorem proposition corollary remark section chapter
-figure table page exercise proof
-"""
-_JUNK = frozenset(_JUNK_WORDS.split())
-_BRACKETS = str.maketrans("", "", "()[]{}")
-
-
-def is_junk(w: Words, tokens: Sequence[int]) -> bool:
-    """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
-    that only qualifies ("nonzero"), it holds an unbalanced bracket ("quasi-compact (Lemma"),
-    or it names the chapter of a cross-reference ("(Algebra, Lemma 10.3)")."""
-    head = w.lower[tokens[-1]].strip(".")
-    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
-        return True
-    if _cites_a_chapter(w, tokens):
-        return True
-    text = "".join(w.text[t] for t in tokens)
-    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
-
-
-#: The words of a numbered statement a cross-reference points to.
-_STATEMENTS = frozenset(
-    {"lemma", "theorem", "proposition", "corollary", "remark", "section", "chapter",
-     "definition", "example", "exercise", "situation", "equation"}
-)  # fmt: skip
-
-
-def _cites_a_chapter(w: Words, tokens: Sequence[int]) -> bool:
-    """The phrase is a capitalised chapter name before ", Lemma" ("Algebra, Lemma 10.3")."""
-    after = tokens[-1] + 2
-    return (
-        after < len(w)
-        and w.text[tokens[0]][:1].isupper()
-        and w.text[after - 1] == ","
-        and w.lower[after] in _STATEMENTS
-        and w.text[after][:1].isupper()
-    )
 
 
 def _hyphenated(w: Words, tokens: Sequence[int]) -> bool:
@@ -307,10 +264,13 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
     word before the symbol as its adjective ("light"); one such word is taken as a noun."""
     if mention.determiner != "the" or not tail:
         return None
-    words = tail[:-1] if w.placeholder[tail[-1]] else tail  # the symbol in the chunk or after it
+    inside = w.placeholder[tail[-1]]
+    words = tail[:-1] if inside else tail  # the symbol in the chunk or after it
     symbol = words[-1] + 1 if words else len(w)
     if symbol >= len(w) or not w.placeholder[symbol] or _bound_after(w, symbol):
         return None
+    if not inside and w.tag[words[-1]] == "NNS" and w.lemma(mention.last) not in _COUNTS:
+        return None  # "the union of sets $A_i$": the symbols are the sets
     if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
         return None
     last = words[-1]
@@ -322,13 +282,21 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
     return words if adjective else None
 
 
-#: Words after a symbol that make it a running variable the phrase before it describes: "the
-#: number of integers $k$ with $1 \le k \le n$" (k is an integer, not the number).
+#: Words after a symbol that make it a running variable the phrase before it describes, with
+#: a formula after them: "the number of integers $k$ with $1 \le k \le n$" (k is an integer,
+#: not the number; not "the speed of light $c$ with high precision").
 _BINDING = frozenset({"with", "satisfying", "where"})
+#: Heads of a term whose last noun is plural and still names one symbol after the chunk ("the
+#: number of particles $N$").
+_COUNTS = frozenset({"number", "amount", "count", "total", "fraction", "proportion", "share"})
 
 
 def _bound_after(w: Words, symbol: int) -> bool:
-    return symbol + 1 < len(w) and w.lower[symbol + 1] in _BINDING
+    return (
+        symbol + 2 < len(w)
+        and w.lower[symbol + 1] in _BINDING
+        and any(w.placeholder[t] for t in range(symbol + 2, min(symbol + 4, len(w))))
+    )
 
 
 def _trim_end(w: Words, chunk: Chunk) -> list[int]:

@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterator
 
 from definiens.define.concepts import NO_START, is_concept, is_evaluative
+from definiens.define.junk import is_junk
 from definiens.define.mention import Mention, mention_of
-from definiens.define.mentions import is_junk, phrase_variants
+from definiens.define.mentions import phrase_variants
 from definiens.define.words import Words, placeholder_tokens
 
 __all__ = ["naming_mentions"]

@@ -128,7 +128,9 @@ def _mend_nouns(doc: Any) -> Any:
     (subject, object, complement of "is") right after a determiner, adjective or noun: a verb
     in the base form does not follow "the" or "the population" in English; "mean" does. So is
     an adjective that ends a noun phrase right after a noun or a possessive ("the time
-    constant", "Planck's constant")."""
+    constant", "Planck's constant"), and the word that names a formula right after it
+    (:func:`_names_the_symbol_after`). The tags are read once: a mend does not feed the
+    next."""
     if len(doc) < 2:
         return doc
     tags = _hashes(doc.vocab.strings)
@@ -150,27 +152,33 @@ def _mend_nouns(doc: Any) -> Any:
 _KIND_ADJECTIVES = frozenset(
     {"real", "complex", "rational", "irrational", "odd", "even", "integral", "imaginary"}
 )
+#: Words mathematics uses as nouns that a tagger reads as adjectives ("an open $U$ of $X$",
+#: "the normal $\mathbf{N}$").
+_ADJECTIVE_NOUNS = frozenset(
+    {"open", "normal", "tangent", "derivative", "differential", "potential", "radical",
+     "quotient", "prime", "polynomial", "binormal", "reactant", "constituent"}
+)  # fmt: skip
 
 
 def _names_the_symbol_after(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> bool:
     """The word at ``i``, right before a formula, is the noun that names it although tagged
-    otherwise: an adjective after an article and at most one adjective ("the principal normal
-    $N$", "a single reactant $A$"; not "an even $n$" nor "a positive $x$"), or a verb that
-    repeats a noun written before another formula of the sentence ("from state $i$ to state
-    $j$")."""
+    otherwise: an adjective after a determiner and another adjective ("the principal normal
+    $N$", "a single reactant $A$"), or right after a determiner when mathematics uses it as a
+    noun ("an open $W$"; not "the true $\theta$", "an even $n$"); or a verb after "to" or a
+    preposition that repeats a noun written before another formula of the sentence ("from
+    state $i$ to state $j$"; not "we sum $a_k$" after "the sum $S$")."""
     if i + 1 >= len(rows) or not _is_placeholder(doc, i + 1):
         return False
-    tag = rows[i][0]
+    tag, word = rows[i][0], doc[i].lower_
     if tag in tags.adjectives:
+        if is_evaluative(word) or word in _KIND_ADJECTIVES:
+            return False
         before = [rows[k][0] for k in range(max(i - 2, 0), i)]
-        after_article = before[-1:] == [tags.article] or (
-            len(before) == 2 and before[0] == tags.article and before[1] in tags.adjectives
-        )
-        word = doc[i].lower_
-        return after_article and not is_evaluative(word) and word not in _KIND_ADJECTIVES
-    if tag not in tags.verbs:
+        if len(before) == 2 and before[0] == tags.determiner and before[1] in tags.adjectives:
+            return True
+        return before[-1:] == [tags.determiner] and word in _ADJECTIVE_NOUNS
+    if tag not in tags.verbs or rows[i - 1][0] not in tags.prepositions:
         return False
-    word = doc[i].lower_
     return any(
         rows[k][0] in tags.nouns and doc[k].lower_ == word and _is_placeholder(doc, k + 1)
         for k in range(i - 1)
@@ -187,7 +195,8 @@ class _Tags(NamedTuple):
     noun_or_possessive: frozenset[int]
     goes_on: frozenset[int]
     possessive: frozenset[int]
-    article: int
+    determiner: int
+    prepositions: frozenset[int]
     nouns: frozenset[int]
 
 
@@ -224,7 +233,8 @@ def _hashes(strings: Any) -> _Tags:
         noun_or_possessive=hashed(_NOUN_OR_POSSESSIVE),
         goes_on=hashed(_GOES_ON),
         possessive=hashed(frozenset({"POS"})),
-        article=strings.add("DT"),
+        determiner=strings.add("DT"),
+        prepositions=hashed(frozenset({"IN", "TO"})),
         nouns=hashed(frozenset({"NN", "NNS"})),
     )
 

@@ -37,7 +37,6 @@ class Occurrence:
     secondary: bool = False
     written_alone: bool = True  # not first written with a power or arguments ($s$, not $s^2$)
     by_itself: bool = True  # its formula is the identifier alone (not named with its formula)
-    equated: bool = False  # its formula is an equation ("$m = 0$")
 
 
 #: What makes a short formula of one identifier another object: "$|H|$" (the order of H),
@@ -67,13 +66,18 @@ def _powered(formula: Formula, identifier: Identifier) -> bool:
 
 
 def occurrences_in(
-    tokens: Tokens, formulas: dict[int, Formula], names: dict[int, set[str]] | None = None
+    tokens: Tokens,
+    formulas: dict[int, Formula],
+    names: dict[int, set[str]] | None = None,
+    maps: frozenset[int] = frozenset(),
 ) -> list[Occurrence]:
     """The occurrences of a sentence: its plain-text symbols and its formulas' identifiers.
 
     An identifier that a sentence names when it names its formula (``names``: formula index ->
     the identifiers of :func:`definiens.formulas.roles.named`) counts as standing alone: "let
-    $H \\subseteq G$ be a subgroup" defines ``H`` as "let $H$ be a subgroup" does.
+    $H \\subseteq G$ be a subgroup" defines ``H`` as "let $H$ be a subgroup" does. Every
+    identifier of a formula that names a map (``maps``: formula indices, "a morphism $X \\to
+    S$") is secondary.
     """
     names = names or {}
     found = [Occurrence(tex, at, True) for at, tex in tokens.symbols]
@@ -85,12 +89,9 @@ def occurrences_in(
         for ident in formula.identifiers:
             by_itself = _is_alone(formula, ident.tex) and not _VALUE.search(formula.tex)
             alone = by_itself or ident.tex in named
-            secondary = bool(named) and not alone
+            secondary = (bool(named) or number in maps) and not alone
             powered = _powered(formula, ident)
-            equated = "=" in formula.tex
-            found.append(
-                Occurrence(ident.tex, at, alone, secondary, not powered, by_itself, equated)
-            )
+            found.append(Occurrence(ident.tex, at, alone, secondary, not powered, by_itself))
     return found
 
 
@@ -247,19 +248,6 @@ def _in_a_modifier(tokens: Tokens, mention: Mention) -> bool:
     return governor < head and tokens.tags[governor] == "IN"
 
 
-#: Prepositions of a place or a case, whose object is no name of the equation after it.
-_SETTINGS = frozenset({"for", "inside", "outside", "at", "on", "in", "near", "within", "along"})
-
-
-def _in_a_setting(tokens: Tokens, mention: Mention) -> bool:
-    """The phrase follows a preposition of :data:`_SETTINGS` ("for a photon", "inside the
-    sphere")."""
-    k = mention.first - 1
-    while k >= 0 and tokens.tags[k] == "DT":
-        k -= 1
-    return k >= 0 and tokens.lower[k] in _SETTINGS
-
-
 def _another_subject(tokens: Tokens, lo: int, hi: int, first: int, last: int) -> bool:
     """The verb "is" between the symbol (its list: ``first`` to ``last``) and the phrase has a
     subject of its own: "the degree of a vertex $v$ is the number of edges" says what the
@@ -325,8 +313,6 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         patterns.discard("copula")
     if not after and "called" in patterns and _in_a_modifier(tokens, mention):
         patterns.discard("called")  # "the set of all probe functions is denoted by $F$"
-    if not after and occurrence.equated and _in_a_setting(tokens, mention):
-        patterns = set()  # "for a photon $m = 0$", "inside the sphere $E = kQr/R^3$"
     if not (after or patterns or occurrence.secondary) and _subject_of_copula(
         tokens, first, at, mention
     ):

@@ -132,16 +132,21 @@ _ADVERB_AFTER = frozenset({"is", "are", "was", "were", "be", "becomes", "denotes
 
 
 def _strip_determiners(gap: Sequence[str]) -> list[str]:
-    """The gap without determiners at its ends, and without an adverb right after the verb of
-    a pattern ("is then"; not "if $x > 0$, then the …")."""
+    """The gap without determiners at its ends, without an adverb right after the verb of a
+    pattern ("is then"; not "if $x > 0$, then the …"), and without an empty qualifier next to
+    the phrase after other words ("be distinct"; not "$X$ given the parameter")."""
     words = [
         word
         for k, word in enumerate(gap)
         if word not in _ADVERBS or k == 0 or gap[k - 1] not in _ADVERB_AFTER
     ]
-    while words and (words[-1] in _DETERMINERS or words[-1] in EMPTY_QUALIFIERS):
+    while words and words[-1] in _DETERMINERS:
         words.pop()
-    while words and (words[0] in _DETERMINERS or words[0] in EMPTY_QUALIFIERS):
+    while len(words) > 1 and words[-1] in EMPTY_QUALIFIERS:
+        words.pop()
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    while len(words) > 1 and words[0] in EMPTY_QUALIFIERS:
         words.pop(0)
     return words
 
@@ -238,8 +243,8 @@ def match_patterns(
 
 def plain_gap(words: list[str]) -> list[str]:
     """The words of a gap without the blank lines around a display and without a
-    "respectively" set off by commas ("$I$ and $O$ are, respectively, the input and output
-    manifolds")."""
+    "respectively" and the commas around it ("$I$ and $O$ are, respectively, the input and
+    output manifolds")."""
     gap = [w for w in words if not w.isspace()]
     if "respectively" not in gap:
         return gap

@@ -261,6 +261,8 @@ def _choose_threshold(*assignments: Sequence[Scored]) -> float:
     statements, which the product quotes; the guesses for inferred meanings would pull it about
     on a curve that is flat around its best), averaged over the out-of-fold scores of each
     fold assignment given; the lower one on a tie."""
+    if not assignments:
+        raise ValueError("a threshold is chosen on at least one assignment's scores")
     mean = dict.fromkeys(THRESHOLDS, 0.0)
     for scored in assignments:
         annotated = [s for s in scored if s.example.query.stated]
@@ -290,6 +292,8 @@ def fit(examples: Sequence[Example], n_splits: int = 5, assignments: int = 1) ->
     NTCIR settings from their out-of-fold scores (``n_splits`` folds grouped by page; the
     calibration on the scores of all ``assignments`` of pages to folds pooled, the threshold on
     their mean F1, the NTCIR settings on the first)."""
+    if assignments < 1:
+        raise ValueError(f"fit needs at least one assignment of pages to folds, not {assignments}")
     raws = [_raw_out_of_fold(examples, n_splits, FOLD_SEED + k) for k in range(assignments)]
     calibration = _calibration([e for _ in raws for e in examples], [r for a in raws for r in a])
     linear = _fit_linear(examples)

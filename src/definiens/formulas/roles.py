@@ -15,7 +15,7 @@ from __future__ import annotations
 from definiens.formulas.tokens import TokenStream, tokenize
 from definiens.model import Formula
 
-__all__ = ["RELATIONS", "named"]
+__all__ = ["RELATIONS", "named", "names_a_map"]
 
 #: Relation symbols that end a left-hand side.
 RELATIONS = frozenset(
@@ -68,20 +68,35 @@ _OPEN = frozenset({"{", "(", "[", "\\{", "\\langle", "\\lbrace"})
 _CLOSE = frozenset({"}", ")", "]", "\\}", "\\rangle", "\\rbrace"})
 
 
-def _relation_at(stream: TokenStream) -> int | None:
-    """The offset of the first relation symbol at bracket depth 0 (-1 when arithmetic or an
-    arrow comes first), or None."""
+def _first_relation(stream: TokenStream) -> tuple[int, str] | None:
+    """The offset and text of the first relation or arithmetic symbol at bracket depth 0, or
+    None."""
     depth = 0
     for text, start in zip(stream.texts, stream.starts, strict=True):
         if text in _OPEN:
             depth += 1
         elif text in _CLOSE:
             depth = max(depth - 1, 0)
-        elif depth == 0 and text in RELATIONS:
-            return -1 if text in _ARROWS else start
-        elif depth == 0 and text in _ARITHMETIC:
-            return -1
+        elif depth == 0 and (text in RELATIONS or text in _ARITHMETIC):
+            return start, text
     return None
+
+
+def _relation_at(stream: TokenStream) -> int | None:
+    """The offset of the first relation symbol at bracket depth 0 (-1 when arithmetic or an
+    arrow comes first), or None."""
+    first = _first_relation(stream)
+    if first is None:
+        return None
+    start, text = first
+    return -1 if text in _ARROWS or text in _ARITHMETIC else start
+
+
+def names_a_map(formula: Formula) -> bool:
+    """The formula's first relation is an arrow: what a sentence names it is the map, none of
+    its identifiers ("a morphism $X \\to S$", "the construction $M \\mapsto \\widetilde M$")."""
+    first = _first_relation(tokenize(formula.tex))
+    return first is not None and first[1] in _ARROWS
 
 
 #: What a plain list of identifiers holds besides them ("$b, c$", "$x_1, \\ldots, x_n$").

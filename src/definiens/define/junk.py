@@ -1,0 +1,52 @@
+"""Phrases that are never a meaning: the words of the text's own apparatus ("Denote", "resp",
+"Lemma"), an adjective alone ("nonzero"), unbalanced brackets, the chapter of a cross-reference."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from definiens.define.concepts import is_concept, is_evaluative
+from definiens.define.words import Words
+
+__all__ = ["is_junk"]
+
+#: Words that are never a meaning on their own: abbreviations, function words and the verbs and
+#: nouns of the text's own apparatus that a tagger may take for nouns ("Denote", "resp").
+_JUNK_WORDS = """
+resp respectively denote denotes let define consider suppose assume note see cf eg ie etc
+example examples instance quasi lemma theorem proposition corollary remark section chapter
+figure table page exercise proof
+"""
+_JUNK = frozenset(_JUNK_WORDS.split())
+
+
+def is_junk(w: Words, tokens: Sequence[int]) -> bool:
+    """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
+    that only qualifies ("nonzero"), it holds an unbalanced bracket ("quasi-compact (Lemma"),
+    or it names the chapter of a cross-reference ("(Algebra, Lemma 10.3)")."""
+    head = w.lower[tokens[-1]].strip(".")
+    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
+        return True
+    if _cites_a_chapter(w, tokens):
+        return True
+    text = "".join(w.text[t] for t in tokens)
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
+
+
+#: The words of a numbered statement a cross-reference points to.
+_STATEMENTS = frozenset(
+    {"lemma", "theorem", "proposition", "corollary", "remark", "section", "chapter",
+     "definition", "example", "exercise", "situation", "equation"}
+)  # fmt: skip
+
+
+def _cites_a_chapter(w: Words, tokens: Sequence[int]) -> bool:
+    """The phrase is a capitalised chapter name before ", Lemma" ("Algebra, Lemma 10.3")."""
+    after = tokens[-1] + 2
+    return (
+        after < len(w)
+        and w.text[tokens[0]][:1].isupper()
+        and w.text[after - 1] == ","
+        and w.lower[after] in _STATEMENTS
+        and w.text[after][:1].isupper()
+    )
