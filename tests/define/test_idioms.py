@@ -165,6 +165,7 @@ FIRST_MEANINGS = [
     ),
     ("The chain moves from state $i$ to state $j$ with probability $p_{ij}$.", "j", "state"),
     ("Let $G$ be a group of order $n$.", "G", "group"),
+    ("Consider the sphere of radius $r$ centred at the origin.", "r", "radius"),
     # an adjective tag in a noun's place after a noun ("constant/JJ")
     (
         "The plant is $G(s) = K/(\\tau s + 1)$, where $K$ is the static gain and $\\tau$ is the "

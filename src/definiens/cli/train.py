@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
         description="Train the ranker of the define stage (listwise, fixed seeds) on labelled "
         "formulas: by default every labelled set of the shared data folder (--data); or one "
         "gold file (--gold) with its pages (--pages). Calibration and threshold come from "
-        "out-of-fold scores, folds grouped by page.",
+        "out-of-fold scores, folds grouped by page, over three assignments of pages to folds.",
     )
     parser.add_argument(
         "--data", default=str(_DATA), metavar="DIR", help="the shared data folder (default sets)"

@@ -196,7 +196,7 @@ def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chu
 #: value's name ("a polynomial of degree at most $n$", "a tensor field of type $(r, s)$").
 _ATTRIBUTE_WORDS = """
 degree order type rank dimension length size characteristic genus weight class valence
-codimension multiplicity height width depth
+codimension multiplicity height width depth radius diameter mass charge volume area period
 """
 _ATTRIBUTE_NOUNS = frozenset(_ATTRIBUTE_WORDS.split())
 
