@@ -139,10 +139,11 @@ def _mend_nouns(doc: Any) -> Any:
         tag, dep = rows[i]
         previous = rows[i - 1][0]
         verb = tag in tags.verbs and previous in tags.before_noun and dep in tags.roles
+        adjective = tag in tags.adjectives
         if (
             verb
-            or (tag in tags.adjectives and _adjective_as_noun(doc, rows, i, tags))
-            or _names_the_symbol_after(doc, rows, i, tags)
+            or (adjective and _adjective_as_noun(doc, rows, i, tags))
+            or ((adjective or tag in tags.verbs) and _names_the_symbol_after(doc, rows, i, tags))
         ):
             doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
     return doc

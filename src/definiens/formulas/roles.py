@@ -95,6 +95,8 @@ def _relation_at(stream: TokenStream) -> int | None:
 def names_a_map(formula: Formula) -> bool:
     """The formula's first relation is an arrow: what a sentence names it is the map, none of
     its identifiers ("a morphism $X \\to S$", "the construction $M \\mapsto \\widetilde M$")."""
+    if not any(arrow in formula.tex for arrow in _ARROWS):
+        return False  # most formulas: no tokenizing
     first = _first_relation(tokenize(formula.tex))
     return first is not None and first[1] in _ARROWS
 
