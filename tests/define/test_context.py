@@ -52,3 +52,19 @@ def test_a_display_ending_with_a_full_stop_ends_its_sentence() -> None:
 def test_a_display_without_a_full_stop_joins_both_neighbours() -> None:
     text = "The energy is\n\n$$E = mc^2,$$\n\nwhere $c$ is the speed of light."
     assert len(_sentences(text)) == 1
+
+
+def test_a_display_inside_a_paragraph_ending_with_a_full_stop_ends_its_sentence() -> None:
+    text = (
+        "The first law gives the net work done per cycle as\n$$W = Q_h - Q_c.$$\n"
+        "The efficiency of the engine is the fraction of the heat turned into work."
+    )
+    sentences = _sentences(text)
+    assert len(sentences) == 2
+    assert sentences[0].startswith("The first law") and sentences[0].endswith("FORMULA0")
+    assert sentences[1].startswith("The efficiency")
+
+
+def test_a_display_inside_a_paragraph_without_a_full_stop_goes_on() -> None:
+    text = "The work is\n$$W = Q_h - Q_c,$$\nThe Efficiency being lower."
+    assert len(_sentences(text)) == 1

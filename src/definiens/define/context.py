@@ -122,6 +122,31 @@ def _closes(text: str, formulas: dict[int, Formula]) -> bool:
     return formula is not None and _FULL_STOP.search(formula.tex) is not None
 
 
+#: What starts a new sentence after a formula that ends with a full stop.
+_NEXT_SENTENCE = re.compile(r"\s+[\"'(\[]?[A-Z]")
+
+
+def _cut_after_stops(
+    text: str, spans: list[tuple[int, int]], formulas: dict[int, Formula]
+) -> list[tuple[int, int]]:
+    """Each span cut after a formula whose TeX ends with a full stop when a capital follows:
+    a display within a paragraph ("… as\n$$W = Q_h - Q_c.$$\nThe efficiency …")."""
+    cut: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in _PLACEHOLDER.finditer(text, start, end):
+            formula = formulas.get(int(match.group(1)))
+            if formula is None or _FULL_STOP.search(formula.tex) is None:
+                continue
+            if _NEXT_SENTENCE.match(text, match.end(), end) is None:
+                continue
+            cut.append((start, match.end()))
+            start = match.end()
+            while start < end and text[start].isspace():
+                start += 1
+        cut.append((start, end))
+    return cut
+
+
 def _merge_displays(
     text: str, spans: list[tuple[int, int]], formulas: dict[int, Formula] | None = None
 ) -> list[tuple[int, int]]:
@@ -153,7 +178,10 @@ def select_sentences(document: Document) -> list[Sentence]:
     symbols it mentions."""
     formulas = {f.index: f for f in document.formulas}
     lines = document.format == "wikitext"
-    spans = _merge_displays(document.text, split_sentences(document.text, lines), formulas)
+    spans = split_sentences(document.text, lines)
+    spans = _merge_displays(
+        document.text, _cut_after_stops(document.text, spans, formulas), formulas
+    )
     forms = text_forms({i.tex for f in document.formulas for i in f.identifiers})
     symbols = iter(find_symbols(document.text, forms))
     symbol = next(symbols, None)
