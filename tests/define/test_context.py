@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,32 +40,39 @@ def _sentences(markdown: str) -> list[str]:
     return [s.text_of(document).strip() for s in select_sentences(document)]
 
 
-def test_a_display_ending_with_a_full_stop_ends_its_sentence() -> None:
-    text = (
-        "We form the statistic\n\n$$t = \\frac{\\bar x - \\mu_0}{s/\\sqrt n}.$$\n\n"
-        "Under the null hypothesis, $t$ follows a $t$ distribution."
-    )
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "We form the statistic\n\n$$t = \\frac{\\bar x - \\mu_0}{s/\\sqrt n}.$$\n\n"
+            "Under the null hypothesis, $t$ follows a $t$ distribution.",
+            "We form",
+            "Under the null",
+        ),
+        # inside a paragraph, when a capital follows
+        (
+            "The first law gives the net work done per cycle as\n$$W = Q_h - Q_c.$$\n"
+            "The efficiency of the engine is the fraction of the heat turned into work.",
+            "The first law",
+            "The efficiency",
+        ),
+    ],
+)
+def test_a_display_ending_with_a_full_stop_ends_its_sentence(
+    text: str, first: str, second: str
+) -> None:
     sentences = _sentences(text)
     assert len(sentences) == 2
-    assert sentences[0].startswith("We form") and sentences[1].startswith("Under the null")
+    assert sentences[0].startswith(first) and sentences[0].endswith("FORMULA0")
+    assert sentences[1].startswith(second)
 
 
-def test_a_display_without_a_full_stop_joins_both_neighbours() -> None:
-    text = "The energy is\n\n$$E = mc^2,$$\n\nwhere $c$ is the speed of light."
-    assert len(_sentences(text)) == 1
-
-
-def test_a_display_inside_a_paragraph_ending_with_a_full_stop_ends_its_sentence() -> None:
-    text = (
-        "The first law gives the net work done per cycle as\n$$W = Q_h - Q_c.$$\n"
-        "The efficiency of the engine is the fraction of the heat turned into work."
-    )
-    sentences = _sentences(text)
-    assert len(sentences) == 2
-    assert sentences[0].startswith("The first law") and sentences[0].endswith("FORMULA0")
-    assert sentences[1].startswith("The efficiency")
-
-
-def test_a_display_inside_a_paragraph_without_a_full_stop_goes_on() -> None:
-    text = "The work is\n$$W = Q_h - Q_c,$$\nThe Efficiency being lower."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The energy is\n\n$$E = mc^2,$$\n\nwhere $c$ is the speed of light.",
+        "The work is\n$$W = Q_h - Q_c,$$\nThe Efficiency being lower.",
+    ],
+)
+def test_a_display_without_a_full_stop_joins_both_neighbours(text: str) -> None:
     assert len(_sentences(text)) == 1
