@@ -42,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         f"({score.true_positives} correct, {score.false_positives} extra, "
         f"{score.false_negatives} missed)"
     )
+    listed = score_identifiers(gold, indices=True)
+    print(
+        f"with the running indices of subscripts (the i of x_i, which this gold never lists): "
+        f"P {listed.precision:.3f} R {listed.recall:.3f} F1 {listed.f1:.3f}"
+    )
     for label, pairs in (("missed", score.misses), ("extra", score.extras)):
         for qid, identifier in pairs:
             print(f"{label:6}  q{qid}  {identifier:20}  in  {' '.join(tex[qid].split())}")

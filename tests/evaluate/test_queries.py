@@ -43,6 +43,25 @@ def test_query_rows_come_from_the_named_page(tmp_path: Path) -> None:
     assert query_rows(twice, {page_key(document.title): document}) == rows
 
 
+@pytest.mark.slow
+def test_running_indices_get_rows_unless_left_out(tmp_path: Path) -> None:
+    text = (
+        "For each natural number <math>n</math>, the term <math>x_n</math> is the position "
+        "of the walker after <math>n</math> steps."
+    )
+    document = annotate(text, "wikitext", title="Walk")
+    entries = [{"formula": {"qID": "1", "oldId": "1", "fid": "1", "math_inputtex": "x_n",
+                            "title": "Walk"}}]  # fmt: skip
+    path = tmp_path / "queries.json"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    pages = {page_key(document.title): document}
+    rows = query_rows(load_queries(path), pages)
+    assert ("x_{n}", "position of the walker") in {(r.identifier, r.definiens) for r in rows}
+    assert ("n", "natural number") in {(r.identifier, r.definiens) for r in rows}
+    left_out = query_rows(load_queries(path), pages, indices=False)
+    assert left_out == [r for r in rows if r.identifier != "n"] != rows
+
+
 def test_page_keys_match_underscores_and_case() -> None:
     assert page_key("Van_der_Waerden's_theorem") == page_key("Van der Waerden's theorem")
     assert page_key("Orbit portrait") == page_key("orbit_Portrait")

@@ -60,12 +60,14 @@ def test_golden(case: Case) -> None:
 
 
 def marked(tex: str) -> str:
-    """The TeX with every span of every identifier in ⟦…⟧."""
-    places = sorted(s for i in extract_identifiers(tex).identifiers for s in i.spans)
+    """The TeX with every span of every identifier in ⟦…⟧, a span inside another (a running
+    index, ``x_{i}`` and ``i``) nested: ⟦x_⟦i⟧⟧."""
+    spans = [s for i in extract_identifiers(tex).identifiers for s in i.spans]
+    marks = sorted([(start, 1, -end) for start, end in spans] + [(end, 0, 0) for _, end in spans])
     out, last = [], 0
-    for start, end in places:
-        out += [tex[last:start], "⟦", tex[start:end], "⟧"]
-        last = end
+    for at, opens, _ in marks:
+        out += [tex[last:at], "⟦" if opens else "⟧"]
+        last = at
     return "".join([*out, tex[last:]])
 
 
@@ -73,7 +75,8 @@ def test_golden_spans() -> None:
     got = "".join(f"== {case.name}\n{marked(case.tex)}\n\n" for case in CASES)
     header = (
         "# Where the identifiers of the golden cases (identifiers.txt) occur: every span of every\n"
-        "# identifier in ⟦…⟧, as the identify stage stores them (Identifier.spans).\n\n"
+        "# identifier in ⟦…⟧, as the identify stage stores them (Identifier.spans); a running\n"
+        "# index read in a subscript is marked inside its symbol (⟦x_⟦i⟧⟧).\n\n"
     )
     if UPDATE:
         SPANS.write_text(header + got, encoding="utf-8")

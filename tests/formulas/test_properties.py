@@ -66,15 +66,16 @@ def test_stable_under_whitespace_between_tokens(tex: str, rnd: object) -> None:
 @example("\\hat \\begin{array} x x ^ \\sqrt")  # an empty superscript inside an accent
 @example("x x ^ *")  # x^{*} is another object than x only beside it
 def test_canonical_identifiers_are_fixed_points(tex: str) -> None:
-    for identifier in extract_identifiers(tex).tex:
+    # a running index (the i of x_{i}) is read beside its symbol: left out when it is read alone
+    for identifier in extract_identifiers(tex, indices=False).tex:
         if any(index in identifier for index in _CONTEXT_INDICES):
             continue  # u^{\alpha} is an index only among Greek subscripts (docs/identifiers.md)
         if any(star in identifier for star in _CONTEXT_STARS):
             # alone, x^{*} is x: the star is kept only beside x (docs/identifiers.md)
             base = re.sub(r"\^\{(?:\*+|\\ast|\\star)\}", "", identifier, count=1)
-            assert extract_identifiers(identifier).tex == [base], identifier
+            assert extract_identifiers(identifier, indices=False).tex == [base], identifier
             continue
-        assert extract_identifiers(identifier).tex == [identifier], identifier
+        assert extract_identifiers(identifier, indices=False).tex == [identifier], identifier
 
 
 def test_tokens_tile_the_input() -> None:

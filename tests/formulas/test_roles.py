@@ -50,6 +50,10 @@ def _formula(tex: str) -> Formula:
         ("x, y \\in B'", {"x", "y"}),
         ("x + y, z \\in B", set()),
         ("u^\\mu u_\\mu = c^2", set()),
+        # a running index read in a subscript is never the subject
+        ("\\bar X_n = \\frac1n \\sum_i X_i", {"\\bar{X}_{n}"}),
+        ("x_1, \\ldots, x_n", {"x_{1}", "x_{n}"}),
+        ("y_{i,j}", {"y_{i,j}"}),
     ],
 )
 def test_the_named_identifier(tex: str, expected: set[str]) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from definiens.formulas import extract_identifiers, find_spans, tokenize
 from definiens.formulas.macros import Macro
+from definiens.formulas.spans import inner, outer
 from definiens.model import Identifier
 
 
@@ -151,6 +152,26 @@ def test_identifiers_read_at_one_macro_call_are_looked_for_where_written() -> No
     assert read("\\pdiff{f}{x} + x", macros) == [("f", "\\pdiff{f}{x}"), ("x", "x")]
 
 
+def test_a_running_index_is_read_inside_its_symbol() -> None:
+    identifiers = extract_identifiers("x_i + y_{i,j} + n").identifiers
+    assert read("x_i + y_{i,j} + n") == [
+        ("x_{i}", "x_i"),
+        ("i", "i"),
+        ("y_{i,j}", "y_{i,j}"),
+        ("i", "i"),
+        ("j", "j"),
+        ("n", "n"),
+    ]
+    assert inner(identifiers) == {"i", "j"}
+    assert [i.tex for i in outer(identifiers)] == ["x_{i}", "y_{i,j}", "n"]
+
+
+def test_an_index_written_alone_too_is_an_identifier_like_any() -> None:
+    identifiers = extract_identifiers("\\sum_{n=1}^N x_n").identifiers
+    assert read("\\sum_{n=1}^N x_n") == [("n", "n"), ("N", "N"), ("x_{n}", "x_n")]
+    assert inner(identifiers) == set()
+
+
 def test_a_split_number_script_ends_at_its_digit() -> None:
     assert read("x_12") == [("x_{1}", "x_1")]
 
@@ -167,9 +188,14 @@ TEX = st.text(alphabet="xyab_^{}\\ +=()12 \\alpha", max_size=40)
 
 def assert_markable(tex: str, identifiers: list[Identifier]) -> None:
     """Inside the TeX, in order, complete (balanced in braces, not ending in a bare ``_`` or
-    ``^``), and disjoint across identifiers."""
+    ``^``), and disjoint across identifiers, but for the running indices (``i`` of ``x_i``),
+    each inside a span of another identifier."""
+    shown = outer(identifiers)
     places = []
     for identifier in identifiers:
+        if identifier not in shown:
+            assert identifier.spans and identifier.tex in "ijklmn", (tex, identifier)
+            continue
         assert identifier.spans == sorted(identifier.spans)
         for start, end in identifier.spans:
             assert 0 <= start < end <= len(tex)
@@ -194,7 +220,7 @@ def test_found_spans_are_in_bounds_balanced_and_disjoint(tex: str, names: list[s
 
 
 _PIECES = [
-    "x", "y", "d", "e", "ab", "12", "+", "=", "(", ")", "{", "}", "^", "_", "'", "&", ",",
+    "x", "y", "d", "e", "ab", "i", "n", "12", "+", "=", "(", ")", "{", "}", "^", "_", "'", "&", ",",
     "\\\\", "[", "]", ".5em", "\\alpha", "\\mu", "\\frac", "\\hat", "\\mathbf", "\\mathrm",
     "\\rm", "\\text", "\\operatorname", "\\left(", "\\right)", "\\sum", "\\begin{array}",
     "\\end{array}", "\\foo", "\\,", "\\R", "\\prime", "*", "\\sin", "\\pd", "α", "%", "\n",

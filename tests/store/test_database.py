@@ -228,3 +228,18 @@ def test_two_documents_of_one_run_with_one_id_are_both_kept(db_path: Path) -> No
         db.write_documents([first, bare, second, twin], again)
         assert _count(db, "documents") == 5
         assert db.execute("SELECT COUNT(*) FROM documents WHERE run = ?", (again,))[0][0] == 4
+
+
+def test_running_indices_are_the_identifiers_read_only_inside_others(db_path: Path) -> None:
+    from definiens.formulas import identify
+    from definiens.ingest import from_text
+
+    text = "<math>x_i + y_{j}</math> and <math>\\sum_{j=1}^n z_j</math> and <math>a_k</math>"
+    document = identify(parse(from_text(text, "wikitext", title="Indices")))
+    with Database(db_path) as db:
+        db.write_documents([record_of(document)], None)
+        found = db.running_indices()
+        uses = db.identifier_uses()
+    # i and k are read only in subscripts; j is written on its own in the second formula
+    assert [sorted(names) for names in found.values()] == [["i", "k"]]
+    assert {"i", "j", "k", "n"} <= set(next(iter(uses.values())))

@@ -66,6 +66,15 @@ def register(subparsers: Any) -> None:
         help="query formulas (the gold file's form) for --format ident",
     )
     parser.add_argument(
+        "--no-indices",
+        dest="indices",
+        action="store_false",
+        help=(
+            "with --format ident, no rows for the running indices read only inside subscripts "
+            "(the i of x_i): the NTCIR-11 gold never lists them"
+        ),
+    )
+    parser.add_argument(
         "--namespace",
         type=int,
         action="append",
@@ -126,8 +135,9 @@ def _output(path: str | None) -> Iterator[TextIO]:
         yield handle
 
 
-def _write_ident(queries_path: str | None) -> Any:
-    """A writer of ident rows for the query formulas of ``queries_path`` (define stage)."""
+def _write_ident(queries_path: str | None, indices: bool = True) -> Any:
+    """A writer of ident rows for the query formulas of ``queries_path`` (define stage);
+    ``indices``: rows for the running indices of subscripts too."""
     from definiens.evaluate import ident_rows_for, load_queries, write_ident_csv
 
     if queries_path is None:
@@ -135,7 +145,7 @@ def _write_ident(queries_path: str | None) -> Any:
     queries = load_queries(queries_path)
 
     def write(documents: Iterable[Document], out: TextIO) -> None:
-        write_ident_csv(ident_rows_for(documents, queries), out)
+        write_ident_csv(ident_rows_for(documents, queries, indices), out)
 
     return write
 
@@ -147,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output not in (None, STDOUT):
         # before the output is opened (and truncated)
         check_output(args.output, [*args.inputs, *([args.queries] if args.queries else [])])
-    writer = _write_ident(args.queries) if args.format == "ident" else None
+    writer = _write_ident(args.queries, args.indices) if args.format == "ident" else None
     tally = Tally()
 
     def warn(line: str) -> None:

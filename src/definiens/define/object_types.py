@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from definiens.define.symbols import Symbol, find_symbols, text_forms
+from definiens.formulas.spans import outer
 from definiens.model import PLACEHOLDER_PREFIX, Document
 
 __all__ = ["TypeEvidence", "type_evidence"]
@@ -211,8 +212,9 @@ def type_evidence(
     for formula in document.formulas:
         for ident in formula.identifiers:
             _tex_evidence(formula.tex, ident.tex, evidence[ident.tex], polynomial)
-        if len(formula.identifiers) == 1:
-            alone[formula.index] = formula.identifiers[0].tex
+        shown = outer(formula.identifiers)
+        if len(shown) == 1:
+            alone[formula.index] = shown[0].tex
     _text_evidence(document, alone, evidence, symbols)
     for tex, found in evidence.items():
         found.prior = set(_PRIORS.get(tex, ()))

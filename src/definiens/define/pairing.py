@@ -16,6 +16,7 @@ from definiens.define.lists import coordinated, its_part, respectively, singular
 from definiens.define.mentions import Mention
 from definiens.define.patterns import match_patterns, plain_gap, word_before, written_as
 from definiens.define.words import Words
+from definiens.formulas.spans import outer
 from definiens.model import PLACEHOLDER_PREFIX, Formula, Identifier
 
 __all__ = ["Occurrence", "Tokens", "measure_pair", "occurrences_in"]
@@ -49,9 +50,12 @@ _VALUE = re.compile(r"[=<>]")
 
 
 def _is_alone(formula: Formula, tex: str) -> bool:
-    if len(formula.identifiers) != 1 or len(formula.tex.strip()) > len(tex) + 4:
+    if not formula.identifiers or len(formula.tex.strip()) > len(tex) + 4:
         return False
-    ident = formula.identifiers[0]
+    shown = outer(formula.identifiers)  # $x_i$ is x_i alone, though i is read too
+    if len(shown) != 1 or shown[0].tex != tex:
+        return False
+    ident = shown[0]
     if ident.start < 0:  # not placed: the length test alone
         return True
     outside = formula.tex[: ident.start] + " " + formula.tex[ident.end :]

@@ -46,15 +46,21 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class GoldSet:
-    """A gold file, the inputs that hold its pages, and a short name for reports."""
+    """A gold file, the inputs that hold its pages, and a short name for reports; ``indices``:
+    whether the gold lists running indices read in subscripts as identifiers of their own
+    (the annotated sets do, the NTCIR-11 gold does not:
+    :func:`~definiens.evaluate.queries.query_identifiers`)."""
 
     name: str
     gold: list[GoldFormula]
     inputs: list[Path]
+    indices: bool = True
 
     @classmethod
-    def read(cls, name: str, gold: str | Path, inputs: Iterable[str | Path]) -> GoldSet:
-        return cls(name, load_gold(gold), [Path(p) for p in inputs])
+    def read(
+        cls, name: str, gold: str | Path, inputs: Iterable[str | Path], indices: bool = True
+    ) -> GoldSet:
+        return cls(name, load_gold(gold), [Path(p) for p in inputs], indices)
 
 
 @dataclass
@@ -184,7 +190,7 @@ def build_examples(sets: Sequence[GoldSet], definer: Definer) -> list[Example]:
             example = Example(query, page_key(document.title), gold_set.name)
             found = cache[id(document)]
             place = _place(query, document)
-            for ident in query_identifiers(query, document):
+            for ident in query_identifiers(query, document, indices=gold_set.indices):
                 items = found.get(normalise_identifier(ident), [])
                 scope = _reading_scope(items, document, place)
                 example.candidates[ident] = items

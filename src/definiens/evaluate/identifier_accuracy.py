@@ -43,12 +43,17 @@ class IdentifierScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_identifiers(gold: Iterable[GoldFormula]) -> IdentifierScore:
-    """Extract the identifiers of each gold formula and compare them with the gold ones."""
+def score_identifiers(gold: Iterable[GoldFormula], indices: bool = False) -> IdentifierScore:
+    """Extract the identifiers of each gold formula and compare them with the gold ones.
+
+    ``indices``: count the running indices read only inside subscripts (the ``i`` of
+    ``x_{i}``); the NTCIR-11 gold never lists them, so they are left out by default.
+    """
     score = IdentifierScore()
     for formula in gold:
         expected = set(formula.definitions)
-        found = [normalise_identifier(t) for t in extract_identifiers(formula.tex).tex]
+        read = extract_identifiers(formula.tex, indices=indices).tex
+        found = [normalise_identifier(t) for t in read]
         score.formulas += 1
         score.true_positives += len(expected.intersection(found))
         extras = [t for t in found if t not in expected]

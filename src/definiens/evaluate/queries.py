@@ -16,6 +16,7 @@ from definiens.evaluate.gold import GoldFormula, load_gold, normalise_identifier
 from definiens.evaluate.matching import find_formula
 from definiens.evaluate.scoring import IdentRow
 from definiens.formulas import extract_identifiers
+from definiens.formulas.spans import outer
 from definiens.model import Definiens, Document, Formula
 
 __all__ = [
@@ -49,15 +50,24 @@ def _query_formula(query: GoldFormula, document: Document) -> Formula | None:
 
 
 def query_identifiers(
-    query: GoldFormula, document: Document | None, formula: Formula | None = None
+    query: GoldFormula,
+    document: Document | None,
+    formula: Formula | None = None,
+    indices: bool = True,
 ) -> list[str]:
     """The identifiers of a query formula in canonical TeX, in order, without repeats
-    (``formula``: the page's formula for the query, when the caller has looked it up)."""
-    found = list(extract_identifiers(query.tex).tex)
+    (``formula``: the page's formula for the query, when the caller has looked it up).
+
+    ``indices=False`` leaves out the running indices read only inside subscripts (the ``i``
+    of ``x_{i}``), which the NTCIR-11 gold never lists: there a row for one is a false
+    positive whatever it says.
+    """
+    found = list(extract_identifiers(query.tex, indices=indices).tex)
     if not found and document is not None:
         formula = formula or _query_formula(query, document)
         if formula is not None:
-            found = [i.tex for i in formula.identifiers]
+            shown = formula.identifiers if indices else outer(formula.identifiers)
+            found = [i.tex for i in shown]
     unique: dict[str, str] = {}
     for tex in found:
         unique.setdefault(normalise_identifier(str(tex)), str(tex))
@@ -88,12 +98,13 @@ def query_rows(
     queries: Iterable[GoldFormula],
     documents: Mapping[str, Document],
     ranker: Ranker | None = None,
+    indices: bool = True,
 ) -> list[IdentRow]:
     """Ident rows for ``queries`` from ``documents`` (keyed by :func:`page_key`).
 
     ``ranker`` defaults to the meanings the define stage left in the document for the query's
     formula (:meth:`Document.meanings` of its occurrence). A query whose page is missing gets
-    no rows and a warning.
+    no rows and a warning. ``indices``: as for :func:`query_identifiers`.
     """
     rows: list[IdentRow] = []
     seen: set[tuple[str, str, str]] = set()  # a query listed twice gets its rows once
@@ -105,7 +116,7 @@ def query_rows(
         # looked up once per query, not per identifier (a custom ranker needs it only when
         # the query's TeX gives no identifiers, and query_identifiers looks it up then)
         formula = _query_formula(query, document) if ranker is None else None
-        for ident in query_identifiers(query, document, formula):
+        for ident in query_identifiers(query, document, formula, indices):
             found = ranker(document, ident) if ranker else _at_formula(document, formula, ident)
             for item in found:
                 key = (query.qid, normalise_identifier(ident), item.text.strip().lower())
@@ -115,8 +126,11 @@ def query_rows(
     return rows
 
 
-def ident_rows_for(documents: Iterable[Document], queries: Sequence[GoldFormula]) -> list[IdentRow]:
-    """Ident rows for ``queries`` from the (already defined) ``documents`` that they name."""
+def ident_rows_for(
+    documents: Iterable[Document], queries: Sequence[GoldFormula], indices: bool = True
+) -> list[IdentRow]:
+    """Ident rows for ``queries`` from the (already defined) ``documents`` that they name
+    (``indices``: as for :func:`query_identifiers`)."""
     wanted = {page_key(q.title) for q in queries}
     pages = {page_key(d.title): d for d in documents if page_key(d.title) in wanted}
-    return query_rows(queries, pages)
+    return query_rows(queries, pages, indices=indices)

@@ -2,7 +2,9 @@
 
 The rules (documented with examples in ``docs/identifiers.md``):
 
-- a symbol with a subscript is one identifier (``x_{0}``, ``E_{\\mathrm{k}}``); a superscript
+- a symbol with a subscript is one identifier (``x_{0}``, ``E_{\\mathrm{k}}``), and a running index
+  in the subscript, one of the letters i, j, k, l, m, n, is also an identifier of its own
+  (``x_{i}`` and ``i``; ``y_{i,j}``, ``x_{n-1}``; not the ``ma`` of ``v_{ma}``); a superscript
   is kept when it indexes (``u^{\\mu}``, ``f^{(n)}``), dropped when it decorates (``V^*``,
   ``A^\\top``), and is a power otherwise (``x^2``: ``x``, and the identifiers of the exponent);
 - the limits of operators and functions hold identifiers (``\\sum_{j}``, ``\\log_c``);
@@ -32,16 +34,21 @@ from definiens.formulas.vocabulary import (
     TEXT_WORDS,
 )
 
-__all__ = ["Emit", "Star", "collect"]
+__all__ = ["Emit", "Index", "Star", "collect"]
 
 Emit = Callable[[str, int, int], None]
 #: A starred occurrence (``x^{*}``): its canonical TeX, the symbol alone and the symbol's span.
 #: It stays starred when the symbol also occurs without the star, else it is read as the
 #: symbol (:func:`settle_stars`).
 Star = tuple[str, str, int, int]
+#: A running index read in a subscript (``i`` of ``x_{i}``): its letter and span.
+Index = tuple[str, int, int]
 
 _DIFFERENTIALS = frozenset({"d", "D", "\\delta", "\\Delta", "\\partial", "\\mathrm{d}"})
 _DROPPED_SUBSCRIPTS = frozenset({"*", "\\ast", "\\star"})
+#: The letters that, alone in a subscript or beside arithmetic or another of them, are indices.
+INDEX_LETTERS = frozenset("ijklmn")
+_INDEX_LIKE_WORDS = frozenset({"in", "ink", "kin", "nil", "mil", "mini"})  # labels: \lambda_{in}
 _DIFFERENTIAL_PRODUCT = re.compile(r"(?:d[a-z])+")
 _VOWELS = frozenset("aeiou")
 _PRODUCT_LETTERS = frozenset("abcxyz")  # letters of products more than of words
@@ -50,19 +57,23 @@ _PREFIX_FUNCTIONS = sorted((f for f in FUNCTION_NAMES if len(f) >= 3), key=len, 
 _WORD_SPACES = frozenset({"\\ ", "~", "\\\n", "\\\t"})  # spaces between words of prose
 
 
-def collect(tree: Tree, emit: Emit) -> list[Star]:
-    """Call ``emit(canonical_tex, start, end)`` for each identifier occurrence, in order; the
-    starred occurrences (emitted starred) are returned, to be settled by the caller once every
-    occurrence is known (:func:`settle_stars`)."""
+def collect(tree: Tree, emit: Emit) -> tuple[list[Star], list[Index]]:
+    """Call ``emit(canonical_tex, start, end)`` for each identifier occurrence, in order.
+
+    Returned: the starred occurrences (emitted starred), to be settled by the caller once every
+    occurrence is known (:func:`settle_stars`), and the running indices read inside subscripts
+    (not emitted: their spans lie inside their symbol's).
+    """
     walker = _Walker(emit, tree.greek_subscripts)
     walker.walk(tree.nodes)
-    return walker.stars
+    return walker.stars, walker.indices
 
 
 class _Walker:
     def __init__(self, emit: Emit, greek_subscripts: bool) -> None:
         self.emit = emit
         self.stars: list[Star] = []
+        self.indices: list[Index] = []
         self.greek_subscripts = greek_subscripts
         self.memo: Memo = {}  # cleared whenever scripts move from one node to another
 
@@ -141,6 +152,7 @@ class _Walker:
             sub_tex = self.tex(sub)
             if sub_tex and sub_tex not in _DROPPED_SUBSCRIPTS:
                 base += "_{" + sub_tex + "}"
+                self.indices += _index_letters(sub)
         sup = node.sup
         if sup is None:
             self.emit(base, node.start, node.end)
@@ -213,6 +225,31 @@ class _Walker:
             self.symbol(word)
             return j
         return i
+
+
+def _index_letters(sub: Node) -> list[Index]:
+    """The running indices of a subscript: its letters i, j, k, l, m, n, unless they are part
+    of a longer run of letters that is not all indices (``v_{ma}``: a label)."""
+    children = sub.children if sub.kind == n.GROUP and not sub.scripted else [sub]
+    found: list[Index] = []
+    run: list[Node] = []
+    for child in [*(children or []), None]:
+        if child is not None and child.kind == n.LETTER:
+            run.append(child)
+            continue
+        if _indices(run):
+            found += [(c.tex, c.start, c.end) for c in run]
+        run = []
+    return found
+
+
+def _indices(run: list[Node]) -> bool:
+    """Is a run of letters in a subscript a run of indices (``i``, ``ij``), not a word
+    (``in``, ``min``)?"""
+    if not run or len(run) > 3 or any(c.tex not in INDEX_LETTERS or c.scripted for c in run):
+        return False
+    word = "".join(c.tex for c in run)
+    return len(run) == 1 or (word not in FUNCTION_NAMES and word not in _INDEX_LIKE_WORDS)
 
 
 def _label_word(sup: Node) -> str:

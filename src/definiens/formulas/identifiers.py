@@ -9,10 +9,11 @@ raises on bad TeX.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from definiens.formulas.collect import Star, collect
+from definiens.formulas.collect import Index, Star, collect
 from definiens.formulas.macros import Macro
 from definiens.formulas.spans import keep_or_find_spans
 from definiens.formulas.structure import build
@@ -34,11 +35,16 @@ class IdentifierResult(NamedTuple):
         return [identifier.tex for identifier in self.identifiers]
 
 
-def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> IdentifierResult:
+def extract_identifiers(
+    tex: str, macros: Mapping[str, Macro] | None = None, indices: bool = True
+) -> IdentifierResult:
     """The identifiers of the formula ``tex`` in canonical TeX, with spans and counts.
 
     ``Identifier.start``/``end`` is the first occurrence as read, ``Identifier.spans`` every
     place it was read that a page can mark (:func:`~.spans.keep_or_find_spans`).
+
+    A running index read only inside subscripts (the ``i`` of ``x_{i}``) comes last, its spans
+    inside its symbols' (:func:`~.spans.inner`); ``indices=False`` leaves it out.
 
     >>> extract_identifiers(r"W(2, k) > 2^k/k^\\varepsilon").tex
     ['W', 'k', '\\\\varepsilon']
@@ -50,16 +56,16 @@ def extract_identifiers(tex: str, macros: Mapping[str, Macro] | None = None) -> 
     the formula's many nodes would cost more than linear time).
     """
     if len(tex) < _LONG:
-        return _extract(tex, macros)
+        return _extract(tex, macros, indices)
     with collector_paused():
-        return _extract(tex, macros)
+        return _extract(tex, macros, indices)
 
 
 #: Formulas at least this long are read with the collector paused (a few in a thousand).
 _LONG = 2000
 
 
-def _extract(tex: str, macros: Mapping[str, Macro] | None) -> IdentifierResult:
+def _extract(tex: str, macros: Mapping[str, Macro] | None, indices: bool) -> IdentifierResult:
     found: dict[str, Identifier] = {}
 
     def emit(canonical: str, start: int, end: int) -> None:
@@ -72,13 +78,35 @@ def _extract(tex: str, macros: Mapping[str, Macro] | None) -> IdentifierResult:
 
     try:
         tree = build(tex, macros)
-        stars = collect(tree, emit)
+        stars, read = collect(tree, emit)
         flags = tree.flags
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
-        stars, flags = [], ["too_deep"]
+        stars, read, flags = [], [], ["too_deep"]
     identifiers = _settle_stars(found, stars) if stars else list(found.values())
     keep_or_find_spans(tex, identifiers)
+    if indices and read:
+        identifiers += _running_indices(read, identifiers)
     return IdentifierResult(identifiers, flags)
+
+
+def _running_indices(read: list[Index], identifiers: list[Identifier]) -> list[Identifier]:
+    """Identifiers for the running indices written only in subscripts (an index also written
+    on its own is an identifier already), at the places inside a span of their symbol."""
+    known = {i.tex for i in identifiers}
+    places = sorted(span for i in identifiers for span in i.spans)
+    starts = [start for start, _ in places]
+    inner: dict[str, Identifier] = {}
+    for letter, start, end in read:
+        k = bisect.bisect_right(starts, start) - 1
+        if letter in known or k < 0 or places[k][1] < end:
+            continue  # written alone too, or its symbol's span was not kept
+        seen = inner.get(letter)
+        if seen is None:
+            inner[letter] = Identifier(letter, start, end, 1, [(start, end)])
+        else:
+            seen.count += 1
+            seen.spans.append((start, end))
+    return list(inner.values())
 
 
 def _settle_stars(found: dict[str, Identifier], stars: list[Star]) -> list[Identifier]:
@@ -114,5 +142,5 @@ def canonical_identifier(text: str) -> str:
     text = text.strip()
     if len(text) > 1 and text.startswith("$") and text.endswith("$"):
         text = text.strip("$").strip()
-    found = extract_identifiers(text).tex if text else []
+    found = extract_identifiers(text, indices=False).tex if text else []
     return str(found[0]) if len(found) == 1 else text

@@ -12,6 +12,7 @@ $X \\to S$" names the morphism, "$f: X \\to Y$" names f by its colon.
 
 from __future__ import annotations
 
+from definiens.formulas.spans import outer
 from definiens.formulas.tokens import TokenStream, tokenize
 from definiens.model import Formula
 
@@ -131,7 +132,7 @@ def named(formula: Formula) -> set[str]:
     of a relation or equation (module docstring), each identifier of a plain list
     ("$b, c$", "$x_1, \\ldots, x_n$"), or the one identifier of a formula that is little more
     ("$\\sigma^2$", "$(\\Gamma, \\geq)$"; not "$x^2 + 1$")."""
-    identifiers = formula.identifiers
+    identifiers = outer(formula.identifiers)  # not the running index i of x_i
     if not identifiers:
         return set()
     stream = tokenize(formula.tex)
@@ -162,7 +163,7 @@ _ARGUMENTS = {"(": ")", "[": "]"}
 def _applied(formula: Formula) -> set[str]:
     """The identifier a formula applies to arguments and is nothing more: "$\\chi(G)$",
     "$x(t)$", "$h[n]$" (the chromatic number is chi, not G)."""
-    placed = [i for i in formula.identifiers if i.start >= 0]
+    placed = [i for i in outer(formula.identifiers) if i.start >= 0]
     if not placed:
         return set()
     first = min(placed, key=lambda i: i.start)

@@ -27,7 +27,7 @@ from definiens.formulas.tokens import TokenStream, tokenize
 from definiens.formulas.vocabulary import ARRAY_ENVIRONMENTS, TEXT_ARGUMENTS
 from definiens.model import Identifier
 
-__all__ = ["find_spans", "keep_or_find_spans"]
+__all__ = ["find_spans", "inner", "keep_or_find_spans", "outer"]
 
 _LINE_BREAK_SIZE = re.compile(r"\\\\\[[^\]]*\]")
 _SKIPPED = frozenset({*TEXT_ARGUMENTS, "\\\\"})  # commands whose arguments are not searched
@@ -102,6 +102,35 @@ def find_spans(tex: str, identifiers: Sequence[Identifier]) -> None:
         identifier.spans = found
     if not all(spans):
         _first_places(tex, identifiers)
+
+
+def inner(identifiers: Sequence[Identifier]) -> set[str]:
+    """The identifiers written only inside another identifier's spans: the running indices
+    read in subscripts (``i`` of ``x_{i}``, :mod:`~definiens.formulas.collect`)."""
+    places = sorted(
+        (start, -end, k)
+        for k, identifier in enumerate(identifiers)
+        for start, end in identifier.spans
+        if start >= 0
+    )
+    outside: set[int] = set()
+    cover = (-1, -1, -1)  # the span reaching furthest so far, and whose it is
+    for start, negative_end, k in places:
+        end = -negative_end
+        if not (start >= cover[0] and end <= cover[1] and k != cover[2]):
+            outside.add(k)
+        if end > cover[1]:
+            cover = (start, end, k)
+    return {i.tex for k, i in enumerate(identifiers) if k not in outside and i.spans}
+
+
+def outer(identifiers: Sequence[Identifier]) -> list[Identifier]:
+    """The identifiers but the running indices inside others (:func:`inner`): what a sentence
+    can name when it names the formula."""
+    if len(identifiers) < 2:
+        return list(identifiers)
+    nested = inner(identifiers)
+    return [i for i in identifiers if i.tex not in nested] if nested else list(identifiers)
 
 
 # -- the token sequences to look for ---------------------------------------------------------

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from definiens.formulas.spans import inner, outer
 from definiens.model import PLACEHOLDER_PREFIX, Document
 from definiens.namespaces.data import DocumentPairs, Pair
 
@@ -73,13 +74,14 @@ def from_document(document: Document, labels: tuple[str, ...] = ()) -> DocumentP
     """A document of the pipeline (after the define stage) as the clustering sees it: the best
     meaning of each identifier, the identifiers of its formulas it leaves undefined as uses, its
     title, the sentences of its meanings, its formulas' TeX and its text."""
-    pairs = [
+    used = dict.fromkeys(i.tex for f in document.formulas for i in outer(f.identifiers))
+    indices = {i for f in document.formulas for i in inner(f.identifiers)} - used.keys()
+    pairs = [  # a running index (the i of x_i) is no notation of a field
         Pair(identifier, items[0].text, items[0].score)
         for identifier, items in document.definitions.items()
-        if items
+        if items and identifier not in indices
     ]
     defined = {pair.identifier for pair in pairs}
-    used = dict.fromkeys(i.tex for f in document.formulas for i in f.identifiers)
     pairs += [Pair(identifier, "", 0.0) for identifier in used if identifier not in defined]
     sentences = {d.sentence for items in document.definitions.values() for d in items}
     return DocumentPairs(

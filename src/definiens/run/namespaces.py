@@ -33,14 +33,17 @@ __all__ = [
 
 
 def _pairs(database: Database, ranks: int, uses: bool) -> dict[int, list[Pair]]:
+    # a running index (the i of x_i) is no notation of a field: left out
+    indices = {(doc, i) for doc, found in database.running_indices().items() for i in found}
     pairs = {
-        doc: [Pair(*row) for row in rows] for doc, rows in database.corpus_pairs(ranks).items()
+        doc: [Pair(*row) for row in rows if (doc, row[0]) not in indices]
+        for doc, rows in database.corpus_pairs(ranks).items()
     }
     if uses:
         defined = {(doc, p.identifier) for doc, items in pairs.items() for p in items}
         for doc, identifiers in database.identifier_uses().items():
             for identifier in identifiers:
-                if (doc, identifier) not in defined:
+                if (doc, identifier) not in defined and (doc, identifier) not in indices:
                     pairs.setdefault(doc, []).append(Pair(identifier, "", 0.0))
     return pairs
 

@@ -38,6 +38,11 @@ class CorpusReading(Connection):
         """The identifiers each document's formulas use, by ``doc``."""
         return self._lists(sql.IDENTIFIER_USES)
 
+    def running_indices(self) -> dict[int, list[str]]:
+        """The identifiers each document reads only as running indices inside others (the i
+        of x_i), by ``doc``."""
+        return self._lists(sql.RUNNING_INDICES)
+
     def definition_sentences(self) -> dict[int, list[str]]:
         """The sentences each document's meanings were read from, by ``doc``."""
         return self._lists(sql.SENTENCES)

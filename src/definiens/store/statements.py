@@ -10,6 +10,7 @@ __all__ = [
     "EXAMPLES",
     "FORMULA_TEX",
     "IDENTIFIER_USES",
+    "RUNNING_INDICES",
     "INSERT_DEFINITION",
     "INSERT_FORMULA",
     "INSERT_IDENTIFIER",
@@ -108,6 +109,19 @@ ORDER BY nd.score DESC, nd.documents DESC, nd.definiens
 
 PAIRS = "SELECT doc, identifier, definiens, score FROM definitions WHERE rank < :ranks"
 IDENTIFIER_USES = "SELECT DISTINCT doc, identifier FROM identifiers"
+#: The identifiers of a document read only inside other identifiers (running indices: the i
+#: of x_i), in every formula that uses them. Such an index's first place lies inside its
+#: symbol's first place (definiens.formulas.spans.inner).
+RUNNING_INDICES = """
+SELECT a.doc, a.identifier FROM identifiers AS a
+WHERE a.identifier IN ('i', 'j', 'k', 'l', 'm', 'n')
+GROUP BY a.doc, a.identifier
+HAVING COUNT(*) = SUM(EXISTS (
+    SELECT 1 FROM identifiers AS b
+    WHERE b.doc = a.doc AND b.formula = a.formula AND b.identifier != a.identifier
+    AND a.start >= 0 AND b.start >= 0 AND b.start <= a.start AND a."end" <= b."end"
+))
+"""
 SENTENCES = (
     "SELECT DISTINCT doc, sentence FROM definitions WHERE sentence != '' ORDER BY doc, sentence"
 )
