@@ -346,6 +346,13 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         ("The union of sets $A_i$ is open.", "A_{i}", "union of sets"),
         # a map named by an arrow formula is none of its sides
         ("Let $X \\to S$ be a morphism of schemes.", "S", "morphism of schemes"),
+        # the verb that opens an instruction; a name that qualifies an adjective
+        ("Set $J = \\{1, 2, 3\\}$ and let $f$ be the identity.", "J", "Set"),
+        ("Initialise $s$ to the time remaining.", "s", "Initialise"),
+        ("Suppose $f$ is Lebesgue integrable on the real line.", "f", "Lebesgue"),
+        # an attribute after the symbol is no part of what it is; a symbol is no word
+        ("One is looking for a polynomial $p$ of degree at most $n$.", "p", "polynomial of degree"),
+        ("Consider a matrix $A$ of size $n \\times n$.", "n", "formula0 size"),
     ],
 )
 def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:

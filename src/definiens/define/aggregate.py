@@ -50,7 +50,8 @@ class Aggregator:
     def prepare(self, mention: Mention) -> Prepared:
         """The per-mention work of :meth:`add`, done once per sentence."""
         variants = []
-        for variant, form in mention.variants:
+        for variant, written in mention.variants:
+            form = written.replace("\u2019", "'")  # "Boltzmann’s constant": a plain apostrophe
             key = self._keys.get(form)
             if key is None:
                 key = self._keys.setdefault(form, normalise(form))

@@ -22,6 +22,7 @@ from definiens.define.context import Sentence
 from definiens.define.distributed import distributed_mentions
 from definiens.define.feature_names import START
 from definiens.define.group_features import finish
+from definiens.define.inline import with_formulas
 from definiens.define.mentions import Mention, find_mentions
 from definiens.define.naming import naming_mentions
 from definiens.define.object_types import type_evidence
@@ -101,7 +102,10 @@ def _aggregate(
         for o in occurrences[s.index]:
             first.setdefault(o.identifier, s.index)
     links = _LinksByStart(document.links)
-    found = {s.index: _mentions(s, words[s.index], links, tokens[s.index]) for s in parsed}
+    found = {
+        s.index: with_formulas(_mentions(s, words[s.index], links, tokens[s.index]), formulas)
+        for s in parsed
+    }
     keys = {normalise(form) for ms in found.values() for m in ms for _, form in m.variants}
     aggregator = Aggregator(document, _term_frequencies(document, keys))
     for s in parsed:

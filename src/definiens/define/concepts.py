@@ -8,6 +8,7 @@ pages or symbols.
 from __future__ import annotations
 
 __all__ = [
+    "ATTRIBUTE_NOUNS",
     "CONCEPTS",
     "EMPTY_QUALIFIERS",
     "EVALUATIVE",
@@ -60,6 +61,14 @@ EMPTY_QUALIFIERS = frozenset(
 #: Words a phrase does not start with: the empty qualifiers and the verbs of a definition the
 #: tagger joins to the phrase ("Define groups $D_0, D_1$").
 NO_START = EMPTY_QUALIFIERS | {"define", "denote", "let", "consider", "suppose", "assume"}
+
+#: Nouns of an attribute an object has a value of: "of degree", bare, is not a term but that
+#: value's name ("a polynomial of degree at most $n$", "a tensor field of type $(r, s)$").
+_ATTRIBUTE_WORDS = """
+degree order type rank dimension length size characteristic genus weight class valence
+codimension multiplicity height width depth radius diameter mass charge volume area period
+"""
+ATTRIBUTE_NOUNS = frozenset(_ATTRIBUTE_WORDS.split())
 
 #: Adjectives that qualify an object without changing its kind ("a positive integer").
 EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())

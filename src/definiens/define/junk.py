@@ -1,5 +1,7 @@
 """Phrases that are never a meaning: the words of the text's own apparatus ("Denote", "resp",
-"Lemma"), an adjective alone ("nonzero"), unbalanced brackets, the chapter of a cross-reference."""
+"Lemma"), an adjective alone ("nonzero"), unbalanced brackets, the chapter of a cross-reference,
+the verb that opens an instruction ("Set $J = …$", "Integrating, …") and a name that only
+qualifies an adjective ("Lebesgue integrable")."""
 
 from __future__ import annotations
 
@@ -19,6 +21,15 @@ figure table page exercise proof
 """
 _JUNK = frozenset(_JUNK_WORDS.split())
 
+#: Verbs that open an instruction of a computation ("Set $J = …$", "Put $y = 2x$"), which a
+#: tagger may take for a noun at the start of a sentence.
+_INSTRUCTION_WORDS = """
+set put write take choose fix pick initialise initialize compute calculate integrate
+differentiate substitute solve rearrange apply recall observe notice replace expand multiply
+divide add subtract plug insert evaluate
+"""
+_INSTRUCTIONS = frozenset(_INSTRUCTION_WORDS.split())
+
 
 def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
@@ -27,10 +38,24 @@ def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     head = w.lower[tokens[-1]].strip(".")
     if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
         return True
-    if _cites_a_chapter(w, tokens):
+    if _cites_a_chapter(w, tokens) or (len(tokens) == 1 and _opens_or_qualifies(w, tokens[0])):
         return True
     text = "".join(w.text[t] for t in tokens)
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
+
+
+def _opens_or_qualifies(w: Words, t: int) -> bool:
+    """The one word ``t`` is the verb that opens its sentence's instruction ("Set", "Initialise",
+    "Integrating") or a name before an adjective it qualifies ("Lebesgue integrable")."""
+    word = w.text[t]
+    if not word[:1].isupper():
+        return False
+    if t + 1 < len(w) and w.pos[t] == "PROPN" and w.pos[t + 1] == "ADJ":
+        return True
+    if any(w.text[k][:1].isalnum() for k in range(t)):
+        return False  # not the first word of the sentence
+    lower = w.lower[t]
+    return lower in _INSTRUCTIONS or (lower.endswith("ing") and len(lower) >= 8)
 
 
 #: The words of a numbered statement a cross-reference points to.

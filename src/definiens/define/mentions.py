@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from definiens.define.chunks import Chunk, sentence_chunks
-from definiens.define.concepts import NO_START, is_evaluative
+from definiens.define.concepts import ATTRIBUTE_NOUNS, NO_START, is_evaluative
 from definiens.define.counting import count_mentions
 from definiens.define.junk import is_junk
 from definiens.define.mention import Mention
@@ -26,6 +26,7 @@ from definiens.model import Link
 __all__ = [
     "Mention",
     "find_mentions",
+    "glued",
     "phrase_variants",
 ]
 
@@ -38,10 +39,11 @@ _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 def _trim(w: Words, start: int, end: int) -> list[int]:
     """The tokens ``[start, end)`` without determiners, numbers, punctuation and empty
-    qualifiers at the edges, stopping at a placeholder."""
+    qualifiers at the edges, stopping at a placeholder unless a hyphen joins it to the next
+    word ("an invertible $\\mathcal{O}_X$-module", "$m$-th roots")."""
     kept: list[int] = []
     for i in range(start, end):
-        if w.placeholder[i]:
+        if w.placeholder[i] and not glued(w, i, end):
             if kept:
                 break
             continue
@@ -57,6 +59,19 @@ def _trim(w: Words, start: int, end: int) -> list[int]:
     while kept and w.pos[kept[-1]] in _DROP_TRAILING:
         kept.pop()
     return kept
+
+
+def glued(w: Words, i: int, end: int | None = None) -> bool:
+    """Token ``i`` is joined by a hyphen to a word after it (before ``end``): the formula of
+    "$R$-module", "$k$-scheme", "$m$-th" is part of the phrase."""
+    end = len(w) if end is None else end
+    return (
+        i + 2 < end
+        and w.text[i + 1] in _HYPHENS
+        and not w.ws[i]
+        and not w.ws[i + 1]
+        and _WORD.search(w.text[i + 2]) is not None
+    )
 
 
 def _hyphenated(w: Words, tokens: Sequence[int]) -> bool:
@@ -192,15 +207,6 @@ def _extension(w: Words, chunk: Chunk, chunks_by_start: dict[int, Chunk]) -> Chu
     return None
 
 
-#: Nouns of an attribute an object has a value of: "of degree", bare, is not a term but that
-#: value's name ("a polynomial of degree at most $n$", "a tensor field of type $(r, s)$").
-_ATTRIBUTE_WORDS = """
-degree order type rank dimension length size characteristic genus weight class valence
-codimension multiplicity height width depth radius diameter mass charge volume area period
-"""
-_ATTRIBUTE_NOUNS = frozenset(_ATTRIBUTE_WORDS.split())
-
-
 def _names_a_symbol(w: Words, chunk: Chunk) -> bool:
     """The phrase goes on into a symbol ("of order $n$", "vertex set $V$"): it names that
     symbol, it is not part of this meaning; so does a bare attribute ("of degree at most
@@ -209,7 +215,7 @@ def _names_a_symbol(w: Words, chunk: Chunk) -> bool:
     if end < len(w) and (w.placeholder[end] or w.tag[end] in ("NN", "NNS")):
         return True
     bare = w.pos[chunk[0]] not in ("DET", "PRON", "NUM")
-    return bare and w.tag[end - 1] == "NN" and w.lower[end - 1] in _ATTRIBUTE_NOUNS
+    return bare and w.tag[end - 1] == "NN" and w.lower[end - 1] in ATTRIBUTE_NOUNS
 
 
 def _extended(
@@ -234,7 +240,7 @@ def _extended(
         if named is not None:
             tail = named
         elif (
-            any(w.placeholder[t] for t in tail)
+            any(w.placeholder[t] and not glued(w, t) for t in tail)
             or w.pos[tail[-1]] not in ("NOUN", "PROPN")
             or _names_a_symbol(w, extension)
         ):
@@ -274,7 +280,7 @@ def _term_naming(w: Words, mention: Mention, tail: list[int]) -> list[int] | Non
     if w.lower[words[0] - 1] != "of" or any(w.placeholder[t] for t in words):
         return None
     last = words[-1]
-    if w.pos[words[0]] in ("DET", "PRON", "NUM") or w.lower[last] in _ATTRIBUTE_NOUNS:
+    if w.pos[words[0]] in ("DET", "PRON", "NUM") or w.lower[last] in ATTRIBUTE_NOUNS:
         return None  # "the cyclic group of order $n$": the order is $n$
     if w.pos[last] in ("NOUN", "PROPN"):
         return words

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from definiens.define.concepts import NO_START, is_concept, is_evaluative
+from definiens.define.concepts import ATTRIBUTE_NOUNS, NO_START, is_concept, is_evaluative
 from definiens.define.junk import is_junk
 from definiens.define.mention import Mention, mention_of
 from definiens.define.mentions import phrase_variants
@@ -70,7 +70,9 @@ def _span_before(w: Words, at: int) -> tuple[int, int] | None:
 
 def _of_compound(w: Words, first: int, head: int) -> str | None:
     """ "sample of size" before the symbol gives "sample size"."""
-    if first == head and first >= 2 and w.tag[first - 2] in _NOUNS and w.lower[first - 1] == "of":
+    if first != head or first < 2 or w.lower[first - 1] != "of":
+        return None
+    if w.tag[first - 2] in _NOUNS and not w.placeholder[first - 2]:  # not "$A$ of size"
         return f"{w.lemma(first - 2)} {w.lower[head]}"
     return None
 
@@ -82,13 +84,14 @@ _BARE = frozenset({"NN", "NNS", "JJ", "VBN", "HYPH"})
 def _of_after(w: Words, at: int) -> tuple[str, int] | None:
     """The bare noun phrase after "of" right after the symbol at token ``at``, and its last
     token: "a set $V$ of vertices" is a set of vertices, "a maximum number $N$ of steps" a
-    maximum number of steps."""
+    maximum number of steps; not an attribute ("a polynomial $p$ of degree at most $n$" is a
+    polynomial)."""
     if at + 2 >= len(w) or w.lower[at + 1] != "of":
         return None
     end = at + 2
     while end < len(w) and end - at - 2 < 3 and w.tag[end] in _BARE and not w.placeholder[end]:
         end += 1
-    if end == at + 2 or w.tag[end - 1] not in ("NN", "NNS"):
+    if end == at + 2 or w.tag[end - 1] not in ("NN", "NNS") or w.lower[end - 1] in ATTRIBUTE_NOUNS:
         return None
     if end < len(w) and (w.placeholder[end] or w.tag[end] in _NOUNS):
         return None

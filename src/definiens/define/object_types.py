@@ -157,7 +157,10 @@ def _tex_evidence(tex: str, ident: str, evidence: TypeEvidence, polynomial: bool
 
 
 def _word_type(previous: str | None, word: str) -> str | None:
-    """The type named by the word just before a symbol ("integer n", "real number x")."""
+    """The type named by the word just before a symbol ("integer n", "real number x"); not
+    the capitalised verb of an instruction ("Set $J = …$")."""
+    if word == "Set":
+        return None
     object_type = _WORDS.get(word.lower())
     if object_type == "number":
         known = previous is not None and previous.lower() in _NUMBER_WORDS

@@ -10,7 +10,6 @@ __all__ = [
     "EXAMPLES",
     "FORMULA_TEX",
     "IDENTIFIER_USES",
-    "RUNNING_INDICES",
     "INSERT_DEFINITION",
     "INSERT_FORMULA",
     "INSERT_IDENTIFIER",
@@ -22,6 +21,7 @@ __all__ = [
     "NAMESPACE_MEANINGS",
     "NAMESPACE_TABLE",
     "PAIRS",
+    "RUNNING_INDICES",
     "SENTENCES",
     "UPSERT_DOCUMENT",
 ]
