@@ -1,5 +1,6 @@
 """Formulas written inside a phrase ("an invertible $\\mathcal{O}_X$-module"): the phrase keeps
-them as plain text, and never names them."""
+them as plain text, and never names them; a formula between an article and its noun ("an
+$n \\times n$ matrix") does not hide the noun."""
 
 from __future__ import annotations
 
@@ -65,3 +66,16 @@ def test_a_phrase_keeps_the_formula_it_is_written_with(
     inner = {tex for tex, items in document.definitions.items() for m in items if m.text == meaning}
     assert inner == {identifier}
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "identifier", "meaning"),
+    [
+        ("Let $A$ be an $n \\times n$ matrix with real entries.", "A", "matrix"),
+        ("Here $I_n$ is the $n \\times n$ identity matrix.", "I_{n}", "identity matrix"),
+    ],
+)
+def test_a_formula_between_article_and_noun_keeps_the_statement(
+    text: str, identifier: str, meaning: str
+) -> None:
+    assert annotate(text, "markdown").definitions[identifier][0].text == meaning

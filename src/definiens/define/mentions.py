@@ -40,12 +40,14 @@ _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 def _trim(w: Words, start: int, end: int) -> list[int]:
     """The tokens ``[start, end)`` without determiners, numbers, punctuation and empty
     qualifiers at the edges, stopping at a placeholder unless a hyphen joins it to the next
-    word ("an invertible $\\mathcal{O}_X$-module", "$m$-th roots")."""
+    word ("an invertible $\\mathcal{O}_X$-module", "$m$-th roots") or only a determiner is
+    before it ("an $n \\times n$ matrix": matrix)."""
     kept: list[int] = []
     for i in range(start, end):
         if w.placeholder[i] and not glued(w, i, end):
-            if kept:
+            if any(w.pos[k] != "DET" for k in kept):
                 break
+            kept = []
             continue
         kept.append(i)
     while kept and (

@@ -197,6 +197,13 @@ def _not_its_own(
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
 
 
+def _sizes(tokens: Tokens, k: int) -> bool:
+    """Token ``k`` is a formula between an article and a noun: "an $n \\times n$ matrix",
+    "the $n$-dimensional space"."""
+    placeholder = tokens.placeholders[k + 1] > tokens.placeholders[k]
+    return placeholder and k > 0 and tokens.lower[k - 1] in ("a", "an", "the")
+
+
 def _counted_by(tokens: Tokens, counter: int, mention: Mention) -> bool:
     """The mention is a plural noun phrase right after the symbol at token ``counter``, which
     counts it ("$m$ edges"); a count mention ("number of edges") is that symbol's own."""
@@ -292,6 +299,8 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
         return None
     if after:
         lo, hi = (last + 1 if mention.first > last else at + 1), mention.first
+        if hi - lo >= 2 and _sizes(tokens, hi - 1):
+            hi -= 1  # "an $n \times n$ matrix": the formula sizes the noun, no gap word
     else:
         lo, hi = mention.last + 1, (first if mention.last < first else at)
     patterns: set[str] = set()
