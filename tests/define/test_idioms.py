@@ -367,6 +367,9 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         # an attribute after the symbol is no part of what it is; a symbol is no word
         ("One is looking for a polynomial $p$ of degree at most $n$.", "p", "polynomial of degree"),
         ("Consider a matrix $A$ of size $n \\times n$.", "n", "formula0 size"),
+        # qualifying adjectives alone, however written
+        ("Assume $X$ is quasi-affine and $Y$ affine.", "X", "quasi-affine"),
+        ("Assume $X$ is quasi-affine and $Y$ affine.", "Y", "affine"),
     ],
 )
 def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:

@@ -38,10 +38,23 @@ def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     head = w.lower[tokens[-1]].strip(".")
     if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
         return True
+    if w.text[tokens[0]] in _HYPHENS or _qualifiers_only(w, tokens):
+        return True
     if _cites_a_chapter(w, tokens) or (len(tokens) == 1 and _opens_or_qualifies(w, tokens[0])):
         return True
     text = "".join(w.text[t] for t in tokens)
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
+def _qualifiers_only(w: Words, tokens: Sequence[int]) -> bool:
+    """The phrase holds only qualifying adjectives and hyphens ("quasi-affine")."""
+    words = [w.lower[t] for t in tokens if w.text[t] not in _HYPHENS]
+    return len(words) > 1 and all(
+        word in _JUNK or (is_evaluative(word) and not is_concept(word)) for word in words
+    )
 
 
 def _opens_or_qualifies(w: Words, t: int) -> bool:
