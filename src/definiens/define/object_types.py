@@ -212,10 +212,14 @@ def type_evidence(
     evidence: dict[str, TypeEvidence] = defaultdict(TypeEvidence)
     alone: dict[int, str] = {}
     polynomial = "polynomial" in document.text.lower()
+    written = {i.tex for f in document.formulas for i in outer(f.identifiers)}
     for formula in document.formulas:
-        for ident in formula.identifiers:
-            _tex_evidence(formula.tex, ident.tex, evidence[ident.tex], polynomial)
         shown = outer(formula.identifiers)
+        nested = {i.tex for i in formula.identifiers} - {i.tex for i in shown}
+        for ident in formula.identifiers:
+            if ident.tex in nested and ident.tex in written:
+                continue  # the n of x_n, where n is written alone too: that says what it is
+            _tex_evidence(formula.tex, ident.tex, evidence[ident.tex], polynomial)
         if len(shown) == 1:
             alone[formula.index] = shown[0].tex
     _text_evidence(document, alone, evidence, symbols)

@@ -30,18 +30,21 @@ GUESS_RATIO = 0.4
 
 
 def stated_before_guess(scored: Scored) -> Scored:
-    """When the best meaning is a guess from the kind of symbol ("integer" for $n$, no words
-    of the text behind it) and a pattern of the text states one ("let $n$ denote the sample
-    size") that scores at least :data:`GUESS_RATIO` of it, the stated one first: the two
-    change places and scores."""
-    if not scored or scored[0][1].variants:
-        return scored
-    score = scored[0][0]
-    for i, (lower, other) in enumerate(scored[1:], start=1):
-        if other.values.get("alone_pattern"):
-            if lower < GUESS_RATIO * score:
-                return scored
-            return _swap(scored, i)
+    """When a meaning is a guess from the kind of symbol ("integer" for $n$, no words of the
+    text behind it) and a pattern of the text states a later one ("let $n$ denote the sample
+    size") that scores at least :data:`GUESS_RATIO` of it, the stated one goes before it: the
+    two change places and scores. Decided for the first meaning, then for the alternatives
+    ("The map $f$ is the identity map": "map", then "identity map" before "function")."""
+    for k in range(len(scored) - 1):
+        if scored[k][1].variants:
+            continue
+        score = scored[k][0]
+        for i in range(k + 1, len(scored)):
+            lower, other = scored[i]
+            if other.values.get("alone_pattern"):
+                if lower >= GUESS_RATIO * score:
+                    scored = _swap(scored, i, k)
+                break
     return scored
 
 
@@ -61,11 +64,11 @@ def written_alone_first(scored: Scored) -> Scored:
     return scored
 
 
-def _swap(scored: Scored, i: int) -> Scored:
-    """``scored`` with its first and ``i``-th candidates changing places and scores (the
-    order of the scores stays descending)."""
-    (score, top), (lower, other) = scored[0], scored[i]
-    return [(score, other), *scored[1:i], (lower, top), *scored[i + 1 :]]
+def _swap(scored: Scored, i: int, k: int = 0) -> Scored:
+    """``scored`` with its ``k``-th (the first by default) and ``i``-th candidates changing
+    places and scores (the order of the scores stays descending)."""
+    (score, top), (lower, other) = scored[k], scored[i]
+    return [*scored[:k], (score, other), *scored[k + 1 : i], (lower, top), *scored[i + 1 :]]
 
 
 #: What may join a term to its head noun ("due": "acceleration due to gravity").

@@ -10,6 +10,7 @@ raises on bad TeX.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -67,18 +68,9 @@ _LONG = 2000
 
 def _extract(tex: str, macros: Mapping[str, Macro] | None, indices: bool) -> IdentifierResult:
     found: dict[str, Identifier] = {}
-
-    def emit(canonical: str, start: int, end: int) -> None:
-        seen = found.get(canonical)
-        if seen is None:
-            found[canonical] = Identifier(canonical, start, end, 1, [(start, end)])
-        else:
-            seen.count += 1
-            seen.spans.append((start, end))
-
     try:
         tree = build(tex, macros)
-        stars, read = collect(tree, emit)
+        stars, read = collect(tree, functools.partial(_occurs, found))
         flags = tree.flags
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH
         stars, read, flags = [], [], ["too_deep"]
@@ -100,13 +92,18 @@ def _running_indices(read: list[Index], identifiers: list[Identifier]) -> list[I
         k = bisect.bisect_right(starts, start) - 1
         if letter in known or k < 0 or places[k][1] < end:
             continue  # written alone too, or its symbol's span was not kept
-        seen = inner.get(letter)
-        if seen is None:
-            inner[letter] = Identifier(letter, start, end, 1, [(start, end)])
-        else:
-            seen.count += 1
-            seen.spans.append((start, end))
+        _occurs(inner, letter, start, end)
     return list(inner.values())
+
+
+def _occurs(found: dict[str, Identifier], tex: str, start: int, end: int) -> None:
+    """Record an occurrence of ``tex`` at ``[start, end)`` in ``found``."""
+    seen = found.get(tex)
+    if seen is None:
+        found[tex] = Identifier(tex, start, end, 1, [(start, end)])
+    else:
+        seen.count += 1
+        seen.spans.append((start, end))
 
 
 def _settle_stars(found: dict[str, Identifier], stars: list[Star]) -> list[Identifier]:
