@@ -238,3 +238,12 @@ def test_the_text_format_shows_control_characters_too(
     assert main(["extract", str(page), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[2J" in out
+
+
+def test_no_indices_without_the_ident_format_is_refused(
+    tex: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    status = main(["extract", str(tex), "--no-indices", "-o", str(out)])
+    _refused(capsys, status, "--no-indices", "--format ident")
+    assert not out.exists()

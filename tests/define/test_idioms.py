@@ -370,10 +370,15 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         # qualifying adjectives alone, however written
         ("Assume $X$ is quasi-affine and $Y$ affine.", "X", "quasi-affine"),
         ("Assume $X$ is quasi-affine and $Y$ affine.", "Y", "affine"),
+        # the letters of a size are not what it sizes
+        ("Let $A$ be an $m \\times n$ matrix.", "n", "matrix"),
+        ("Let $A$ be an $m \\times n$ matrix.", "m", "matrix"),
+        # indices written together are indices, not the sentence's noun
+        ("Let $A$ be a matrix with entries $a_{ij}$.", "i", "matrix"),
     ],
 )
 def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
-    document = annotate(text)
+    document = annotate(text, top=2, min_score=0.0)  # at any score, first or second
     shown = {m.text.lower() for items in document.definitions.values() for m in items}
     assert not shown & {"resp", "denote", "quasi", "example", "nonzero", "type"}
     assert junk not in [m.text for m in document.definitions.get(identifier, [])]

@@ -73,6 +73,8 @@ def test_a_phrase_keeps_the_formula_it_is_written_with(
     [
         ("Let $A$ be an $n \\times n$ matrix with real entries.", "A", "matrix"),
         ("Here $I_n$ is the $n \\times n$ identity matrix.", "I_{n}", "identity matrix"),
+        # a formula that cannot be written plainly leaves the rest of the phrase
+        ("Let $\\mathcal{F}$ be a $\\sigma$-algebra on $\\Omega$.", "\\mathcal{F}", "algebra"),
     ],
 )
 def test_a_formula_between_article_and_noun_keeps_the_statement(

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from definiens.formulas import extract_identifiers, find_spans, tokenize
+from definiens.formulas.collect import INDEX_LETTERS
 from definiens.formulas.macros import Macro
 from definiens.formulas.spans import inner, outer
 from definiens.model import Identifier
@@ -166,6 +167,12 @@ def test_a_running_index_is_read_inside_its_symbol() -> None:
     assert [i.tex for i in outer(identifiers)] == ["x_{i}", "y_{i,j}", "n"]
 
 
+def test_an_index_in_braces_or_a_macro_argument_is_read() -> None:
+    assert read("x_{{i}}") == [("x_{i}", "x_{{i}}"), ("i", "i")]
+    macros = {"\\el": Macro(1, "e_{#1}")}
+    assert [tex for tex, _ in read("\\el{i} + \\el{j}", macros)] == ["e_{i}", "i", "e_{j}", "j"]
+
+
 def test_an_index_written_alone_too_is_an_identifier_like_any() -> None:
     identifiers = extract_identifiers("\\sum_{n=1}^N x_n").identifiers
     assert read("\\sum_{n=1}^N x_n") == [("n", "n"), ("N", "N"), ("x_{n}", "x_n")]
@@ -194,7 +201,7 @@ def assert_markable(tex: str, identifiers: list[Identifier]) -> None:
     places = []
     for identifier in identifiers:
         if identifier not in shown:
-            assert identifier.spans and identifier.tex in "ijklmn", (tex, identifier)
+            assert identifier.spans and identifier.tex in INDEX_LETTERS, (tex, identifier)
             continue
         assert identifier.spans == sorted(identifier.spans)
         for start, end in identifier.spans:

@@ -154,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "quiet", False))
     if args.queries and args.format != "ident":
         raise UsageError("--queries is read by --format ident only; add --format ident")
+    if not args.indices and args.format != "ident":
+        raise UsageError("--no-indices is read by --format ident only; add --format ident")
     if args.output not in (None, STDOUT):
         # before the output is opened (and truncated)
         check_output(args.output, [*args.inputs, *([args.queries] if args.queries else [])])

@@ -49,7 +49,6 @@ positive negative non-negative nonnegative non-positive nonzero non-zero arbitra
 certain finite infinite small large sufficiently distinct different other new same
 corresponding following particular general simple such some any each every appropriate
 suitable unique single first second third last previous next initial final possible constant
-affine quasi-affine quasi-compact quasi-separated separated noetherian irreducible standard
 """
 
 #: Words before a noun that say nothing of what it is ("distinct connected components", "an

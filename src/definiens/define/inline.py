@@ -5,7 +5,7 @@ The mention finders keep a formula that a hyphen joins to the next word
 (:func:`~definiens.define.mentions.glued`); in the text of a sentence it is a placeholder
 (``FORMULA3``). :func:`with_formulas` writes each such formula as plain text, the way a reader
 copies it ("invertible O_X-module"), or drops the forms of a phrase whose formula is more than a
-symbol and a subscript.
+symbol and a subscript (its other forms stay: "a $\\sigma$-algebra" is an algebra).
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def with_formulas(mentions: Sequence[Mention], formulas: Mapping[int, Formula]) 
             if (text := _written(form, formulas)) is not None
         ]
         text = _written(mention.text, formulas)
+        if text is None and variants:  # "a $\\sigma$-algebra": "algebra" at least
+            text = max((form for _, form in variants), key=len)
         if variants and text is not None:
             found.append(replace(mention, text=text, variants=variants))
     return found

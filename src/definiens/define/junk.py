@@ -30,13 +30,20 @@ divide add subtract plug insert evaluate
 """
 _INSTRUCTIONS = frozenset(_INSTRUCTION_WORDS.split())
 
+#: Adjectives of a property that are never a meaning alone but do make a term ("affine
+#: scheme" is a kind of scheme, "affine" alone no meaning).
+_PROPERTY_WORDS = """
+affine quasi-affine quasi-compact quasi-separated separated noetherian irreducible standard
+"""
+_PROPERTIES = frozenset(_PROPERTY_WORDS.split())
+
 
 def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     """A phrase that is never a meaning: its head is a word of :data:`_JUNK` or an adjective
     that only qualifies ("nonzero"), it holds an unbalanced bracket ("quasi-compact (Lemma"),
     or it names the chapter of a cross-reference ("(Algebra, Lemma 10.3)")."""
     head = w.lower[tokens[-1]].strip(".")
-    if head in _JUNK or (len(tokens) == 1 and is_evaluative(head) and not is_concept(head)):
+    if head in _JUNK or (len(tokens) == 1 and _qualifies(head)):
         return True
     if w.text[tokens[0]] in _HYPHENS or _qualifiers_only(w, tokens):
         return True
@@ -52,9 +59,12 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 def _qualifiers_only(w: Words, tokens: Sequence[int]) -> bool:
     """The phrase holds only qualifying adjectives and hyphens ("quasi-affine")."""
     words = [w.lower[t] for t in tokens if w.text[t] not in _HYPHENS]
-    return len(words) > 1 and all(
-        word in _JUNK or (is_evaluative(word) and not is_concept(word)) for word in words
-    )
+    return len(words) > 1 and all(word in _JUNK or _qualifies(word) for word in words)
+
+
+def _qualifies(word: str) -> bool:
+    """An adjective that only qualifies ("nonzero", "affine")."""
+    return word in _PROPERTIES or (is_evaluative(word) and not is_concept(word))
 
 
 def _opens_or_qualifies(w: Words, t: int) -> bool:
@@ -68,7 +78,9 @@ def _opens_or_qualifies(w: Words, t: int) -> bool:
     if any(w.text[k][:1].isalnum() for k in range(t)):
         return False  # not the first word of the sentence
     lower = w.lower[t]
-    return lower in _INSTRUCTIONS or (lower.endswith("ing") and len(lower) >= 8)
+    if lower.endswith("ing") and len(lower) >= 8:  # "Integrating, …", not "Shielding $S$ …"
+        return w.pos[t] == "VERB" or (t + 1 < len(w) and w.text[t + 1] == ",")
+    return lower in _INSTRUCTIONS
 
 
 #: The words of a numbered statement a cross-reference points to.

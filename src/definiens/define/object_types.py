@@ -217,8 +217,12 @@ def type_evidence(
         shown = outer(formula.identifiers)
         nested = {i.tex for i in formula.identifiers} - {i.tex for i in shown}
         for ident in formula.identifiers:
-            if ident.tex in nested and ident.tex in written:
-                continue  # the n of x_n, where n is written alone too: that says what it is
+            if ident.tex in nested:
+                # read only in subscripts here ($a_{ij}$): an index, unless the page writes the
+                # letter alone too (the n of $x_n$ and of "$n$ subintervals")
+                if ident.tex not in written:
+                    evidence[ident.tex].tex["index"] += 1
+                continue
             _tex_evidence(formula.tex, ident.tex, evidence[ident.tex], polynomial)
         if len(shown) == 1:
             alone[formula.index] = shown[0].tex

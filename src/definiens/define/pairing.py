@@ -297,6 +297,8 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     after = mention.first > at
     if _not_its_own(tokens, at, first, last, mention, after):
         return None
+    if after and mention.first == last + 1 and _sizes(tokens, last):
+        return None  # "an $m \times n$ matrix": the matrix is not n
     if after:
         lo, hi = (last + 1 if mention.first > last else at + 1), mention.first
         if hi - lo >= 2 and _sizes(tokens, hi - 1):

@@ -230,6 +230,11 @@ class _Walker:
 def _index_letters(sub: Node) -> list[Index]:
     """The running indices of a subscript: its letters i, j, k, l, m, n, unless they are part
     of a longer run of letters that is not all indices (``v_{ma}``: a label)."""
+    while sub.kind == n.GROUP and not sub.scripted and len(sub.children or []) == 1:
+        inner = (sub.children or [sub])[0]
+        if inner.kind != n.GROUP:
+            break
+        sub = inner  # x_{{i}}, a macro's {#1}
     children = sub.children if sub.kind == n.GROUP and not sub.scripted else [sub]
     found: list[Index] = []
     run: list[Node] = []

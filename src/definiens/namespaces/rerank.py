@@ -12,6 +12,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
+from definiens.formulas.spans import outer
 from definiens.model import Definiens, Document
 from definiens.namespaces.data import Namespace, TableRow
 from definiens.namespaces.features import definiens_words
@@ -37,9 +38,11 @@ def _shares(table: Iterable[TableRow]) -> dict[str, list[tuple[str, str, float]]
 
 
 def _identifiers(document: Document) -> list[str]:
+    """The identifiers of the document's formulas, but a running index read only inside
+    others (the i of $a_{ij}$: no notation of a field to inherit)."""
     seen: dict[str, None] = {}
     for formula in document.formulas:
-        for ident in formula.identifiers:
+        for ident in outer(formula.identifiers):
             seen.setdefault(ident.tex, None)
     return list(seen)
 
