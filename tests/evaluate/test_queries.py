@@ -13,13 +13,15 @@ from definiens.evaluate import IdentRow, load_ident_csv, load_queries, query_row
 from definiens.evaluate.queries import page_key
 
 
-def _queries(tmp_path: Path) -> Path:
+def _queries(tmp_path: Path, *formulas: tuple[str, str, str]) -> Path:
+    """A queries file of ``(qID, TeX, title)`` formulas (by default one of a page given and
+    one of a page absent)."""
+    default = (("7", "E = m c^2", "Mass–energy_equivalence"), ("8", "x", "Absent_page"))
+    formulas = formulas or default
     entries = [
-        {"formula": {"qID": "7", "oldId": "1", "fid": "0", "math_inputtex": "E = m c^2",
-                     "title": "Mass–energy_equivalence"}},
-        {"formula": {"qID": "8", "oldId": "2", "fid": "0", "math_inputtex": "x",
-                     "title": "Absent_page"}},
-    ]  # fmt: skip
+        {"formula": {"qID": qid, "oldId": "1", "fid": "0", "math_inputtex": tex, "title": title}}
+        for qid, tex, title in formulas
+    ]
     path = tmp_path / "queries.json"
     path.write_text(json.dumps(entries), encoding="utf-8")
     return path
@@ -50,10 +52,7 @@ def test_running_indices_get_rows_unless_left_out(tmp_path: Path) -> None:
         "of the walker after <math>n</math> steps."
     )
     document = annotate(text, "wikitext", title="Walk")
-    entries = [{"formula": {"qID": "1", "oldId": "1", "fid": "1", "math_inputtex": "x_n",
-                            "title": "Walk"}}]  # fmt: skip
-    path = tmp_path / "queries.json"
-    path.write_text(json.dumps(entries), encoding="utf-8")
+    path = _queries(tmp_path, ("1", "x_n", "Walk"))
     pages = {page_key(document.title): document}
     rows = query_rows(load_queries(path), pages)
     assert ("x_{n}", "position of the walker") in {(r.identifier, r.definiens) for r in rows}
