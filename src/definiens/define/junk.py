@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from definiens.define.concepts import is_concept, is_evaluative
-from definiens.define.words import Words
+from definiens.define.words import HYPHENS, Words
 
-__all__ = ["is_junk"]
+__all__ = ["INSTRUCTIONS", "is_junk"]
 
 #: Words that are never a meaning on their own: abbreviations, function words and the verbs and
 #: nouns of the text's own apparatus that a tagger may take for nouns ("Denote", "resp").
@@ -28,7 +28,7 @@ set put write take choose fix pick initialise initialize compute calculate integ
 differentiate substitute solve rearrange apply recall observe notice replace expand multiply
 divide add subtract plug insert evaluate
 """
-_INSTRUCTIONS = frozenset(_INSTRUCTION_WORDS.split())
+INSTRUCTIONS = frozenset(_INSTRUCTION_WORDS.split())
 
 #: Adjectives of a property that are never a meaning alone but do make a term ("affine
 #: scheme" is a kind of scheme, "affine" alone no meaning).
@@ -45,7 +45,7 @@ def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     head = w.lower[tokens[-1]].strip(".")
     if head in _JUNK or (len(tokens) == 1 and _qualifies(head)):
         return True
-    if w.text[tokens[0]] in _HYPHENS or _qualifiers_only(w, tokens):
+    if w.text[tokens[0]] in HYPHENS or _qualifiers_only(w, tokens):
         return True
     if _cites_a_chapter(w, tokens) or (len(tokens) == 1 and _opens_or_qualifies(w, tokens[0])):
         return True
@@ -53,12 +53,9 @@ def is_junk(w: Words, tokens: Sequence[int]) -> bool:
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
-_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
-
-
 def _qualifiers_only(w: Words, tokens: Sequence[int]) -> bool:
     """The phrase holds only qualifying adjectives and hyphens ("quasi-affine")."""
-    words = [w.lower[t] for t in tokens if w.text[t] not in _HYPHENS]
+    words = [w.lower[t] for t in tokens if w.text[t] not in HYPHENS]
     return len(words) > 1 and all(word in _JUNK or _qualifies(word) for word in words)
 
 
@@ -80,7 +77,7 @@ def _opens_or_qualifies(w: Words, t: int) -> bool:
     lower = w.lower[t]
     if lower.endswith("ing") and len(lower) >= 8:  # "Integrating, …", not "Shielding $S$ …"
         return w.pos[t] == "VERB" or (t + 1 < len(w) and w.text[t + 1] == ",")
-    return lower in _INSTRUCTIONS
+    return lower in INSTRUCTIONS
 
 
 #: The words of a numbered statement a cross-reference points to.

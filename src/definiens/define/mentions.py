@@ -20,7 +20,7 @@ from definiens.define.concepts import ATTRIBUTE_NOUNS, NO_START, is_evaluative
 from definiens.define.counting import count_mentions
 from definiens.define.junk import is_junk
 from definiens.define.mention import Mention
-from definiens.define.words import Words
+from definiens.define.words import HYPHENS, Words
 from definiens.model import Link
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
 _DROP_LEADING = {"DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART", "SYM", "X", "SPACE"}
 _DROP_TRAILING = {"PUNCT", "CCONJ", "ADP", "PART", "DET", "SYM", "SPACE"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -69,7 +68,7 @@ def glued(w: Words, i: int, end: int | None = None) -> bool:
     end = len(w) if end is None else end
     return (
         i + 2 < end
-        and w.text[i + 1] in _HYPHENS
+        and w.text[i + 1] in HYPHENS
         and not w.ws[i]
         and not w.ws[i + 1]
         and _WORD.search(w.text[i + 2]) is not None
@@ -77,15 +76,9 @@ def glued(w: Words, i: int, end: int | None = None) -> bool:
 
 
 def _hyphenated(w: Words, tokens: Sequence[int]) -> bool:
-    """The first token is joined by a hyphen to a word: "4-velocity", "one-form"."""
-    return (
-        len(tokens) > 2
-        and w.text[tokens[1]] in _HYPHENS
-        and not w.ws[tokens[0]]
-        and not w.ws[tokens[1]]
-        and w.text[tokens[0]].isalnum()
-        and _WORD.search(w.text[tokens[2]]) is not None
-    )
+    """The first token (of consecutive ``tokens``) is joined by a hyphen to a word:
+    "4-velocity", "one-form"."""
+    return len(tokens) > 2 and w.text[tokens[0]].isalnum() and glued(w, tokens[0])
 
 
 def _with_ws(w: Words, tokens: Sequence[int]) -> str:

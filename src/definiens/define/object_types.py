@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from definiens.define.junk import INSTRUCTIONS
 from definiens.define.symbols import Symbol, find_symbols, text_forms
-from definiens.formulas.spans import outer
+from definiens.formulas.spans import inner
 from definiens.model import PLACEHOLDER_PREFIX, Document
 
 __all__ = ["TypeEvidence", "type_evidence"]
@@ -159,7 +160,7 @@ def _tex_evidence(tex: str, ident: str, evidence: TypeEvidence, polynomial: bool
 def _word_type(previous: str | None, word: str) -> str | None:
     """The type named by the word just before a symbol ("integer n", "real number x"); not
     the capitalised verb of an instruction ("Set $J = …$")."""
-    if word == "Set":
+    if word[:1].isupper() and word.lower() in INSTRUCTIONS:
         return None
     object_type = _WORDS.get(word.lower())
     if object_type == "number":
@@ -212,10 +213,15 @@ def type_evidence(
     evidence: dict[str, TypeEvidence] = defaultdict(TypeEvidence)
     alone: dict[int, str] = {}
     polynomial = "polynomial" in document.text.lower()
-    written = {i.tex for f in document.formulas for i in outer(f.identifiers)}
-    for formula in document.formulas:
-        shown = outer(formula.identifiers)
-        nested = {i.tex for i in formula.identifiers} - {i.tex for i in shown}
+    nested_in = [inner(f.identifiers) for f in document.formulas]
+    written = {
+        i.tex
+        for f, nested in zip(document.formulas, nested_in, strict=True)
+        for i in f.identifiers
+        if i.tex not in nested
+    }
+    for formula, nested in zip(document.formulas, nested_in, strict=True):
+        shown = [i for i in formula.identifiers if i.tex not in nested]
         for ident in formula.identifiers:
             if ident.tex in nested:
                 # read only in subscripts here ($a_{ij}$): an index, unless the page writes the

@@ -49,10 +49,11 @@ _OPERATOR = re.compile(r"\||\\[lr]?[vV]ert|\\(?:deg|det|dim|ker|rank|tr|operator
 _VALUE = re.compile(r"[=<>]")
 
 
-def _is_alone(formula: Formula, tex: str) -> bool:
-    if not formula.identifiers or len(formula.tex.strip()) > len(tex) + 4:
+def _is_alone(formula: Formula, shown: list[Identifier], tex: str) -> bool:
+    """``tex`` is the one identifier ``shown`` of the formula (its :func:`outer` identifiers:
+    $x_i$ is x_i alone, though i is read too), with little else written."""
+    if len(formula.tex.strip()) > len(tex) + 4:
         return False
-    shown = outer(formula.identifiers)  # $x_i$ is x_i alone, though i is read too
     if len(shown) != 1 or shown[0].tex != tex:
         return False
     ident = shown[0]
@@ -90,8 +91,9 @@ def occurrences_in(
         if formula is None:
             continue
         named = names.get(number, set())
+        shown = outer(formula.identifiers)
         for ident in formula.identifiers:
-            by_itself = _is_alone(formula, ident.tex) and not _VALUE.search(formula.tex)
+            by_itself = _is_alone(formula, shown, ident.tex) and not _VALUE.search(formula.tex)
             alone = by_itself or ident.tex in named
             secondary = (bool(named) or number in maps) and not alone
             powered = _powered(formula, ident)

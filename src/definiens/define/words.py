@@ -15,7 +15,10 @@ from definiens.define.nlp import noun_lemma
 from definiens.define.symbols import symbol_tokens
 from definiens.model import PLACEHOLDER_PREFIX
 
-__all__ = ["Words", "noun_chunks", "placeholder_tokens"]
+__all__ = ["HYPHENS", "Words", "noun_chunks", "placeholder_tokens"]
+
+#: The hyphens that join two words into one ("4-velocity", "$R$-module").
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 _PLACEHOLDER = re.compile(rf"{PLACEHOLDER_PREFIX}\d+")
 _ATTRIBUTES = ["ORTH", "LOWER", "TAG", "POS", "DEP", "SPACY", "IDX"]

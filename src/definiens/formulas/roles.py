@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from definiens.formulas.spans import outer
 from definiens.formulas.tokens import TokenStream, tokenize
-from definiens.model import Formula
+from definiens.model import Formula, Identifier
 
 __all__ = ["RELATIONS", "named", "names_a_map"]
 
@@ -143,7 +143,7 @@ def named(formula: Formula) -> set[str]:
         return {i.tex for i in identifiers}
     at = _relation_at(stream)
     if at is None:
-        return _applied(formula)
+        return _applied(formula, identifiers)
     if at < 0:
         return set()
     before = sorted((i for i in identifiers if 0 <= i.start < at), key=lambda i: i.start)
@@ -160,10 +160,11 @@ def named(formula: Formula) -> set[str]:
 _ARGUMENTS = {"(": ")", "[": "]"}
 
 
-def _applied(formula: Formula) -> set[str]:
+def _applied(formula: Formula, identifiers: list[Identifier]) -> set[str]:
     """The identifier a formula applies to arguments and is nothing more: "$\\chi(G)$",
-    "$x(t)$", "$h[n]$" (the chromatic number is chi, not G)."""
-    placed = [i for i in outer(formula.identifiers) if i.start >= 0]
+    "$x(t)$", "$h[n]$" (the chromatic number is chi, not G); ``identifiers``: its
+    :func:`outer` ones."""
+    placed = [i for i in identifiers if i.start >= 0]
     if not placed:
         return set()
     first = min(placed, key=lambda i: i.start)

@@ -107,6 +107,8 @@ def find_spans(tex: str, identifiers: Sequence[Identifier]) -> None:
 def inner(identifiers: Sequence[Identifier]) -> set[str]:
     """The identifiers written only inside another identifier's spans: the running indices
     read in subscripts (``i`` of ``x_{i}``, :mod:`~definiens.formulas.collect`)."""
+    if len(identifiers) < 2:
+        return set()
     places = sorted(
         (start, -end, k)
         for k, identifier in enumerate(identifiers)
