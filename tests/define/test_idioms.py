@@ -375,6 +375,16 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         ("Let $A$ be an $m \\times n$ matrix.", "m", "matrix"),
         # indices written together are indices, not the sentence's noun
         ("Let $A$ be a matrix with entries $a_{ij}$.", "i", "matrix"),
+        # the object of a preposition is not the noun before it
+        ("The closure of $A$ is closed.", "A", "closure"),
+        ("Let $x$ be a point in $Y$.", "Y", "point"),
+        # an instruction right after a display that ends no sentence
+        (
+            "Substituting this gives $$W = \\int_{V_1}^{V_2} P\\, dV$$ Integrating, "
+            "$$W = P_1 V_1 \\log(V_2/V_1)$$ and the work is done by the gas.",
+            "W",
+            "Integrating",
+        ),
     ],
 )
 def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
@@ -382,6 +392,12 @@ def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
     shown = {m.text.lower() for items in document.definitions.values() for m in items}
     assert not shown & {"resp", "denote", "quasi", "example", "nonzero", "type"}
     assert junk not in [m.text for m in document.definitions.get(identifier, [])]
+
+
+def test_of_after_an_indefinite_quantity_gives_its_value() -> None:
+    text = "Suppose the ball starts with a vertical component of velocity of $v$, upward."
+    meanings = [m.text for m in annotate(text, top=2, min_score=0.0).definitions["v"]]
+    assert meanings[0] == "vertical component of velocity"
 
 
 def test_a_symbol_in_apposition_to_the_subject_is_what_the_subject_is() -> None:

@@ -103,6 +103,31 @@ def test_a_proof_reads_the_meanings_its_statement_gives() -> None:
     assert sorted(set(seen)) == [0, 1] and len(seen) >= 6
 
 
+LEMMA_AND_PROOF = r"""\section{Maps}
+Let $f$ be a continuous function on the real line.
+\begin{lemma}
+Let $f : X \to Y$ be a finite morphism of schemes. Then $f_*\mathcal{O}_X$ is quasi-coherent.
+\end{lemma}
+\begin{proof}
+Consider the induced map $f^\sharp : \mathcal{O}_Y \to f_*\mathcal{O}_X$.
+The question is local on $Y$, so we may assume $f$ is affine, hence $f$ is the map of spectra.
+\end{proof}"""
+
+
+def test_a_proof_that_states_more_still_reads_its_statement() -> None:
+    """What the proof says of $f$ on the way does not hide the lemma's "Let $f$ be …"."""
+    document = annotate(LEMMA_AND_PROOF, "latex")
+    (proof,) = [s for s in document.scopes if s.kind == "proof"]
+    inside = [
+        document.meanings(i)[0].text
+        for f in document.formulas
+        if proof.start <= f.text_start < proof.end
+        for i in f.identifiers
+        if i.tex == "f"
+    ]
+    assert inside == ["finite morphism of schemes"] * 3
+
+
 def test_a_document_without_scopes_reads_the_meaning_stated_nearest() -> None:
     """Without its sections the letter is still read where each meaning is stated (passages),
     and the meanings over the whole document do not change."""

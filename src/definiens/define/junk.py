@@ -26,7 +26,7 @@ _JUNK = frozenset(_JUNK_WORDS.split())
 _INSTRUCTION_WORDS = """
 set put write take choose fix pick initialise initialize compute calculate integrate
 differentiate substitute solve rearrange apply recall observe notice replace expand multiply
-divide add subtract plug insert evaluate
+divide add subtract plug insert evaluate use combine compare simplify
 """
 INSTRUCTIONS = frozenset(_INSTRUCTION_WORDS.split())
 
@@ -66,18 +66,26 @@ def _qualifies(word: str) -> bool:
 
 def _opens_or_qualifies(w: Words, t: int) -> bool:
     """The one word ``t`` is the verb that opens its sentence's instruction ("Set", "Initialise",
-    "Integrating") or a name before an adjective it qualifies ("Lebesgue integrable")."""
+    "Integrating"; also right after a display that ends no sentence) or a name before an
+    adjective it qualifies ("Lebesgue integrable")."""
     word = w.text[t]
     if not word[:1].isupper():
         return False
     if t + 1 < len(w) and w.pos[t] == "PROPN" and w.pos[t + 1] == "ADJ":
         return True
-    if any(w.text[k][:1].isalnum() for k in range(t)):
-        return False  # not the first word of the sentence
+    if any(w.text[k][:1].isalnum() for k in range(t)) and not w.placeholder[t - 1]:
+        return False  # not the first word of the sentence, nor the first after a display
     lower = w.lower[t]
-    if lower.endswith("ing") and len(lower) >= 8:  # "Integrating, …", not "Shielding $S$ …"
-        return w.pos[t] == "VERB" or (t + 1 < len(w) and w.text[t + 1] == ",")
+    if lower.endswith("ing") and len(lower) >= 5:  # "Integrating, …", not "Shielding $S$ …"
+        verb = w.pos[t] == "VERB" or (t + 1 < len(w) and w.text[t + 1] == ",")
+        return (verb and len(lower) >= 8) or _instruction_verb(lower[:-3])
     return lower in INSTRUCTIONS
+
+
+def _instruction_verb(stem: str) -> bool:
+    """The stem of an -ing form is an instruction verb ("integrat", "sett", "rearrang")."""
+    doubled = len(stem) > 2 and stem[-1] == stem[-2]
+    return any(form in INSTRUCTIONS for form in (stem, stem + "e", stem[:-1] if doubled else stem))
 
 
 #: The words of a numbered statement a cross-reference points to.

@@ -182,8 +182,12 @@ def _not_its_own(
     subalgebra $C$": the subalgebra is C, not B), or, a plural noun phrase, right after another
     symbol (which counts it) and apart from this one ("$n$ vertices, $m$ edges": $m$ is no
     vertex), a plural noun phrase right after this symbol (which counts it: "$m$ edges"), or
-    it follows the symbol after "of" as a property ("a morphism $f$ of finite type")."""
+    it follows the symbol after "of" as a property ("a morphism $f$ of finite type"), or the
+    symbol is the object of a preposition after it ("the closure of $A$", "a sheaf on $X$",
+    "roots of unity in $K$": neither is the symbol; but "a mass of $m$" gives m its value)."""
     after_mention = mention.last + 1
+    if not after and after_mention + 1 == first and _object_of(tokens, after_mention, mention):
+        return True
     if (
         after_mention < len(tokens.lower)
         and _is_symbol(tokens, after_mention)
@@ -197,6 +201,13 @@ def _not_its_own(
         if first == last == counter:
             return True  # this symbol counts it
     return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
+
+
+def _object_of(tokens: Tokens, k: int, mention: Mention) -> bool:
+    """The word ``k`` after the mention is a preposition whose object is not the mention ("the
+    closure of"), not "of" after "a" that gives a value ("a speed of $v$")."""
+    word = tokens.lower[k]
+    return word in _OBJECT_OF and not (word == "of" and mention.determiner in ("a", "an"))
 
 
 def _sizes(tokens: Tokens, k: int) -> bool:
@@ -219,6 +230,9 @@ _PHRASE_TAGS = frozenset(
     {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS"}
 )
 _PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+#: Prepositions whose object is not the noun before them ("the closure of $A$"); not "by" or
+#: "as", which name ("denote the mean by $\\mu$", "write the mean as $\\mu$").
+_OBJECT_OF = frozenset({"of", "in", "on", "over", "from", "into", "onto", "to", "at", "for"})
 
 
 def _after_phrase(tokens: Tokens, lo: int, hi: int) -> set[str]:

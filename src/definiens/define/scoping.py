@@ -49,7 +49,9 @@ class ScopeIndex:
 
     def __init__(self, scopes: Sequence[Scope], covering: tuple[int, int] | None = None) -> None:
         """``covering``: the text span of every formula; a scope around all of it (a Markdown
-        file's one ``# Title``) is the document itself, not a part with notation of its own."""
+        file's one ``# Title``) is the document itself, not a part with notation of its own.
+        Neither it nor a proof inside its statement's scope is a reading scope
+        (:attr:`everywhere`)."""
         self.scopes = list(scopes)
         self.everywhere = {
             i
@@ -64,6 +66,17 @@ class ScopeIndex:
                 stack.pop()
             self._parents.append(stack[-1] if stack else DOCUMENT)
             stack.append(i)
+        # a proof inside its statement's scope reads the statement's notation with its own:
+        # "Let $f$ be a finite morphism" holds in the proof beside what the proof states
+        self.everywhere |= {
+            i
+            for i, s in enumerate(self.scopes)
+            if s.kind == "proof" and is_statement(self.scope_of(self._parents[i]))
+        }
+
+    def scope_of(self, index: int) -> Scope | None:
+        """The scope numbered ``index`` (None for :data:`DOCUMENT`)."""
+        return None if index == DOCUMENT else self.scopes[index]
 
     def around(self, offset: int) -> list[int]:
         """The indices of the scopes containing ``offset``, innermost first."""
