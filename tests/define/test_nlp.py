@@ -76,3 +76,10 @@ def test_a_verb_tag_on_a_noun_written_again_before_a_formula_is_mended() -> None
 def test_a_main_verb_repeating_a_noun_stays_a_verb() -> None:
     doc = load_pipeline()("Using the test FORMULA0, we test FORMULA1 at level FORMULA2.")
     assert [t.tag_ for t in doc if t.text == "test"][1].startswith("VB")
+
+
+@pytest.mark.slow
+def test_a_lower_case_word_tagged_as_a_name_is_a_common_noun() -> None:
+    doc = load_pipeline()("FORMULA6776 for all closed subschemes FORMULA6777 of dimension zero.")
+    assert [(t.tag_, t.pos_) for t in doc if t.text == "subschemes"] == [("NNS", "NOUN")]
+    assert [t.tag_ for t in doc if t.text.startswith("FORMULA")] == ["NNP", "NNP"]

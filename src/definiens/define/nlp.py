@@ -129,8 +129,8 @@ def _mend_nouns(doc: Any) -> Any:
     in the base form does not follow "the" or "the population" in English; "mean" does. So is
     an adjective that ends a noun phrase right after a noun or a possessive ("the time
     constant", "Planck's constant"), and the word that names a formula right after it
-    (:func:`_names_the_symbol_after`). The tags are read once: a mend does not feed the
-    next."""
+    (:func:`_names_the_symbol_after`), and a word in lower case tagged as a proper noun
+    (:func:`_common_noun`). The tags are read once: a mend does not feed the next."""
     if len(doc) < 2:
         return doc
     tags = _hashes(doc.vocab.strings)
@@ -146,7 +146,19 @@ def _mend_nouns(doc: Any) -> Any:
             or ((adjective or tag in tags.verbs) and _names_the_symbol_after(doc, rows, i, tags))
         ):
             doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
+        elif tag in tags.proper:
+            _common_noun(doc[i])
     return doc
+
+
+def _common_noun(token: Any) -> None:
+    """A word in lower case tagged as a proper noun ("for all closed subschemes/NNP $D$") is a
+    common noun: plural when it reads as one, so that its phrase has a singular form. Not a
+    letter or a short name ("m is its mass", "sin"), which may be a symbol."""
+    text = token.text
+    if len(text) >= 4 and text.isalpha() and text.islower():  # not a letter ("m is its mass")
+        plural = text.endswith("s") and singular(text) != text
+        token.tag_, token.pos_ = ("NNS" if plural else "NN"), "NOUN"
 
 
 #: Adjectives of a number's kind, which a symbol after them keeps as adjectives ("an even $n$").
@@ -199,6 +211,7 @@ class _Tags(NamedTuple):
     determiner: int
     prepositions: frozenset[int]
     nouns: frozenset[int]
+    proper: frozenset[int]
 
 
 def _adjective_as_noun(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> bool:
@@ -237,6 +250,7 @@ def _hashes(strings: Any) -> _Tags:
         determiner=strings.add("DT"),
         prepositions=hashed(frozenset({"IN", "TO"})),
         nouns=hashed(frozenset({"NN", "NNS"})),
+        proper=hashed(frozenset({"NNP", "NNPS"})),
     )
 
 
