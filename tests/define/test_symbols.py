@@ -12,7 +12,7 @@ from definiens.define.symbols import find_symbols, text_forms
 from definiens.formulas import identify
 from definiens.ingest import from_text, parse
 
-FORMS = text_forms(["c", "x", "A", "B", "V", "m", "\\beta", "\\alpha_{1}", "x_{2}", "E_{k}"])
+FORMS = text_forms(["c", "f", "x", "A", "B", "V", "m", "\\beta", "\\alpha_{1}", "x_{2}", "E_{k}"])
 
 
 def _found(text: str) -> list[str]:
@@ -24,6 +24,7 @@ def test_letters_greek_letters_and_numbered_forms_read_as_symbols() -> None:
     assert FORMS["\u03b2"] == "\\beta"
     assert FORMS["\u03b11"] == "\\alpha_{1}"
     assert FORMS["x2"] == "x_{2}"
+    assert FORMS["\u0192"] == "f"  # "an integrable function ƒ": the florin sign Wikipedia uses
 
 
 def test_english_one_letter_words_and_named_subscripts_are_not_symbols() -> None:

@@ -30,6 +30,19 @@ def test_fills_identifiers_and_flags_of_every_kind_of_formula() -> None:
     assert document.problems == []
 
 
+def test_a_page_that_writes_tensor_indices_reads_a_lone_greek_superscript_as_one() -> None:
+    text = (
+        "The trace is $T = -u_{\\alpha} u^{\\alpha} T$, where $u^{\\alpha}$ is the 4-velocity; "
+        "the growth $e^{\\alpha}$ and $x^{\\beta}$ stay powers."
+    )
+    document = identify(parse(from_text(text, "markdown", title="t")))
+    found = [[i.tex for i in f.identifiers] for f in document.formulas]
+    assert found[1] == ["u^{\\alpha}"]
+    assert found[2:] == [["e", "\\alpha"], ["x", "\\beta"]]
+    plain = identify(parse(from_text(text.split(", where")[1], "markdown", title="t")))
+    assert [i.tex for i in plain.formulas[0].identifiers] == ["u", "\\alpha"]
+
+
 def test_identifier_spans_point_into_the_formula_tex() -> None:
     document = identify(parse(from_text("Let $x_0 + \\alpha x_0$ hold.", "markdown", title="t")))
     (formula,) = document.formulas

@@ -4,7 +4,7 @@
 text states before a guess from the kind of symbol (:func:`stated_before_guess`), one stated of
 the identifier written alone before one stated of a formula made from it, "$s^2$"
 (:func:`written_alone_first`), the whole term before its head noun, "speed of light" before
-"speed" (:func:`whole_term_first`).
+"speed" (:func:`whole_term_first`), and a singular before its plural (:func:`singular_first`).
 """
 
 from __future__ import annotations
@@ -13,14 +13,35 @@ import re
 
 from definiens.define.candidate import Candidate
 
-__all__ = ["reorder", "stated_before_guess", "whole_term_first", "written_alone_first"]
+__all__ = [
+    "reorder",
+    "singular_first",
+    "stated_before_guess",
+    "whole_term_first",
+    "written_alone_first",
+]
 
 Scored = list[tuple[float, Candidate]]
 
 
 def reorder(scored: Scored) -> Scored:
     """``scored`` (best first) in the order the define stage shows it."""
-    return whole_term_first(written_alone_first(stated_before_guess(scored)))
+    return singular_first(whole_term_first(written_alone_first(stated_before_guess(scored))))
+
+
+def singular_first(scored: Scored) -> Scored:
+    """A plural meaning ("sections", the anchor of a link in "the smooth [[section]]s
+    $\\alpha_1, \\alpha_2$") gives its place and score to its singular ("section") when that
+    is a meaning too: a symbol names one of them, and the plural is not shown beside it."""
+    for k in range(len(scored) - 1):
+        top = scored[k][1]
+        if top.key == top.stem or any(w in _PREPOSITIONS for w in top.key.split()[1:]):
+            continue  # singular already, or the plural is an object: "morphism of schemes"
+        for i in range(k + 1, len(scored)):
+            if scored[i][1].key == top.stem:
+                scored = _swap(scored, i, k)
+                break
+    return scored
 
 
 #: How close to a guess a stated meaning must score to go before it (a ratio of their

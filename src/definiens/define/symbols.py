@@ -4,9 +4,9 @@ Wikipedia and other sources often write a symbol as a plain letter: "where c is 
 light", "the inverse temperature, β, is defined as", "smooth sections α1, α2", "g: the
 gravitational acceleration". Such a word is taken as a mention of an identifier only when the
 document's formulas have that identifier, and only in a form that reads unambiguously as a symbol:
-one Latin letter (not the words "a", "A" and "I"), one Greek letter (Unicode), either of them
-followed by digits (``α1`` is ``\\alpha_{1}``). Initials of names ("B. L. van der Waerden"),
-units after a number ("10 m/s") and abbreviations ("e.g.") are not symbols.
+one Latin letter (not the words "a", "A" and "I"; ``ƒ`` is f), one Greek letter (Unicode),
+either of them followed by digits (``α1`` is ``\\alpha_{1}``). Initials of names ("B. L. van
+der Waerden"), units after a number ("10 m/s") and abbreviations ("e.g.") are not symbols.
 """
 
 from __future__ import annotations
@@ -37,9 +37,18 @@ _AFTER_INITIAL = re.compile(r"^\.\s*(?:[A-Z]\.|[A-Z][a-z])")
 _UNIT_BEFORE = re.compile(r"(?:\d\s?|/)$")
 
 
+#: Latin letters a page may write with a typographic form of their own ("an integrable
+#: function ƒ", the florin sign Wikipedia uses for f).
+_LATIN_FORMS = {"f": "\u0192"}
+
+
 def _letters(base: str) -> list[str]:
     if len(base) == 1:
-        return [] if base in _WORDS else [base]
+        return (
+            []
+            if base in _WORDS
+            else [base] + ([_LATIN_FORMS[base]] if base in _LATIN_FORMS else [])
+        )
     names = {base, _VARIANTS.get(base, base)}
     return [char for char, tex in _GREEK.items() if tex in names]
 

@@ -37,7 +37,10 @@ class IdentifierResult(NamedTuple):
 
 
 def extract_identifiers(
-    tex: str, macros: Mapping[str, Macro] | None = None, indices: bool = True
+    tex: str,
+    macros: Mapping[str, Macro] | None = None,
+    indices: bool = True,
+    tensors: bool = False,
 ) -> IdentifierResult:
     """The identifiers of the formula ``tex`` in canonical TeX, with spans and counts.
 
@@ -51,25 +54,29 @@ def extract_identifiers(
     ['W', 'k', '\\\\varepsilon']
 
     ``macros``: the document's own macros (:func:`~definiens.formulas.macros.find_macros`),
-    expanded where used. Malformed TeX gives best-effort identifiers and flags such as
-    ``unbalanced_braces``, ``unknown_macro:\\\\foo`` or ``unclosed_environment``; it never
-    raises. A long formula is read with the cyclic garbage collector paused (its passes over
-    the formula's many nodes would cost more than linear time).
+    expanded where used. ``tensors``: the document writes tensor indices (a lone
+    ``u^{\\alpha}`` is then the symbol with its index, not a power). Malformed TeX gives
+    best-effort identifiers and flags such as ``unbalanced_braces``, ``unknown_macro:\\\\foo``
+    or ``unclosed_environment``; it never raises. A long formula is read with the cyclic
+    garbage collector paused (its passes over the formula's many nodes would cost more than
+    linear time).
     """
     if len(tex) < _LONG:
-        return _extract(tex, macros, indices)
+        return _extract(tex, macros, indices, tensors)
     with collector_paused():
-        return _extract(tex, macros, indices)
+        return _extract(tex, macros, indices, tensors)
 
 
 #: Formulas at least this long are read with the collector paused (a few in a thousand).
 _LONG = 2000
 
 
-def _extract(tex: str, macros: Mapping[str, Macro] | None, indices: bool) -> IdentifierResult:
+def _extract(
+    tex: str, macros: Mapping[str, Macro] | None, indices: bool, tensors: bool
+) -> IdentifierResult:
     found: dict[str, Identifier] = {}
     try:
-        tree = build(tex, macros)
+        tree = build(tex, macros, tensors)
         stars, read = collect(tree, functools.partial(_occurs, found))
         flags = tree.flags
     except RecursionError:  # defence in depth: the reader bounds nesting at MAX_DEPTH

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from definiens.formulas.identifiers import extract_identifiers
 from definiens.formulas.macros import find_macros
+from definiens.formulas.vocabulary import GREEK_LOWER
 from definiens.memory import collector_paused
 from definiens.model import Document
 
@@ -51,6 +53,8 @@ def _identify_all(document: Document, macros: Any) -> None:
     for formula in document.formulas:
         result = extract_identifiers(formula.tex, macros)
         formula.identifiers, formula.flags = result.identifiers, list(result.flags)
+    _read_tensor_indices(document, macros)
+    for formula in document.formulas:
         damaged = [flag for flag in formula.flags if flag in REPORTED_FLAGS]
         if damaged:
             document.report(
@@ -58,6 +62,39 @@ def _identify_all(document: Document, macros: Any) -> None:
                 f"malformed TeX ({', '.join(damaged)}): {_excerpt(formula.tex)}",
                 where=f"formula {formula.index}",
             )
+
+
+_GREEK = "|".join(sorted((name[1:] for name in GREEK_LOWER), key=len, reverse=True))
+#: A symbol with a Greek superscript kept as its index (``u^{\\alpha}``, ``T^{\\mu\\nu}``).
+_TENSOR = re.compile(rf"^(?P<base>[^_^]+)(?:_\{{[^{{}}]*\}})?\^\{{(?:\\(?:{_GREEK}))+\}}$")
+_GREEK_SUPERSCRIPT = re.compile(rf"\^\s*\{{?\s*\\(?:{_GREEK})(?![A-Za-z])")
+
+
+def _read_tensor_indices(document: Document, macros: Any) -> None:
+    """Where the page writes a symbol with Greek tensor indices ("$-u_\\alpha u^\\alpha T$"),
+    the same symbol alone with a Greek superscript is that symbol with its index, not a power:
+    "where $u^{\\alpha}$ is the 4-velocity" names $u^{\\alpha}$, not $u$ and $\\alpha$."""
+    bases = {
+        match.group("base")
+        for formula in document.formulas
+        for identifier in formula.identifiers
+        if (match := _TENSOR.match(identifier.tex)) is not None
+    }
+    if not bases:
+        return
+    for formula in document.formulas:
+        if not _GREEK_SUPERSCRIPT.search(formula.tex):
+            continue
+        read = extract_identifiers(formula.tex, macros, tensors=True)
+        before = {i.tex for i in formula.identifiers}
+        new = [i.tex for i in read.identifiers if i.tex not in before]
+        if new and all(_base(tex) in bases for tex in new):
+            formula.identifiers, formula.flags = read.identifiers, list(read.flags)
+
+
+def _base(tex: str) -> str:
+    match = _TENSOR.match(tex)
+    return match.group("base") if match else ""
 
 
 def _excerpt(tex: str, limit: int = 60) -> str:

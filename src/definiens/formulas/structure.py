@@ -31,12 +31,13 @@ class Tree:
         self.greek_subscripts = greek_subscripts
 
 
-def build(tex: str, macros: Mapping[str, Macro] | None = None) -> Tree:
+def build(tex: str, macros: Mapping[str, Macro] | None = None, tensors: bool = False) -> Tree:
     """Parse ``tex`` into a :class:`Tree`; malformed input gives flags, never an exception.
 
     ``macros`` are the document's own macros (:func:`~definiens.formulas.macros.find_macros`),
-    expanded where they are used.
+    expanded where they are used. ``tensors``: the document writes tensor indices, so a Greek
+    superscript is an index even where this formula has no Greek subscript.
     """
     parser = Parser(tex, macros)
     nodes = parser.sequence(None)
-    return Tree(nodes, parser.flags, parser.greek_subscripts)
+    return Tree(nodes, parser.flags, parser.greek_subscripts or tensors)
