@@ -378,6 +378,12 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
         # the object of a preposition is not the noun before it
         ("The closure of $A$ is closed.", "A", "closure"),
         ("Let $x$ be a point in $Y$.", "Y", "point"),
+        # the object of a naming that the parser joins to the name
+        (
+            "We integrate it and call the result kinetic energy: $$E_\\text{k} = m v^2/2.$$",
+            "E_{\\mathrm{k}}",
+            "result kinetic energy",
+        ),
         # an instruction right after a display that ends no sentence
         (
             "Substituting this gives $$W = \\int_{V_1}^{V_2} P\\, dV$$ Integrating, "
@@ -423,3 +429,13 @@ def test_a_plural_noun_right_after_a_symbol_is_counted_not_its_meaning() -> None
     texts = [m.text for m in meanings]
     assert "number of edges" in texts
     assert "edge" not in texts and "edges" not in texts
+
+
+def test_a_symbol_names_one_of_a_plural() -> None:
+    text = (
+        "For the smooth [[section (fiber bundle)|sections]] <math>\\alpha_1</math> and "
+        "<math>\\alpha_2</math> of a vector bundle, the derivative is linear."
+    )
+    meanings = [m.text for m in annotate(text, "wikitext", top=3).definitions["\\alpha_{1}"]]
+    assert meanings[0] == "section"
+    assert "sections" not in meanings

@@ -58,9 +58,12 @@ EMPTY_QUALIFIERS = frozenset(
      "appropriate", "suitable", "following"}
 )  # fmt: skip
 
-#: Words a phrase does not start with: the empty qualifiers and the verbs of a definition the
-#: tagger joins to the phrase ("Define groups $D_0, D_1$").
-NO_START = EMPTY_QUALIFIERS | {"define", "denote", "let", "consider", "suppose", "assume"}
+#: Words a phrase does not start with: the empty qualifiers, the verbs of a definition the
+#: tagger joins to the phrase ("Define groups $D_0, D_1$") and the object of a naming the parser
+#: joins to the name ("we call the result kinetic energy").
+NO_START = EMPTY_QUALIFIERS | {
+    "define", "denote", "let", "consider", "suppose", "assume", "result",
+}  # fmt: skip
 
 #: Nouns of an attribute an object has a value of: "of degree", bare, is not a term but that
 #: value's name ("a polynomial of degree at most $n$", "a tensor field of type $(r, s)$").
