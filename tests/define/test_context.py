@@ -76,3 +76,29 @@ def test_a_display_ending_with_a_full_stop_ends_its_sentence(
 )
 def test_a_display_without_a_full_stop_joins_both_neighbours(text: str) -> None:
     assert len(_sentences(text)) == 1
+
+
+def _wiki_sentences(wikitext: str) -> list[str]:
+    from definiens.define.context import select_sentences
+    from definiens.formulas import identify
+    from definiens.ingest import from_text, parse
+
+    document = identify(parse(from_text(wikitext, "wikitext")))
+    return [" ".join(s.text_of(document).split()) for s in select_sentences(document)]
+
+
+def test_a_soft_wrap_inside_a_wikitext_paragraph_ends_no_sentence() -> None:
+    text = (
+        "Here <math>x(t)</math> is the\nsystem state vector, <math>u(t)</math> is the\n"
+        "control we try to\nfind.\n* an item\n* another item\nA line of its own\nThe next one.\n"
+        "It first computes the sample mean,\n:<math>\\bar x = \\sum_j x_j/n</math>,\n"
+        "and then the sum of squares."
+    )
+    assert _wiki_sentences(text) == [
+        "Here FORMULA0 is the system state vector, FORMULA1 is the control we try to find.",
+        "an item",
+        "another item",
+        "A line of its own",
+        "The next one.",
+        "It first computes the sample mean, FORMULA2, and then the sum of squares.",
+    ]

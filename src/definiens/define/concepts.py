@@ -59,10 +59,12 @@ EMPTY_QUALIFIERS = frozenset(
 )  # fmt: skip
 
 #: Words a phrase does not start with: the empty qualifiers, the verbs of a definition the
-#: tagger joins to the phrase ("Define groups $D_0, D_1$") and the object of a naming the parser
-#: joins to the name ("we call the result kinetic energy").
+#: tagger joins to the phrase ("Define groups $D_0, D_1$"), the object of a naming the parser
+#: joins to the name ("we call the result kinetic energy") and the adverbs that link sentences
+#: ("first the means, and then the covariance").
 NO_START = EMPTY_QUALIFIERS | {
-    "define", "denote", "let", "consider", "suppose", "assume", "result",
+    "define", "denote", "let", "consider", "suppose", "assume", "result", "then", "also",
+    "now", "thus", "hence", "therefore", "again", "finally", "likewise", "similarly",
 }  # fmt: skip
 
 #: Nouns of an attribute an object has a value of: "of degree", bare, is not a term but that

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +57,8 @@ class Sentence:
         return document.text[self.start : self.end]
 
 
-#: In wikitext a paragraph is one line: every line break ends a sentence (list items).
+#: In wikitext a paragraph is one line: a line break ends a sentence (list items), but for a
+#: soft wrap inside a paragraph, which MediaWiki shows as a space (:func:`_line_breaks`).
 _LINE = re.compile(r"[ \t]*\n\s*")
 
 
@@ -68,7 +69,7 @@ def split_sentences(text: str, lines: bool = False) -> list[tuple[int, int]]:
     position = 0
     boundaries = list(_BOUNDARY.finditer(text))
     if lines:
-        boundaries = _merged(boundaries, _LINE.finditer(text))
+        boundaries = _merged(boundaries, _line_breaks(text))
     for match in boundaries:
         spans.append((position, match.start()))
         position = match.end()
@@ -162,6 +163,21 @@ def _merge_displays(
             merged.append((start, end))
         join_next = only and not _closes(text[start:end], formulas or {})
     return merged
+
+
+def _line_breaks(text: str) -> Iterator[re.Match[str]]:
+    """The line breaks of wikitext that end a sentence: not a soft wrap, a break between a word
+    or a comma and a line that goes on in lower case ("… $x(t)$ is the\\nsystem state vector,
+    …"), which MediaWiki joins into one paragraph."""
+    for match in _LINE.finditer(text):
+        start = match.start()
+        before = text[start - 1] if start else ""
+        after = text[start : match.end() + 1].partition("\n")[2][:1]
+        if (before.islower() or before == ",") and after.islower():
+            line = text[text.rfind("\n", 0, start) + 1 : start]
+            if not _formula_only(line):  # a display line stays a sentence of its own
+                continue
+        yield match
 
 
 def _merged(first: Iterable[re.Match[str]], second: Iterable[re.Match[str]]) -> list[re.Match[str]]:
