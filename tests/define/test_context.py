@@ -92,7 +92,8 @@ def test_a_soft_wrap_inside_a_wikitext_paragraph_ends_no_sentence() -> None:
         "Here <math>x(t)</math> is the\nsystem state vector, <math>u(t)</math> is the\n"
         "control we try to\nfind.\n* an item\n* another item\nA line of its own\nThe next one.\n"
         "It first computes the sample mean,\n:<math>\\bar x = \\sum_j x_j/n</math>,\n"
-        "and then the sum of squares."
+        "and then the sum of squares.\n:position, denoted <math>x</math>,\n"
+        ":velocity, denoted <math>v</math>."
     )
     assert _wiki_sentences(text) == [
         "Here FORMULA0 is the system state vector, FORMULA1 is the control we try to find.",
@@ -101,4 +102,6 @@ def test_a_soft_wrap_inside_a_wikitext_paragraph_ends_no_sentence() -> None:
         "A line of its own",
         "The next one.",
         "It first computes the sample mean, FORMULA2, and then the sum of squares.",
+        "position, denoted FORMULA3,",
+        "velocity, denoted FORMULA4.",
     ]

@@ -384,6 +384,21 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
             "E_{\\mathrm{k}}",
             "result kinetic energy",
         ),
+        # an empty noun; the symbol as a piece of notation
+        ("In this case $k$ is a constant, and the only way $r$ can vanish is at 0.", "k", "case"),
+        (
+            "In this case $k$ is a constant, and the only way $r$ can vanish is at 0.",
+            "r",
+            "only way",
+        ),
+        ("We use the symbol $k$ to denote the quantum numbers of the state.", "k", "symbol"),
+        # an instruction in a paragraph of its own between two displays
+        (
+            "Substituting $\\gamma = 2$,\n\n$$W = -\\alpha P_1 V_1^{\\gamma} (V_2 - V_1)$$\n\n"
+            "Rearranging,\n\n$$W = -\\alpha P_1 V_1 (V_2/V_1 - 1)$$\n\nUsing the gas law.",
+            "W",
+            "Rearranging",
+        ),
         # an instruction right after a display that ends no sentence
         (
             "Substituting this gives $$W = \\int_{V_1}^{V_2} P\\, dV$$ Integrating, "
@@ -439,3 +454,24 @@ def test_a_symbol_names_one_of_a_plural() -> None:
     meanings = [m.text for m in annotate(text, "wikitext", top=3).definitions["\\alpha_{1}"]]
     assert meanings[0] == "section"
     assert "sections" not in meanings
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier", "meaning"),
+    [
+        # a preposition's object that a quantity gives its value, or no article before "of"
+        ("Two cars move with speeds of $v_1$ and $v_2$ along the road.", "v_{1}", "speed"),
+        ("We then lower the temperature to $T_1$ and wait.", "T_{1}", "temperature"),
+        ("The account earns interest at the rate of $r$ per year.", "r", "rate"),
+        # the object of a preposition loses the noun, the symbol before it keeps it
+        ("Let $x$ be a point in $Y$.", "x", "point"),
+        # a named symbol, a term with an empty-looking head
+        ("The Christoffel symbol $\\Gamma^k_{ij}$ of the connection is symmetric.",
+         "\\Gamma_{ij}", "Christoffel symbol"),
+        ("Write $z = x + iy$, where the real part $x$ and the imaginary part $y$ are real.",
+         "x", "real part"),
+    ],
+)  # fmt: skip
+def test_a_meaning_the_new_rules_keep(text: str, identifier: str, meaning: str) -> None:
+    meanings = [m.text for m in annotate(text, top=3, min_score=0.0).definitions[identifier]]
+    assert meaning in meanings

@@ -128,6 +128,28 @@ def test_a_proof_that_states_more_still_reads_its_statement() -> None:
     assert inside == ["finite morphism of schemes"] * 3
 
 
+REDEFINED_IN_PROOF = r"""\section{Maps}
+Let $g$ be a map of sets.
+\begin{lemma}
+Let $f$ be a continuous function on $X$. Then $f$ is bounded on compact sets.
+\end{lemma}
+\begin{proof}
+Let $f$ now denote the restriction of $f$ to a compact set $K$; the restriction $f$ is bounded.
+\end{proof}"""
+
+
+def test_a_proof_that_defines_a_letter_anew_reads_its_own_meaning() -> None:
+    document = annotate(REDEFINED_IN_PROOF, "latex")
+    (proof,) = [s for s in document.scopes if s.kind == "proof"]
+    meanings = {
+        proof.start <= f.text_start < proof.end: document.meanings(i)[0].text
+        for f in document.formulas
+        for i in f.identifiers
+        if i.tex == "f"
+    }
+    assert meanings == {False: "continuous function", True: "restriction"}
+
+
 def test_a_document_without_scopes_reads_the_meaning_stated_nearest() -> None:
     """Without its sections the letter is still read where each meaning is stated (passages),
     and the meanings over the whole document do not change."""

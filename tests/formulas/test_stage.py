@@ -41,6 +41,10 @@ def test_a_page_that_writes_tensor_indices_reads_a_lone_greek_superscript_as_one
     assert found[2:] == [["e", "\\alpha"], ["x", "\\beta"]]
     plain = identify(parse(from_text(text.split(", where")[1], "markdown", title="t")))
     assert [i.tex for i in plain.formulas[0].identifiers] == ["u", "\\alpha"]
+    # indices only up, as a sum over multi-indices writes powers: no tensor notation
+    sums = "The series $\\sum_\\alpha c_\\alpha x^\\alpha$ and the power law $y = C x^{\\alpha}$."
+    read = identify(parse(from_text(sums, "markdown", title="t")))
+    assert [i.tex for i in read.formulas[1].identifiers] == ["y", "C", "x", "\\alpha"]
 
 
 def test_identifier_spans_point_into_the_formula_tex() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,14 +62,18 @@ class Sentence:
 _LINE = re.compile(r"[ \t]*\n\s*")
 
 
-def split_sentences(text: str, lines: bool = False) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (empty ones dropped); with ``lines``, every
-    line break ends one too (wikitext, where a line is a paragraph or a list item)."""
+def split_sentences(
+    text: str, lines: bool = False, item: Callable[[int], bool] | None = None
+) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (empty ones dropped); with ``lines``, a
+    line break ends one too (wikitext, where a line is a paragraph or a list item), but for a
+    soft wrap (:func:`_line_breaks`; ``item(offset)``: whether the line at that text offset is
+    a list item or a table row in the source, whose marker the text has lost)."""
     spans = []
     position = 0
     boundaries = list(_BOUNDARY.finditer(text))
     if lines:
-        boundaries = _merged(boundaries, _line_breaks(text))
+        boundaries = _merged(boundaries, _line_breaks(text, item))
     for match in boundaries:
         spans.append((position, match.start()))
         position = match.end()
@@ -165,19 +169,36 @@ def _merge_displays(
     return merged
 
 
-def _line_breaks(text: str) -> Iterator[re.Match[str]]:
+def _line_breaks(text: str, item: Callable[[int], bool] | None = None) -> Iterator[re.Match[str]]:
     """The line breaks of wikitext that end a sentence: not a soft wrap, a break between a word
     or a comma and a line that goes on in lower case ("… $x(t)$ is the\\nsystem state vector,
-    …"), which MediaWiki joins into one paragraph."""
+    …"), which MediaWiki joins into one paragraph; a display line and a list item (``item``)
+    stay apart."""
     for match in _LINE.finditer(text):
         start = match.start()
         before = text[start - 1] if start else ""
-        after = text[start : match.end() + 1].partition("\n")[2][:1]
+        newline = text.index("\n", start)
+        after = text[newline + 1 : newline + 2]
         if (before.islower() or before == ",") and after.islower():
             line = text[text.rfind("\n", 0, start) + 1 : start]
-            if not _formula_only(line):  # a display line stays a sentence of its own
+            if not _formula_only(line) and not (item is not None and item(newline + 1)):
                 continue
         yield match
+
+
+def _list_items(document: Document) -> Callable[[int], bool]:
+    """Whether the line at a text offset of ``document`` starts with a list or table marker in
+    its source (``*``, ``#``, ``:``, ``;``, ``|``, ``!``)."""
+    source = document.source_text
+
+    def item(offset: int) -> bool:
+        at = document.offsets.span_to_source(offset, offset + 1)[0]
+        return source[source.rfind("\n", 0, at) + 1 : at + 1][:1] in _MARKERS
+
+    return item
+
+
+_MARKERS = frozenset("*#:;|!")
 
 
 def _merged(first: Iterable[re.Match[str]], second: Iterable[re.Match[str]]) -> list[re.Match[str]]:
@@ -194,7 +215,7 @@ def select_sentences(document: Document) -> list[Sentence]:
     symbols it mentions."""
     formulas = {f.index: f for f in document.formulas}
     lines = document.format == "wikitext"
-    spans = split_sentences(document.text, lines)
+    spans = split_sentences(document.text, lines, _list_items(document) if lines else None)
     spans = _merge_displays(
         document.text, _cut_after_stops(document.text, spans, formulas), formulas
     )

@@ -156,9 +156,16 @@ def _common_noun(token: Any) -> None:
     common noun: plural when it reads as one, so that its phrase has a singular form. Not a
     letter or a short name ("m is its mass", "sin"), which may be a symbol."""
     text = token.text
-    if len(text) >= 4 and text.isalpha() and text.islower():  # not a letter ("m is its mass")
-        plural = text.endswith("s") and singular(text) != text
-        token.tag_, token.pos_ = ("NNS" if plural else "NN"), "NOUN"
+    if len(text) < 4 or not text.isalpha() or not text.islower():  # "m is its mass"
+        return
+    if text.endswith(_NOT_NOUN_ENDINGS) or is_evaluative(text):
+        return  # "finite", "associated", "commutative", "modulo", "whereas"
+    plural = text.endswith("s") and not text.endswith(("ss", "us", "is", "as", "os"))
+    token.tag_, token.pos_ = ("NNS" if plural else "NN"), "NOUN"
+
+
+#: Endings of the adjectives, participles and function words a tagger may read as a name.
+_NOT_NOUN_ENDINGS = ("ed", "ive", "ite", "al", "ous", "ic", "ble", "ly", "lo", "eas")
 
 
 #: Adjectives of a number's kind, which a symbol after them keeps as adjectives ("an even $n$").

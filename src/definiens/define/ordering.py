@@ -31,8 +31,9 @@ def reorder(scored: Scored) -> Scored:
 
 def singular_first(scored: Scored) -> Scored:
     """A plural meaning ("sections", the anchor of a link in "the smooth [[section]]s
-    $\\alpha_1, \\alpha_2$") gives its place and score to its singular ("section") when that
-    is a meaning too: a symbol names one of them, and the plural is not shown beside it."""
+    $\\alpha_1, \\alpha_2$") and its singular ("section"), when that is a meaning too, change
+    places and scores: a symbol names one of them (the stage then leaves the plural out, as
+    it leaves out any meaning whose singular it shows, :func:`.ranker.choose`)."""
     for k in range(len(scored) - 1):
         top = scored[k][1]
         if top.key == top.stem or any(w in _PREPOSITIONS for w in top.key.split()[1:]):

@@ -14,6 +14,7 @@ from typing import Any
 
 from definiens.define.lists import coordinated, its_part, respectively, singular_of_a_list
 from definiens.define.mentions import Mention
+from definiens.define.ownership import not_its_own
 from definiens.define.patterns import match_patterns, plain_gap, word_before, written_as
 from definiens.define.words import Words
 from definiens.formulas.spans import outer
@@ -170,46 +171,6 @@ class Tokens:
 _LONGEST_PATTERN = 6
 
 
-def _is_symbol(tokens: Tokens, token: int) -> bool:
-    return tokens.placeholders[token + 1] > tokens.placeholders[token]
-
-
-def _not_its_own(
-    tokens: Tokens, at: int, first: int, last: int, mention: Mention, after: bool
-) -> bool:
-    """The mention speaks of another symbol, not of this occurrence: it stands right before
-    another symbol outside this occurrence's list ("the centralizer of $B$ in $A$ is the
-    subalgebra $C$": the subalgebra is C, not B), or, a plural noun phrase, right after another
-    symbol (which counts it) and apart from this one ("$n$ vertices, $m$ edges": $m$ is no
-    vertex), a plural noun phrase right after this symbol (which counts it: "$m$ edges"), or
-    it follows the symbol after "of" as a property ("a morphism $f$ of finite type"), or the
-    symbol is the object of a preposition after it ("the closure of $A$", "a sheaf on $X$",
-    "roots of unity in $K$": neither is the symbol; but "a mass of $m$" gives m its value)."""
-    after_mention = mention.last + 1
-    if not after and after_mention + 1 == first and _object_of(tokens, after_mention, mention):
-        return True
-    if (
-        after_mention < len(tokens.lower)
-        and _is_symbol(tokens, after_mention)
-        and not first <= after_mention <= last
-    ):
-        return True
-    counter = mention.first - 1
-    if _counted_by(tokens, counter, mention):
-        if after_mention < first:
-            return True  # another symbol before this one's list counts it
-        if first == last == counter:
-            return True  # this symbol counts it
-    return after and mention.first == last + 2 and tokens.lower[last + 1] == "of"
-
-
-def _object_of(tokens: Tokens, k: int, mention: Mention) -> bool:
-    """The word ``k`` after the mention is a preposition whose object is not the mention ("the
-    closure of"), not "of" after "a" that gives a value ("a speed of $v$")."""
-    word = tokens.lower[k]
-    return word in _OBJECT_OF and not (word == "of" and mention.determiner in ("a", "an"))
-
-
 def _sizes(tokens: Tokens, k: int) -> bool:
     """Token ``k`` is a formula between an article and a noun: "an $n \\times n$ matrix",
     "the $n$-dimensional space"."""
@@ -217,22 +178,11 @@ def _sizes(tokens: Tokens, k: int) -> bool:
     return placeholder and k > 0 and tokens.lower[k - 1] in ("a", "an", "the")
 
 
-def _counted_by(tokens: Tokens, counter: int, mention: Mention) -> bool:
-    """The mention is a plural noun phrase right after the symbol at token ``counter``, which
-    counts it ("$m$ edges"); a count mention ("number of edges") is that symbol's own."""
-    if counter < 0 or mention.method == "count" or not _is_symbol(tokens, counter):
-        return False
-    return tokens.tags[mention.head_token] in ("NNS", "NNPS")
-
-
 #: Tags of the words of a prepositional phrase after a meaning ("of the oscillator").
 _PHRASE_TAGS = frozenset(
     {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS"}
 )
 _PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
-#: Prepositions whose object is not the noun before them ("the closure of $A$"); not "by" or
-#: "as", which name ("denote the mean by $\\mu$", "write the mean as $\\mu$").
-_OBJECT_OF = frozenset({"of", "in", "on", "over", "from", "into", "onto", "to", "at", "for"})
 
 
 def _after_phrase(tokens: Tokens, lo: int, hi: int) -> set[str]:
@@ -300,7 +250,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> dict[str, Any] | None:
     """Distance, direction, patterns and syntax flags of a mention seen from an occurrence;
-    None when the mention speaks of something else (:func:`_not_its_own`).
+    None when the mention speaks of something else (:func:`.ownership.not_its_own`).
 
     A symbol in a list of symbols is measured from the edge of its list ("$x$ and $y$ are real
     numbers" defines both); with "respectively", the i-th symbol of the list pairs with the
@@ -311,7 +261,7 @@ def measure_pair(tokens: Tokens, occurrence: Occurrence, mention: Mention) -> di
     if mention.parts and not its_part(tokens, at, first, last, mention):
         return None
     after = mention.first > at
-    if _not_its_own(tokens, at, first, last, mention, after):
+    if not_its_own(tokens, at, first, last, mention, after):
         return None
     if after and mention.first == last + 1 and _sizes(tokens, last):
         return None  # "an $m \times n$ matrix": the matrix is not n

@@ -124,21 +124,30 @@ _COPULA_BEFORE = {"is", "are", "was", "were", "will be", "becomes", "equals", "i
 
 
 #: Adverbs a definition may carry between its words ("the fitted intercept is then $\\hat\\alpha$").
-_ADVERBS = frozenset({"then", "thus", "hence", "therefore", "simply", "usually", "often", "again"})
+_ADVERBS = frozenset(
+    {"then", "thus", "hence", "therefore", "simply", "usually", "often", "again", "now", "also"}
+)
 
 
 #: The verbs an adverb of :data:`_ADVERBS` may follow inside a pattern.
 _ADVERB_AFTER = frozenset({"is", "are", "was", "were", "be", "becomes", "denotes", "denote"})
 
 
+def _beside_a_verb(gap: Sequence[str], k: int) -> bool:
+    """The adverb at ``k`` follows the verb of a pattern ("is then") or, inside the gap, comes
+    right before it ("let $f$ now denote")."""
+    if k > 0 and gap[k - 1] in _ADVERB_AFTER:
+        return True
+    return k < len(gap) - 1 and gap[k + 1] in _ADVERB_AFTER
+
+
 def _strip_determiners(gap: Sequence[str]) -> list[str]:
-    """The gap without determiners at its ends, without an adverb right after the verb of a
-    pattern ("is then"; not "if $x > 0$, then the …"), and without an empty qualifier next to
-    the phrase after other words ("be distinct"; not "$X$ given the parameter")."""
+    """The gap without determiners at its ends, without an adverb beside the verb of a
+    pattern ("is then", "now denote"; not "if $x > 0$, then the …"), and without an empty
+    qualifier next to the phrase after other words ("be distinct"; not "$X$ given the
+    parameter")."""
     words = [
-        word
-        for k, word in enumerate(gap)
-        if word not in _ADVERBS or k == 0 or gap[k - 1] not in _ADVERB_AFTER
+        word for k, word in enumerate(gap) if word not in _ADVERBS or not _beside_a_verb(gap, k)
     ]
     while words and words[-1] in _DETERMINERS:
         words.pop()

@@ -42,6 +42,9 @@ __all__ = [
 #: The scope index of the document as a whole.
 DOCUMENT = -1
 
+#: The patterns that define a symbol anew ("let $f$ now denote …").
+_DEFINING = ("pat_let", "pat_denote", "pat_called")
+
 
 class ScopeIndex:
     """The scopes of a document (sorted by start, outer first), as a tree, to find those
@@ -50,8 +53,8 @@ class ScopeIndex:
     def __init__(self, scopes: Sequence[Scope], covering: tuple[int, int] | None = None) -> None:
         """``covering``: the text span of every formula; a scope around all of it (a Markdown
         file's one ``# Title``) is the document itself, not a part with notation of its own.
-        Neither it nor a proof inside its statement's scope is a reading scope
-        (:attr:`everywhere`)."""
+        It is no reading scope (:attr:`everywhere`), nor is a proof inside its statement's scope
+        (:attr:`nested_proofs`) unless it defines the identifier anew."""
         self.scopes = list(scopes)
         self.everywhere = {
             i
@@ -68,7 +71,7 @@ class ScopeIndex:
             stack.append(i)
         # a proof inside its statement's scope reads the statement's notation with its own:
         # "Let $f$ be a finite morphism" holds in the proof beside what the proof states
-        self.everywhere |= {
+        self.nested_proofs = {
             i
             for i, s in enumerate(self.scopes)
             if s.kind == "proof" and is_statement(self.scope_of(self._parents[i]))
@@ -88,19 +91,30 @@ class ScopeIndex:
             i = self._parents[i]
         return found
 
-    def stated_in(self, candidates: Sequence[Candidate]) -> set[int]:
-        """The scopes in which one of ``candidates`` (of one identifier) is stated."""
+    def stated_in(self, candidates: Sequence[Candidate], defining: bool = False) -> set[int]:
+        """The scopes in which one of ``candidates`` (of one identifier) is stated; with
+        ``defining``, only by a candidate a "let", "denote" or "called" pattern states."""
         stated: set[int] = set()
         for c in candidates:
+            if defining and not any(c.values.get(name) for name in _DEFINING):
+                continue
             for offset, pattern in c.places:
                 if pattern:
                     stated.update(self.around(offset))
         return stated
 
-    def reading_scope(self, offset: int, stated: set[int]) -> int:
+    def reading_scope(self, offset: int, stated: set[int], defined: set[int]) -> int:
         """Where an occurrence at ``offset`` reads its meaning: the innermost scope around it
-        in which the identifier is stated, else :data:`DOCUMENT`."""
-        around = (i for i in self.around(offset) if i in stated and i not in self.everywhere)
+        in which the identifier is stated, else :data:`DOCUMENT`; a proof inside its
+        statement's scope only where it defines the identifier anew (``defined``: "let $f$ now
+        denote the restriction")."""
+        around = (
+            i
+            for i in self.around(offset)
+            if i in stated
+            and i not in self.everywhere
+            and (i not in self.nested_proofs or i in defined)
+        )
         return next(around, DOCUMENT)
 
 
@@ -132,6 +146,7 @@ class Readings:
         self.length = length
         self.added: list[Scope] = []
         self._stated: dict[str, set[int]] = {}
+        self._defined: dict[str, set[int]] = {}
         self._passages: dict[str, list[int]] = {}
 
     @classmethod
@@ -154,8 +169,10 @@ class Readings:
         text offset ``offset`` reads its meaning in, :data:`DOCUMENT` for the document."""
         if identifier not in self._stated:
             self._stated[identifier] = self.index.stated_in(candidates)
+            self._defined[identifier] = self.index.stated_in(candidates, defining=True)
         stated = self._stated[identifier]
-        found = self.index.reading_scope(offset, stated) if stated else DOCUMENT
+        defined = self._defined[identifier]
+        found = self.index.reading_scope(offset, stated, defined) if stated else DOCUMENT
         if found != DOCUMENT:
             return found
         if identifier not in self._passages:

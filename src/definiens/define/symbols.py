@@ -44,11 +44,9 @@ _LATIN_FORMS = {"f": "\u0192"}
 
 def _letters(base: str) -> list[str]:
     if len(base) == 1:
-        return (
-            []
-            if base in _WORDS
-            else [base] + ([_LATIN_FORMS[base]] if base in _LATIN_FORMS else [])
-        )
+        if base in _WORDS:
+            return []
+        return [base, _LATIN_FORMS[base]] if base in _LATIN_FORMS else [base]
     names = {base, _VARIANTS.get(base, base)}
     return [char for char, tex in _GREEK.items() if tex in names]
 

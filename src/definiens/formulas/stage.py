@@ -67,19 +67,20 @@ def _identify_all(document: Document, macros: Any) -> None:
 _GREEK = "|".join(sorted((name[1:] for name in GREEK_LOWER), key=len, reverse=True))
 #: A symbol with a Greek superscript kept as its index (``u^{\\alpha}``, ``T^{\\mu\\nu}``).
 _TENSOR = re.compile(rf"^(?P<base>[^_^]+)(?:_\{{[^{{}}]*\}})?\^\{{(?:\\(?:{_GREEK}))+\}}$")
+#: A symbol with a Greek subscript index (``u_{\\alpha}``).
+_LOWER = re.compile(rf"^(?P<base>[^_^]+)_\{{(?:\\(?:{_GREEK}))+\}}")
 _GREEK_SUPERSCRIPT = re.compile(rf"\^\s*\{{?\s*\\(?:{_GREEK})(?![A-Za-z])")
 
 
 def _read_tensor_indices(document: Document, macros: Any) -> None:
-    """Where the page writes a symbol with Greek tensor indices ("$-u_\\alpha u^\\alpha T$"),
-    the same symbol alone with a Greek superscript is that symbol with its index, not a power:
+    """Where the page writes a symbol with Greek tensor indices, up and down ("$-u_\\alpha
+    u^\\alpha T$"; not only up, as a sum over multi-indices $c_\\alpha x^\\alpha$ writes
+    powers), the same symbol with a Greek superscript is that symbol with its index, not a power:
     "where $u^{\\alpha}$ is the 4-velocity" names $u^{\\alpha}$, not $u$ and $\\alpha$."""
-    bases = {
-        match.group("base")
-        for formula in document.formulas
-        for identifier in formula.identifiers
-        if (match := _TENSOR.match(identifier.tex)) is not None
-    }
+    written = {i.tex for formula in document.formulas for i in formula.identifiers}
+    upper = {m.group("base") for tex in written if (m := _TENSOR.match(tex)) is not None}
+    lower = {m.group("base") for tex in written if (m := _LOWER.match(tex)) is not None}
+    bases = upper & lower  # indices up and down: tensor notation, not a sum over exponents
     if not bases:
         return
     for formula in document.formulas:
@@ -93,6 +94,7 @@ def _read_tensor_indices(document: Document, macros: Any) -> None:
 
 
 def _base(tex: str) -> str:
+    """The symbol of an identifier with a Greek superscript index ("" for any other)."""
     match = _TENSOR.match(tex)
     return match.group("base") if match else ""
 
