@@ -475,3 +475,14 @@ def test_a_symbol_names_one_of_a_plural() -> None:
 def test_a_meaning_the_new_rules_keep(text: str, identifier: str, meaning: str) -> None:
     meanings = [m.text for m in annotate(text, top=3, min_score=0.0).definitions[identifier]]
     assert meaning in meanings
+
+
+def test_a_plural_head_before_a_preposition_gives_way_to_its_singular() -> None:
+    text = (
+        "Let <math>\\alpha_1, \\alpha_2</math> be [[section (fiber bundle)|sections]] "
+        "of the bundle."
+    )
+    found = annotate(text, "wikitext", top=3, min_score=0.0).definitions["\\alpha_{1}"]
+    meanings = [m.text for m in found]
+    assert "sections of the bundle" not in meanings
+    assert "section of the bundle" in meanings

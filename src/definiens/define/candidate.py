@@ -19,6 +19,9 @@ from definiens.define.nlp import singular
 
 __all__ = ["FUNCTION_WORDS", "Candidate", "meaning_words", "normalise", "stem_of"]
 
+#: The prepositions after a meaning's head noun ("sections of the bundle").
+_JOINING = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+
 #: Words of a meaning that say nothing of what it is (compared meanings, initials).
 FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "its"}
@@ -80,9 +83,20 @@ class Candidate:
 
     @functools.cached_property
     def stem(self) -> str:
-        """The meaning with its last word in the singular: "bits" and "bit" are one meaning."""
-        words = self.key.split()
+        """The meaning with its head noun and its last word in the singular: "bits" and "bit",
+        "sections of the bundle" and "section of the bundle" are one meaning."""
+        words = self.singular.split()
         return " ".join([*words[:-1], singular(words[-1])]) if words else self.key
+
+    @functools.cached_property
+    def singular(self) -> str:
+        """The meaning with its head noun in the singular ("section of the bundle" for
+        "sections of the bundle", "morphism of schemes" as it is)."""
+        words = self.key.split()
+        if not words:
+            return self.key
+        head = next((k - 1 for k in range(1, len(words)) if words[k] in _JOINING), len(words) - 1)
+        return " ".join([*words[:head], singular(words[head]), *words[head + 1 :]])
 
     @property
     def method(self) -> str:

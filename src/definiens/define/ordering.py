@@ -30,16 +30,17 @@ def reorder(scored: Scored) -> Scored:
 
 
 def singular_first(scored: Scored) -> Scored:
-    """A plural meaning ("sections", the anchor of a link in "the smooth [[section]]s
-    $\\alpha_1, \\alpha_2$") and its singular ("section"), when that is a meaning too, change
-    places and scores: a symbol names one of them (the stage then leaves the plural out, as
-    it leaves out any meaning whose singular it shows, :func:`.ranker.choose`)."""
+    """A meaning whose head noun is plural ("sections", the anchor of a link in "the smooth
+    [[section]]s $\\alpha_1, \\alpha_2$"; "sections of the bundle") and its singular
+    ("section"), when that is a meaning too, change places and scores: a symbol names one of
+    them (the stage then leaves the plural out, as it leaves out any meaning whose singular it
+    shows, :func:`.ranker.choose`)."""
     for k in range(len(scored) - 1):
         top = scored[k][1]
-        if top.key == top.stem or any(w in _PREPOSITIONS for w in top.key.split()[1:]):
-            continue  # singular already, or the plural is an object: "morphism of schemes"
+        if top.key == top.singular:
+            continue  # singular already, or only the object is plural: "morphism of schemes"
         for i in range(k + 1, len(scored)):
-            if scored[i][1].key == top.stem:
+            if scored[i][1].key == top.singular:
                 scored = _swap(scored, i, k)
                 break
     return scored
