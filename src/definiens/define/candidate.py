@@ -17,10 +17,28 @@ from definiens.define.feature_names import FEATURES
 from definiens.define.mentions import Mention
 from definiens.define.nlp import singular
 
-__all__ = ["FUNCTION_WORDS", "Candidate", "meaning_words", "normalise", "stem_of"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "PREPOSITIONS",
+    "Candidate",
+    "meaning_words",
+    "normalise",
+    "preposition_at",
+    "stem_of",
+]
 
-#: The prepositions after a meaning's head noun ("sections of the bundle").
-_JOINING = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+#: The prepositions other than "of" that may follow a meaning's head noun ("rate constant for
+#: electron transfer").
+PREPOSITIONS = frozenset({"for", "in", "on", "at", "over", "with", "between", "under"})
+
+
+def preposition_at(words: Sequence[str]) -> int | None:
+    """The position of the first preposition after a meaning's first word, the one that ends
+    its head noun ("speed of light": 1), or None."""
+    return next(
+        (k for k in range(1, len(words)) if words[k] == "of" or words[k] in PREPOSITIONS), None
+    )
+
 
 #: Words of a meaning that say nothing of what it is (compared meanings, initials).
 FUNCTION_WORDS = frozenset(
@@ -95,7 +113,8 @@ class Candidate:
         words = self.key.split()
         if not words:
             return self.key
-        head = next((k - 1 for k in range(1, len(words)) if words[k] in _JOINING), len(words) - 1)
+        at = preposition_at(words)
+        head = len(words) - 1 if at is None else at - 1
         return " ".join([*words[:head], singular(words[head]), *words[head + 1 :]])
 
     @property

@@ -12,15 +12,18 @@ import math
 import re
 from collections.abc import Sequence
 
-from definiens.define.candidate import FUNCTION_WORDS, Candidate, normalise
+from definiens.define.candidate import (
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    Candidate,
+    normalise,
+    preposition_at,
+)
 from definiens.define.concepts import is_concept, is_evaluative, is_vague
 from definiens.formulas.vocabulary import COMMANDS
 from definiens.model import Document
 
 __all__ = ["finish", "head_word"]
-
-#: Prepositions other than "of" that a meaning may carry ("rate constant for electron transfer").
-_PREPOSITIONS = frozenset({"for", "in", "on", "at", "over", "with", "between", "under"})
 
 
 def finish(candidates: list[Candidate], document: Document) -> None:
@@ -82,7 +85,7 @@ def _extensions(candidates: Sequence[Candidate]) -> None:
 def _core(key: str) -> str | None:
     """The words of a meaning before its first preposition ("speed of light": "speed")."""
     words = key.split()
-    cut = next((i for i, w in enumerate(words[1:], 1) if w in _PREPOSITIONS or w == "of"), 0)
+    cut = preposition_at(words)
     return " ".join(words[:cut]) if cut else None
 
 
@@ -95,10 +98,8 @@ def _as_close(a: Candidate, b: Candidate) -> bool:
 def head_word(words: Sequence[str]) -> str:
     """The head noun of a meaning's words: the last word before its first preposition
     ("speed of light" -> "speed", "rate constant for electron transfer" -> "constant")."""
-    for i, word in enumerate(words[1:], start=1):
-        if word == "of" or word in _PREPOSITIONS:
-            return words[i - 1]
-    return words[-1] if words else ""
+    at = preposition_at(words)
+    return words[at - 1] if at is not None else (words[-1] if words else "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,7 +112,7 @@ def _phrase_features(key: str) -> tuple[float, float, float, float, float, float
     return (
         float(len(words)),
         float("of" in words[1:-1]),
-        float(any(w in _PREPOSITIONS for w in words[1:-1])),
+        float(any(w in PREPOSITIONS for w in words[1:-1])),
         float(concept),
         float(len(words) <= 2 and concept),
         float(is_vague(head)),

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from definiens.define.junk import INSTRUCTIONS
 from definiens.define.symbols import Symbol, find_symbols, text_forms
-from definiens.formulas.spans import inner
+from definiens.formulas.spans import nested_and_written
 from definiens.model import PLACEHOLDER_PREFIX, Document
 
 __all__ = ["TypeEvidence", "type_evidence"]
@@ -213,13 +213,7 @@ def type_evidence(
     evidence: dict[str, TypeEvidence] = defaultdict(TypeEvidence)
     alone: dict[int, str] = {}
     polynomial = "polynomial" in document.text.lower()
-    nested_in = [inner(f.identifiers) for f in document.formulas]
-    written = {
-        i.tex
-        for f, nested in zip(document.formulas, nested_in, strict=True)
-        for i in f.identifiers
-        if i.tex not in nested
-    }
+    nested_in, written = nested_and_written(document.formulas)
     for formula, nested in zip(document.formulas, nested_in, strict=True):
         shown = [i for i in formula.identifiers if i.tex not in nested]
         for ident in formula.identifiers:

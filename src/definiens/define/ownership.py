@@ -18,10 +18,6 @@ __all__ = ["not_its_own"]
 _OBJECT_OF = frozenset({"of", "in", "on", "over", "from", "into", "onto", "to", "at", "for"})
 
 
-def _is_symbol(tokens: Tokens, token: int) -> bool:
-    return tokens.placeholders[token + 1] > tokens.placeholders[token]
-
-
 def not_its_own(
     tokens: Tokens, at: int, first: int, last: int, mention: Mention, after: bool
 ) -> bool:
@@ -41,7 +37,7 @@ def not_its_own(
         return True
     if (
         after_mention < len(tokens.lower)
-        and _is_symbol(tokens, after_mention)
+        and tokens.is_symbol(after_mention)
         and not first <= after_mention <= last
     ):
         return True
@@ -97,6 +93,6 @@ def _names_the_notation(tokens: Tokens, mention: Mention, last: int) -> bool:
 def _counted_by(tokens: Tokens, counter: int, mention: Mention) -> bool:
     """The mention is a plural noun phrase right after the symbol at token ``counter``, which
     counts it ("$m$ edges"); a count mention ("number of edges") is that symbol's own."""
-    if counter < 0 or mention.method == "count" or not _is_symbol(tokens, counter):
+    if counter < 0 or mention.method == "count" or not tokens.is_symbol(counter):
         return False
     return tokens.tags[mention.head_token] in ("NNS", "NNPS")

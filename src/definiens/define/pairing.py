@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from definiens.define.candidate import PREPOSITIONS
 from definiens.define.lists import coordinated, its_part, respectively, singular_of_a_list
 from definiens.define.mentions import Mention
 from definiens.define.ownership import not_its_own
@@ -117,6 +118,10 @@ class Tokens:
     left: list[int] = field(default_factory=list)  # the first token of token i's subtree
     deps: list[str] = field(default_factory=list)
 
+    def is_symbol(self, token: int) -> bool:
+        """Whether token ``token`` is a formula placeholder or a plain-text symbol."""
+        return self.placeholders[token + 1] > self.placeholders[token]
+
     @functools.cached_property
     def subjects(self) -> dict[int, int]:
         """The first subject of each verb that has one (verb token -> subject token)."""
@@ -174,15 +179,14 @@ _LONGEST_PATTERN = 6
 def _sizes(tokens: Tokens, k: int) -> bool:
     """Token ``k`` is a formula between an article and a noun: "an $n \\times n$ matrix",
     "the $n$-dimensional space"."""
-    placeholder = tokens.placeholders[k + 1] > tokens.placeholders[k]
-    return placeholder and k > 0 and tokens.lower[k - 1] in ("a", "an", "the")
+    return tokens.is_symbol(k) and k > 0 and tokens.lower[k - 1] in ("a", "an", "the")
 
 
 #: Tags of the words of a prepositional phrase after a meaning ("of the oscillator").
 _PHRASE_TAGS = frozenset(
     {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS"}
 )
-_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "over", "with", "between", "under"})
+_PREPOSITIONS = PREPOSITIONS | {"of"}
 
 
 def _after_phrase(tokens: Tokens, lo: int, hi: int) -> set[str]:

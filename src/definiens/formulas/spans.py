@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from definiens.formulas.tokens import TokenStream, tokenize
 from definiens.formulas.vocabulary import ARRAY_ENVIRONMENTS, TEXT_ARGUMENTS
-from definiens.model import Identifier
+from definiens.model import Formula, Identifier
 
-__all__ = ["find_spans", "inner", "keep_or_find_spans", "outer"]
+__all__ = ["find_spans", "inner", "keep_or_find_spans", "nested_and_written", "outer"]
 
 _LINE_BREAK_SIZE = re.compile(r"\\\\\[[^\]]*\]")
 _SKIPPED = frozenset({*TEXT_ARGUMENTS, "\\\\"})  # commands whose arguments are not searched
@@ -133,6 +133,19 @@ def outer(identifiers: Sequence[Identifier]) -> list[Identifier]:
         return list(identifiers)
     nested = inner(identifiers)
     return [i for i in identifiers if i.tex not in nested] if nested else list(identifiers)
+
+
+def nested_and_written(formulas: Iterable[Formula]) -> tuple[list[set[str]], dict[str, None]]:
+    """Per formula, the identifiers it reads only inside others (:func:`inner`), and the
+    identifiers the formulas write outside any other, in order of first appearance: a letter in
+    the first and never in the second is read only as a running index."""
+    nested_in: list[set[str]] = []
+    written: dict[str, None] = {}
+    for formula in formulas:
+        nested = inner(formula.identifiers)
+        nested_in.append(nested)
+        written.update((i.tex, None) for i in formula.identifiers if i.tex not in nested)
+    return nested_in, written
 
 
 # -- the token sequences to look for ---------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from definiens.formulas.spans import inner
+from definiens.formulas.spans import nested_and_written
 from definiens.model import PLACEHOLDER_PREFIX, Document
 from definiens.namespaces.data import DocumentPairs, Pair
 
@@ -74,13 +74,8 @@ def from_document(document: Document, labels: tuple[str, ...] = ()) -> DocumentP
     """A document of the pipeline (after the define stage) as the clustering sees it: the best
     meaning of each identifier, the identifiers of its formulas it leaves undefined as uses, its
     title, the sentences of its meanings, its formulas' TeX and its text."""
-    used: dict[str, None] = {}
-    indices: set[str] = set()  # read only inside others somewhere
-    for formula in document.formulas:
-        nested = inner(formula.identifiers)
-        indices |= nested
-        used.update((i.tex, None) for i in formula.identifiers if i.tex not in nested)
-    indices -= used.keys()
+    nested_in, used = nested_and_written(document.formulas)
+    indices = set().union(*nested_in) - used.keys()  # read only inside others
     pairs = [  # a running index (the i of x_i) is no notation of a field
         Pair(identifier, items[0].text, items[0].score)
         for identifier, items in document.definitions.items()
