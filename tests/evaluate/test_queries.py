@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from definiens.api import annotate
+from definiens.api import annotate, from_text
 from definiens.evaluate import IdentRow, load_ident_csv, load_queries, query_rows, write_ident_csv
-from definiens.evaluate.queries import page_key
+from definiens.evaluate.gold import GoldFormula
+from definiens.evaluate.queries import page_key, query_identifiers
+from definiens.pipeline import default_stages, run_stages
 
 
 def _queries(tmp_path: Path, *formulas: tuple[str, str, str]) -> Path:
@@ -59,6 +61,22 @@ def test_running_indices_get_rows_unless_left_out(tmp_path: Path) -> None:
     assert ("n", "natural number") in {(r.identifier, r.definiens) for r in rows}
     left_out = query_rows(load_queries(path), pages, indices=False)
     assert left_out == [r for r in rows if r.identifier != "n"] != rows
+
+
+def test_query_identifiers_read_the_pages_own_macros() -> None:
+    source = (
+        "\\documentclass{article}\n\\newcommand{\\kfield}{\\mathbb{K}}\n\\begin{document}\n"
+        "Let $\\kfield$ be a field and $p = x^2 + a_1$ with $a_1 \\in \\kfield$.\n"
+        "\\end{document}\n"
+    )
+    document = run_stages(
+        from_text(source, "latex", title="discriminant"), default_stages(definitions=False)
+    )
+    query = GoldFormula("1", "discriminant", "a_1 \\in \\kfield", fid="2")
+    assert query_identifiers(query, document) == ["a_{1}", "\\mathbb{K}"]
+    # the same TeX on a page that defines nothing: an unknown macro names no identifier
+    plain = run_stages(from_text("$x$", "latex", title="other"), default_stages(definitions=False))
+    assert query_identifiers(query, plain) == ["a_{1}"]
 
 
 def test_page_keys_match_underscores_and_case() -> None:

@@ -2,12 +2,14 @@
 
 A queries file has the gold file's form (``definitions`` may be absent). Each query names its
 page by title (underscores for spaces) and gives the formula's TeX; the identifiers of the
-formula (extracted from that TeX, else from the matching formula of the page) get the meanings
-the define stage found on that page, one row ``qId,title,identifier,definiens`` each.
+formula (extracted from that TeX through the page's own LaTeX macros, else from the matching
+formula of the page) get the meanings the define stage found on that page, one row
+``qId,title,identifier,definiens`` each.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -16,6 +18,7 @@ from definiens.evaluate.gold import GoldFormula, load_gold, normalise_identifier
 from definiens.evaluate.matching import find_formula
 from definiens.evaluate.scoring import IdentRow
 from definiens.formulas import extract_identifiers
+from definiens.formulas.macros import Macro, find_macros
 from definiens.formulas.spans import outer
 from definiens.model import Definiens, Document, Formula
 
@@ -62,7 +65,8 @@ def query_identifiers(
     of ``x_{i}``), which the NTCIR-11 gold never lists: there a row for one is a false
     positive whatever it says.
     """
-    found = list(extract_identifiers(query.tex, indices=indices).tex)
+    macros = _macros(document)
+    found = list(extract_identifiers(query.tex, macros, indices=indices).tex)
     if not found and document is not None:
         formula = formula or _query_formula(query, document)
         if formula is not None:
@@ -72,6 +76,19 @@ def query_identifiers(
     for tex in found:
         unique.setdefault(normalise_identifier(str(tex)), str(tex))
     return list(unique.values())
+
+
+def _macros(document: Document | None) -> dict[str, Macro] | None:
+    """The macros a LaTeX page defines for itself (its formulas are read through them, as the
+    formulas stage reads the page's: ``\\kfield`` is ``\\mathbb{K}``)."""
+    if document is None or document.format != "latex":
+        return None
+    return _page_macros(document.source_text)
+
+
+@functools.lru_cache(maxsize=8)
+def _page_macros(source: str) -> dict[str, Macro]:
+    return find_macros(source)
 
 
 def _stored(document: Document, identifier: str) -> Sequence[Definiens]:
