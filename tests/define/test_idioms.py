@@ -415,6 +415,25 @@ def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
     assert junk not in [m.text for m in document.definitions.get(identifier, [])]
 
 
+@pytest.mark.parametrize(
+    ("text", "identifier", "phrase"),
+    [
+        ("They obey the fundamental identity $q = \\rho v$.", "q", "fundamental identity"),
+        ("The wave equation $u_{tt} = c^2 u_{xx}$ holds on the string.", "u_{tt}", "wave equation"),
+        ("By Euler's identity $e^{i\\theta} = \\cos\\theta + i \\sin\\theta$.", "\\theta",
+         "identity"),
+    ],
+)  # fmt: skip
+def test_a_phrase_naming_an_equation_names_none_of_its_sides(
+    text: str, identifier: str, phrase: str
+) -> None:
+    assert phrase not in [m.text for m in annotate(text).definitions.get(identifier, [])]
+    # beside what the symbol is, the phrase is not even the first of the alternatives
+    said = text + f" Here ${identifier}$ is the flow of the traffic."
+    ranked = [m.text for m in annotate(said, top=3, min_score=0.0).definitions[identifier]]
+    assert ranked[0] == "flow"  # "of the traffic": the flow of an object of the text
+
+
 def test_of_after_an_indefinite_quantity_gives_its_value() -> None:
     text = "Suppose the ball starts with a vertical component of velocity of $v$, upward."
     meanings = [m.text for m in annotate(text, top=2, min_score=0.0).definitions["v"]]
@@ -470,6 +489,9 @@ def test_a_symbol_names_one_of_a_plural() -> None:
          "\\Gamma_{ij}", "Christoffel symbol"),
         ("Write $z = x + iy$, where the real part $x$ and the imaginary part $y$ are real.",
          "x", "real part"),
+        # a symbol that is the formula keeps the kind noun ("identity" of a group)
+        ("Let $e$ be the identity of the group $G$, so that $eg = g$.", "e", "identity"),
+        ("The identity $e$ of the group is unique.", "e", "identity"),
     ],
 )  # fmt: skip
 def test_a_meaning_the_new_rules_keep(text: str, identifier: str, meaning: str) -> None:

@@ -17,6 +17,7 @@ from definiens.define.context import Sentence
 from definiens.define.feature_names import START
 from definiens.define.mentions import Mention
 from definiens.define.mlp_baseline import mlp_score
+from definiens.define.ownership import names_the_formula
 from definiens.define.pairing import Occurrence, Tokens, measure_pair
 from definiens.model import Document
 
@@ -88,7 +89,8 @@ class Aggregator:
         if evidence is None:
             return
         identifier = occurrence.identifier
-        alone = occurrence.alone
+        # "the fundamental identity $q = \\rho v$" names the formula, not q
+        alone = occurrence.alone and not names_the_formula(mention, occurrence.by_itself)
         for variant, form, key, tf in prepared.variants:
             score = mlp_score(evidence.distance, n, tf)
             candidate = self.by_key.get((identifier, key))

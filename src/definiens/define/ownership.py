@@ -11,7 +11,21 @@ from definiens.define.mentions import Mention
 if TYPE_CHECKING:
     from definiens.define.pairing import Tokens
 
-__all__ = ["not_its_own"]
+__all__ = ["names_the_formula", "not_its_own"]
+
+#: Head nouns of a phrase that names a whole equation or relation, not its left-hand side
+#: ("the fundamental identity $q = \\rho v$" is no q; "the identity $e$" still names e).
+FORMULA_NOUNS = frozenset(
+    {"identity", "equation", "relation", "formula", "law", "inequality", "expression",
+     "recurrence", "equality", "approximation", "definition"}
+)  # fmt: skip
+
+
+def names_the_formula(mention: Mention, by_itself: bool) -> bool:
+    """The mention names a formula that is more than its symbol (a relation: ``by_itself``
+    false) by the kind of formula it is ("the fundamental identity $q = \\rho v$")."""
+    return not by_itself and mention.head_lemma.lower() in FORMULA_NOUNS
+
 
 #: Prepositions whose object is not the noun before them ("the closure of $A$"); not "by" or
 #: "as", which name ("denote the mean by $\\mu$", "write the mean as $\\mu$").
