@@ -36,6 +36,13 @@ FIRST_MEANINGS = [
         "angular frequency",
     ),
     ("Let $G = (V, E)$ be a graph with vertex set $V$.", "G", "graph"),
+    # a noun phrase before a symbol that the parse hung off the verb, in part or whole
+    ("This defines the time constant $\\tau$ of the process.", "\\tau", "time constant"),
+    (
+        "The relation $\\tau = 1/k$ defines the time constant $\\tau$ of the decay.",
+        "\\tau",
+        "time constant",
+    ),
     ("Here $D$ is a region in the plane with a smooth boundary.", "D", "region"),
     ("A mass $m$ on a spring of stiffness $k$ oscillates with period $T$.", "k", "stiffness"),
     (
@@ -489,6 +496,9 @@ def test_a_symbol_names_one_of_a_plural() -> None:
          "\\Gamma_{ij}", "Christoffel symbol"),
         ("Write $z = x + iy$, where the real part $x$ and the imaginary part $y$ are real.",
          "x", "real part"),
+        # an ordinal written with a letter stays in the phrase the parse cut after it
+        ("Here $\\mu_m$ denotes the group of m-th roots of unity in $K$.", "\\mu_{m}",
+         "group of m-th roots of unity"),
         # a symbol that is the formula keeps the kind noun ("identity" of a group)
         ("Let $e$ be the identity of the group $G$, so that $eg = g$.", "e", "identity"),
         ("The identity $e$ of the group is unique.", "e", "identity"),

@@ -14,10 +14,39 @@ Chunk = tuple[int, int]  # a noun chunk's token span [start, end)
 
 def sentence_chunks(w: Words) -> list[Chunk]:
     """The noun chunks of the sentence, with those the parse leaves out, by start."""
-    chunks = noun_chunks(w)
-    for missed in (_with_roots, _after_symbols, _possessed):
+    chunks = [_with_ordinal(w, _with_nouns_before(w, chunk)) for chunk in noun_chunks(w)]
+    for missed in (_with_roots, _after_symbols, _before_symbols, _possessed):
         chunks = sorted(chunks + missed(w, chunks))
     return _joined(w, chunks)
+
+
+def _with_nouns_before(w: Words, chunk: Chunk) -> Chunk:
+    """``chunk`` with the article and nouns right before it that the parse hung elsewhere
+    ("defines the time | constant $\\tau$": "time" read as an adverbial noun of the verb)."""
+    start, end = chunk
+    first = start
+    while first > 0 and w.tag[first - 1] in ("NN", "NNS") and not w.placeholder[first - 1]:
+        first -= 1
+    if first == start or first == 0 or w.lower[first - 1] not in _ARTICLES:
+        return chunk
+    if not w.tag[start].startswith("NN"):
+        return chunk
+    return (first - 1, end)
+
+
+_ORDINAL_ENDINGS = frozenset({"th", "st", "nd", "rd"})
+
+
+def _with_ordinal(w: Words, chunk: Chunk) -> Chunk:
+    """``chunk`` with the ordinal written with a letter before it that the parse leaves out
+    ("the group of m-th roots of unity": the chunk "roots" becomes "m-th roots")."""
+    start, end = chunk
+    if start < 3 or w.lower[start - 1] not in _ORDINAL_ENDINGS or w.lower[start - 2] != "-":
+        return chunk
+    letter = start - 3
+    if w.placeholder[letter] or (len(w.lower[letter]) == 1 and w.lower[letter].isalpha()):
+        return (letter, end)
+    return chunk
 
 
 _ROOT_MODIFIERS = frozenset({"det", "compound", "amod", "nmod", "poss"})
@@ -65,6 +94,24 @@ def _after_symbols(w: Words, chunks: list[Chunk]) -> list[Chunk]:
             end -= 1
         if end > start + 1 and ends.get(end, -1) <= at:
             found.append((start, end))
+    return found
+
+
+def _before_symbols(w: Words, chunks: list[Chunk]) -> list[Chunk]:
+    """The noun phrase an article starts right before a symbol, when the parse put none of it
+    in a chunk ("the relation $\\tau = 1/k$ defines the time constant $\\tau$": "time" and
+    "constant" hung off the verb as adverbial nouns)."""
+    covered = {t for start, end in chunks for t in range(start, end)}
+    found = []
+    for at in placeholder_tokens(w):
+        start = at
+        while start > 0 and w.tag[start - 1] in _NOMINAL_TAGS and not w.placeholder[start - 1]:
+            start -= 1
+        article = start - 1
+        if start == at or article < 0 or w.lower[article] not in _ARTICLES:
+            continue
+        if w.tag[at - 1].startswith("NN") and not covered & set(range(article, at)):
+            found.append((article, at))
     return found
 
 
