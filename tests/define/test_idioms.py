@@ -499,6 +499,9 @@ def test_a_symbol_names_one_of_a_plural() -> None:
         # an ordinal written with a letter stays in the phrase the parse cut after it
         ("Here $\\mu_m$ denotes the group of m-th roots of unity in $K$.", "\\mu_{m}",
          "group of m-th roots of unity"),
+        # a noun the tagger read as a verb ("mean/VBP") goes on the phrase before it
+        ("where $s$ is the sample deviation and $\\mu_0$ the value of the population mean "
+         "under the null hypothesis.", "\\mu_{0}", "value of the population mean"),
         # a symbol that is the formula keeps the kind noun ("identity" of a group)
         ("Let $e$ be the identity of the group $G$, so that $eg = g$.", "e", "identity"),
         ("The identity $e$ of the group is unique.", "e", "identity"),

@@ -83,3 +83,20 @@ def test_a_lower_case_word_tagged_as_a_name_is_a_common_noun() -> None:
     doc = load_pipeline()("FORMULA6776 for all closed subschemes FORMULA6777 of dimension zero.")
     assert [(t.tag_, t.pos_) for t in doc if t.text == "subschemes"] == [("NNS", "NOUN")]
     assert [t.tag_ for t in doc if t.text.startswith("FORMULA")] == ["NNP", "NNP"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word", "tag"),
+    [
+        # a verb in the plural cannot follow a singular noun it would agree with
+        ("and FORMULA2 the value of the population mean under the null hypothesis.", "mean", "NN"),
+        ("The points lie on the line FORMULA0.", "lie", "VBP"),
+        ("We say that the sequences converge to FORMULA0.", "converge", "VBP"),
+    ],
+)
+def test_a_plural_verb_tag_after_a_singular_noun_is_mended(
+    sentence: str, word: str, tag: str
+) -> None:
+    doc = load_pipeline()(sentence)
+    assert next(t.tag_ for t in doc if t.text == word) == tag

