@@ -36,6 +36,22 @@ FIRST_MEANINGS = [
         "angular frequency",
     ),
     ("Let $G = (V, E)$ be a graph with vertex set $V$.", "G", "graph"),
+    # a formula noun that names the formula's subject, not the formula (review of 8 Dec)
+    (
+        "A binary relation $R \\subseteq A \\times B$ is a set of ordered pairs.",
+        "R",
+        "binary relation",
+    ),
+    (
+        "Let $R \\subseteq X \\times X$ be an equivalence relation on $X$.",
+        "R",
+        "equivalence relation",
+    ),
+    (
+        "Let $f_n(x) = \\sum_{k \\le n} a_k x^k$ be the $n$-th Taylor approximation of $f$.",
+        "f_{n}",
+        "n-th Taylor approximation",
+    ),
     # a noun phrase before a symbol that the parse hung off the verb, in part or whole
     ("This defines the time constant $\\tau$ of the process.", "\\tau", "time constant"),
     (
@@ -399,6 +415,12 @@ def test_the_head_noun_is_at_most_a_lower_alternative() -> None:
             "only way",
         ),
         ("We use the symbol $k$ to denote the quantum numbers of the state.", "k", "symbol"),
+        # a verb after a noun that is not its subject stays a verb
+        (
+            "The sample mean and the sample variance are denoted by $\\bar x$ and $s^2$.",
+            "s",
+            "sample variance are",
+        ),
         # an instruction in a paragraph of its own between two displays
         (
             "Substituting $\\gamma = 2$,\n\n$$W = -\\alpha P_1 V_1^{\\gamma} (V_2 - V_1)$$\n\n"

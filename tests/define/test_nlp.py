@@ -61,6 +61,8 @@ def test_blas_runs_on_one_thread_inside_the_block_only() -> None:
         ("and FORMULA2 the value of the population mean under the null hypothesis.", "mean", "NN"),
         ("The points lie on the line FORMULA0.", "lie", "VBP"),
         ("We say that the sequences converge to FORMULA0.", "converge", "VBP"),
+        ("The values of the function are positive.", "are", "VBP"),
+        ("Position and momentum do not commute.", "do", "VBP"),
     ],
 )
 def test_a_misread_tag_is_mended(sentence: str, word: str, tag: str) -> None:

@@ -90,7 +90,7 @@ class Aggregator:
             return
         identifier = occurrence.identifier
         # "the fundamental identity $q = \\rho v$" names the formula, not q
-        alone = occurrence.alone and not names_the_formula(mention, occurrence.by_itself)
+        alone = occurrence.alone and not names_the_formula(mention, occurrence)
         for variant, form, key, tf in prepared.variants:
             score = mlp_score(evidence.distance, n, tf)
             candidate = self.by_key.get((identifier, key))

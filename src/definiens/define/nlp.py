@@ -134,9 +134,9 @@ def _mend_nouns(doc: Any) -> Any:
     an adjective that ends a noun phrase right after a noun or a possessive ("the time
     constant", "Planck's constant"), and the word that names a formula right after it
     (:func:`_names_the_symbol_after`), and a word in lower case tagged as a proper noun
-    (:func:`_common_noun`), and a verb in the plural right after a singular noun, where it
-    cannot agree ("the value of the population mean/VBP under the null hypothesis"). The tags
-    are read once: a mend does not feed the next."""
+    (:func:`_common_noun`), and "mean" tagged as a verb in the plural right after a singular
+    noun ("the value of the population mean/VBP under the null hypothesis",
+    :func:`_a_noun_after_a_noun`). The tags are read once: a mend does not feed the next."""
     if len(doc) < 2:
         return doc
     tags = _hashes(doc.vocab.strings)
@@ -147,9 +147,8 @@ def _mend_nouns(doc: Any) -> Any:
         tag, dep = rows[i]
         previous = rows[i - 1][0]
         verb = tag in tags.verbs and previous in tags.before_noun and dep in tags.roles
-        agrees = tag == tags.plural_verb and previous == tags.noun
-        if agrees and not _is_placeholder(doc, i - 1):  # "the population mean/VBP under"
-            mended.append(i)
+        if tag == tags.plural_verb and previous == tags.noun and _a_noun_after_a_noun(doc, i):
+            mended.append(i)  # "the value of the population mean/VBP under …"
             verb = True
         adjective = tag in tags.adjectives
         if (
@@ -161,6 +160,23 @@ def _mend_nouns(doc: Any) -> Any:
         elif tag in tags.proper:
             _common_noun(doc[i])
     return doc
+
+
+#: Nouns a tagger reads as a verb in the plural after a singular noun ("the population
+#: mean/VBP under the null hypothesis"). Only these: after a noun that is not its subject
+#: ("the values of the function are", "position and momentum do not commute") any verb may
+#: stand there.
+_NOUN_VERBS = frozenset({"mean"})
+#: Words after which "mean" is the verb: its object ("the results mean that", "mean the same").
+_VERB_OBJECTS = frozenset({"that", "the", "a", "an", "this", "it", "what", "to"})
+
+
+def _a_noun_after_a_noun(doc: Any, i: int) -> bool:
+    """The word at ``i``, tagged as a verb in the plural right after a singular noun, is a noun
+    that goes on the noun before it ("the population mean under …", not "… mean that")."""
+    if doc[i].lower_ not in _NOUN_VERBS or _is_placeholder(doc, i - 1):
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].lower_ not in _VERB_OBJECTS
 
 
 def _common_noun(token: Any) -> None:

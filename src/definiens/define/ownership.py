@@ -9,7 +9,7 @@ from definiens.define.concepts import ATTRIBUTE_NOUNS
 from definiens.define.mentions import Mention
 
 if TYPE_CHECKING:
-    from definiens.define.pairing import Tokens
+    from definiens.define.pairing import Occurrence, Tokens
 
 __all__ = ["names_the_formula", "not_its_own"]
 
@@ -21,10 +21,17 @@ FORMULA_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def names_the_formula(mention: Mention, by_itself: bool) -> bool:
-    """The mention names a formula that is more than its symbol (a relation: ``by_itself``
-    false) by the kind of formula it is ("the fundamental identity $q = \\rho v$")."""
-    return not by_itself and mention.head_lemma.lower() in FORMULA_NOUNS
+def names_the_formula(mention: Mention, occurrence: Occurrence) -> bool:
+    """The mention, right before an equation or inequality, names it by the kind of formula it
+    is ("the fundamental identity $q = \\rho v$"); not a phrase a verb says of the formula's
+    subject ("let $R \\subseteq X \\times X$ be an equivalence relation", "let $f_n = …$ be
+    the $n$-th Taylor approximation") nor one before a formula of another kind ("a binary
+    relation $R \\subseteq A \\times B$", "the equations $E_1, \\ldots, E_n$")."""
+    return (
+        occurrence.equation
+        and mention.last + 1 == occurrence.token
+        and mention.head_lemma.lower() in FORMULA_NOUNS
+    )
 
 
 #: Prepositions whose object is not the noun before them ("the closure of $A$"); not "by" or

@@ -40,6 +40,7 @@ class Occurrence:
     secondary: bool = False
     written_alone: bool = True  # not first written with a power or arguments ($s$, not $s^2$)
     by_itself: bool = True  # its formula is the identifier alone (not named with its formula)
+    equation: bool = False  # its formula is an equation or inequality ("$q = \\rho v$")
 
 
 #: What makes a short formula of one identifier another object: "$|H|$" (the order of H),
@@ -49,6 +50,9 @@ _OPERATOR = re.compile(r"\||\\[lr]?[vV]ert|\\(?:deg|det|dim|ker|rank|tr|operator
 
 #: A short formula giving a value ("$m = 0$"), not the identifier by itself.
 _VALUE = re.compile(r"[=<>]")
+#: An equation or inequality (not a membership or an inclusion: "a relation $R \\subseteq A
+#: \\times B$" is R).
+_EQUATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|approx|equiv|propto|ll|gg)(?![A-Za-z])")
 
 
 def _is_alone(formula: Formula, shown: list[Identifier], tex: str) -> bool:
@@ -99,7 +103,10 @@ def occurrences_in(
             alone = by_itself or ident.tex in named
             secondary = (bool(named) or number in maps) and not alone
             powered = _powered(formula, ident)
-            found.append(Occurrence(ident.tex, at, alone, secondary, not powered, by_itself))
+            equation = bool(_EQUATION.search(formula.tex))
+            found.append(
+                Occurrence(ident.tex, at, alone, secondary, not powered, by_itself, equation)
+            )
     return found
 
 
