@@ -448,6 +448,9 @@ def test_junk_is_never_a_meaning(text: str, identifier: str, junk: str) -> None:
     ("text", "identifier", "phrase"),
     [
         ("They obey the fundamental identity $q = \\rho v$.", "q", "fundamental identity"),
+        # after the equation, a noun that names nothing but a formula
+        ("Substituting $q = Q(\\rho)$ gives a first-order hyperbolic equation.", "q",
+         "first-order hyperbolic equation"),
         ("The wave equation $u_{tt} = c^2 u_{xx}$ holds on the string.", "u_{tt}", "wave equation"),
         ("By Euler's identity $e^{i\\theta} = \\cos\\theta + i \\sin\\theta$.", "\\theta",
          "identity"),

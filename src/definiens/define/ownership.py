@@ -21,17 +21,28 @@ FORMULA_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: The formula nouns that name nothing but a formula, also after it ("$q = Q(\\rho)$ gives a
+#: hyperbolic equation"); not "law" or "approximation", which a verb may say of the formula's
+#: subject ("let $\\mu = P \\circ X^{-1}$ be the law of $X$").
+ONLY_FORMULA_NOUNS = frozenset(
+    {"identity", "equation", "inequality", "equality", "formula", "recurrence"}
+)
+
+
 def names_the_formula(mention: Mention, occurrence: Occurrence) -> bool:
-    """The mention, right before an equation or inequality, names it by the kind of formula it
-    is ("the fundamental identity $q = \\rho v$"); not a phrase a verb says of the formula's
-    subject ("let $R \\subseteq X \\times X$ be an equivalence relation", "let $f_n = …$ be
-    the $n$-th Taylor approximation") nor one before a formula of another kind ("a binary
-    relation $R \\subseteq A \\times B$", "the equations $E_1, \\ldots, E_n$")."""
-    return (
-        occurrence.equation
-        and mention.last + 1 == occurrence.token
-        and mention.head_lemma.lower() in FORMULA_NOUNS
-    )
+    """The mention names an equation or inequality by the kind of formula it is: right before
+    it ("the fundamental identity $q = \\rho v$"), or after it with a noun that names nothing
+    else (:data:`ONLY_FORMULA_NOUNS`: "$q = Q(\\rho)$ gives a hyperbolic equation"). Not a
+    phrase a verb says of the formula's subject ("let $R \\subseteq X \\times X$ be an
+    equivalence relation", "let $f_n = …$ be the $n$-th Taylor approximation") nor one
+    before a formula of another kind ("a binary relation $R \\subseteq A \\times B$", "the
+    equations $E_1, \\ldots, E_n$")."""
+    if not occurrence.equation:
+        return False
+    head = mention.head_lemma.lower()
+    if mention.first > occurrence.token:
+        return head in ONLY_FORMULA_NOUNS
+    return mention.last + 1 == occurrence.token and head in FORMULA_NOUNS
 
 
 #: Prepositions whose object is not the noun before them ("the closure of $A$"); not "by" or
