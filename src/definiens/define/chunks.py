@@ -26,9 +26,7 @@ def _with_nouns_before(w: Words, chunk: Chunk) -> Chunk:
     """``chunk`` with the article and nouns right before it that the parse hung elsewhere
     ("defines the time | constant $\\tau$": "time" read as an adverbial noun of the verb)."""
     start, end = chunk
-    first = start
-    while first > 0 and w.tag[first - 1] in ("NN", "NNS") and not w.placeholder[first - 1]:
-        first -= 1
+    first = _back_over(w, start, _NOUNS)
     if first == start or first == 0 or w.lower[first - 1] not in _ARTICLES:
         return chunk
     if not w.tag[start].startswith("NN"):
@@ -117,15 +115,25 @@ def _before_symbols(w: Words, chunks: list[Chunk]) -> list[Chunk]:
     covered = {t for start, end in chunks for t in range(start, end)}
     found = []
     for at in placeholder_tokens(w):
-        start = at
-        while start > 0 and w.tag[start - 1] in _NOMINAL_TAGS and not w.placeholder[start - 1]:
-            start -= 1
+        start = _back_over(w, at, _NOMINAL_TAGS)
         article = start - 1
         if start == at or article < 0 or w.lower[article] not in _ARTICLES:
             continue
-        if w.tag[at - 1].startswith("NN") and not covered & set(range(article, at)):
+        if w.tag[at - 1].startswith("NN") and not any(t in covered for t in range(article, at)):
             found.append((article, at))
     return found
+
+
+_NOUNS = frozenset({"NN", "NNS"})
+
+
+def _back_over(w: Words, at: int, tags: frozenset[str]) -> int:
+    """The first of the words right before token ``at`` tagged with one of ``tags`` (none of
+    them a symbol): ``at`` itself when there is none."""
+    start = at
+    while start > 0 and w.tag[start - 1] in tags and not w.placeholder[start - 1]:
+        start -= 1
+    return start
 
 
 def _possessed(w: Words, chunks: list[Chunk]) -> list[Chunk]:

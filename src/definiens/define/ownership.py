@@ -13,20 +13,17 @@ if TYPE_CHECKING:
 
 __all__ = ["names_the_formula", "not_its_own"]
 
-#: Head nouns of a phrase that names a whole equation or relation, not its left-hand side
-#: ("the fundamental identity $q = \\rho v$" is no q; "the identity $e$" still names e).
-FORMULA_NOUNS = frozenset(
-    {"identity", "equation", "relation", "formula", "law", "inequality", "expression",
-     "recurrence", "equality", "approximation", "definition"}
-)  # fmt: skip
-
-
-#: The formula nouns that name nothing but a formula, also after it ("$q = Q(\\rho)$ gives a
-#: hyperbolic equation"); not "law" or "approximation", which a verb may say of the formula's
-#: subject ("let $\\mu = P \\circ X^{-1}$ be the law of $X$").
+#: The nouns that name nothing but a formula, before or after it ("the fundamental identity
+#: $q = \\rho v$", "$q = Q(\\rho)$ gives a hyperbolic equation").
 ONLY_FORMULA_NOUNS = frozenset(
     {"identity", "equation", "inequality", "equality", "formula", "recurrence"}
 )
+#: The nouns that name a formula right before it: those, and nouns a verb after the formula
+#: may also say of its subject ("let $\\mu = P \\circ X^{-1}$ be the law of $X$"); "the
+#: identity $e$" still names e (a symbol that is its whole formula).
+FORMULA_NOUNS = ONLY_FORMULA_NOUNS | {
+    "relation", "law", "expression", "approximation", "definition"
+}  # fmt: skip
 
 
 def names_the_formula(mention: Mention, occurrence: Occurrence) -> bool:

@@ -50,9 +50,9 @@ _OPERATOR = re.compile(r"\||\\[lr]?[vV]ert|\\(?:deg|det|dim|ker|rank|tr|operator
 
 #: A short formula giving a value ("$m = 0$"), not the identifier by itself.
 _VALUE = re.compile(r"[=<>]")
-#: An equation or inequality (not a membership or an inclusion: "a relation $R \\subseteq A
-#: \\times B$" is R).
-_EQUATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|approx|equiv|propto|ll|gg)(?![A-Za-z])")
+#: The commands of an equation or inequality besides "=", "<", ">" (not a membership or an
+#: inclusion: "a relation $R \\subseteq A \\times B$" is R).
+_RELATION_COMMANDS = re.compile(r"\\(?:le|ge|leq|geq|neq|ne|approx|equiv|propto|ll|gg)(?![A-Za-z])")
 
 
 def _is_alone(formula: Formula, shown: list[Identifier], tex: str) -> bool:
@@ -98,12 +98,13 @@ def occurrences_in(
             continue
         named = names.get(number, set())
         shown = outer(formula.identifiers)
+        value = _VALUE.search(formula.tex) is not None
+        equation = value or _RELATION_COMMANDS.search(formula.tex) is not None
         for ident in formula.identifiers:
-            by_itself = _is_alone(formula, shown, ident.tex) and not _VALUE.search(formula.tex)
+            by_itself = not value and _is_alone(formula, shown, ident.tex)
             alone = by_itself or ident.tex in named
             secondary = (bool(named) or number in maps) and not alone
             powered = _powered(formula, ident)
-            equation = bool(_EQUATION.search(formula.tex))
             found.append(
                 Occurrence(ident.tex, at, alone, secondary, not powered, by_itself, equation)
             )

@@ -9,7 +9,6 @@ formula of the page) get the meanings the define stage found on that page, one r
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -18,7 +17,7 @@ from definiens.evaluate.gold import GoldFormula, load_gold, normalise_identifier
 from definiens.evaluate.matching import find_formula
 from definiens.evaluate.scoring import IdentRow
 from definiens.formulas import extract_identifiers
-from definiens.formulas.macros import Macro, find_macros
+from definiens.formulas.macros import page_macros
 from definiens.formulas.spans import outer
 from definiens.model import Definiens, Document, Formula
 
@@ -65,7 +64,7 @@ def query_identifiers(
     of ``x_{i}``), which the NTCIR-11 gold never lists: there a row for one is a false
     positive whatever it says.
     """
-    macros = _macros(document)
+    macros = page_macros(document) if document is not None else None
     found = list(extract_identifiers(query.tex, macros, indices=indices).tex)
     if not found and document is not None:
         formula = formula or _query_formula(query, document)
@@ -76,19 +75,6 @@ def query_identifiers(
     for tex in found:
         unique.setdefault(normalise_identifier(str(tex)), str(tex))
     return list(unique.values())
-
-
-def _macros(document: Document | None) -> dict[str, Macro] | None:
-    """The macros a LaTeX page defines for itself (its formulas are read through them, as the
-    formulas stage reads the page's: ``\\kfield`` is ``\\mathbb{K}``)."""
-    if document is None or document.format != "latex":
-        return None
-    return _page_macros(document.source_text)
-
-
-@functools.lru_cache(maxsize=8)
-def _page_macros(source: str) -> dict[str, Macro]:
-    return find_macros(source)
 
 
 def _stored(document: Document, identifier: str) -> Sequence[Definiens]:

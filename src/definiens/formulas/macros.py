@@ -3,15 +3,20 @@
 PlanetMath entries, like most LaTeX papers, define shorthands in the preamble
 (``\\newcommand{\\R}{\\mathbb{R}}``, ``\\DeclareMathOperator{\\Hom}{Hom}``,
 ``\\newcommand{\\pdiff}[2]{\\frac{\\partial #1}{\\partial #2}}``). :func:`find_macros` collects
-them; the reader expands them in place of flagging ``unknown_macro``.
+them; the reader expands them in place of flagging ``unknown_macro``. :func:`page_macros`
+says which macros a document's formulas are read through.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["Macro", "expand", "find_macros"]
+if TYPE_CHECKING:
+    from definiens.model import Document
+
+__all__ = ["Macro", "expand", "find_macros", "page_macros"]
 
 _DEFINITION = re.compile(
     r"\\(?:(?:re|provide)?newcommand\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*(?:\[(\d)\])?"
@@ -47,6 +52,21 @@ def _group(source: str, start: int) -> tuple[str, int] | None:
                 return source[start + 1 : i], i + 1
         i += 1
     return None
+
+
+def page_macros(document: Document) -> dict[str, Macro] | None:
+    """The macros the formulas of ``document`` are read through: those a LaTeX document
+    defines in its source (None for other formats). The identify stage and the query formulas
+    of an evaluation read a page the same way; the last few sources' macros are kept (an
+    evaluation asks once per query formula), and must not be changed by the caller."""
+    if document.format != "latex":
+        return None
+    return _source_macros(document.source_text)
+
+
+@functools.lru_cache(maxsize=8)
+def _source_macros(source: str) -> dict[str, Macro]:
+    return find_macros(source)
 
 
 def find_macros(source: str) -> dict[str, Macro]:

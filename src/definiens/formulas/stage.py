@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from definiens.formulas.identifiers import extract_identifiers
-from definiens.formulas.macros import find_macros
+from definiens.formulas.macros import page_macros
 from definiens.formulas.vocabulary import GREEK_LOWER
 from definiens.memory import collector_paused
 from definiens.model import Document
@@ -42,7 +42,7 @@ def identify(document: Document) -> Document:
     Damaged TeX gives best-effort identifiers, flags on the formula and a
     :class:`~definiens.model.Problem` on the document; it never raises.
     """
-    macros = find_macros(document.source_text) if document.format == "latex" else None
+    macros = page_macros(document)
     with collector_paused():  # a document's formulas: many objects, no cycles
         _identify_all(document, macros)
     logger.debug("identified %d formulas of %s", len(document.formulas), document.title)
